@@ -1,0 +1,186 @@
+"""Laid-out pages: positioned boxes in EMU, text already fitted; the renderer's only input.
+
+Nothing here knows PowerPoint. Colours are palette roles, fonts are font roles, sizes are
+EMU, all taken from the theme by the layout stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one look. `color` overrides the box's colour role (e.g. strong)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    link: str | None = None
+    color: str | None = None
+    field: str | None = None  # 'slidenum' for a live slide-number field (text is its preview)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: its runs, bullet level (0 = none, 1, 2), alignment and space before (EMU)."""
+
+    runs: tuple[Run, ...]
+    level: int = 0
+    align: str = "left"  # left | center | right
+    space_before: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, EMU from the top-left corner."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+
+@dataclass(frozen=True)
+class TextFrame:
+    """Fitted text in a box. `size` and `line_pitch` are EMU, written explicitly (no autofit).
+
+    `role` is the theme text role the text came from; `font` its font role, `color` its
+    palette role. `placeholder` is 'title' for the slide's title (a real placeholder), or
+    'body' for text that fills the layout's body placeholder, else None (a text box).
+    `lines` is the number of lines the measurement predicts.
+    """
+
+    box: Box
+    paragraphs: tuple[Paragraph, ...]
+    role: str
+    size: int
+    line_pitch: int
+    font: str
+    color: str
+    bold: bool = False
+    italic: bool = False
+    anchor: str = "top"  # top | middle | bottom
+    inset: int = 0
+    placeholder: str | None = None
+    name: str = "Text"
+    lines: int = 0
+    fill: str | None = None  # palette role of a background fill, or None
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A drawn shape: 'rect', 'round_rect', 'ellipse', 'chevron', 'line' (x,y → x+w,y+h)."""
+
+    box: Box
+    kind: str
+    fill: str | None = None  # palette role, or None for no fill
+    line: str | None = None  # palette role, or None for no outline
+    line_width: int = 0
+    name: str = "Shape"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture scaled to fit whole inside `box` (already computed: never stretched)."""
+
+    box: Box
+    path: Path
+    alt: str
+    name: str = "Picture"
+
+
+@dataclass(frozen=True)
+class Cell:
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A native table. `rows[0]` is the header row. Widths and heights are EMU."""
+
+    box: Box
+    rows: tuple[tuple[Cell, ...], ...]
+    col_widths: tuple[int, ...]
+    row_heights: tuple[int, ...]
+    size: int
+    line_pitch: int
+    inset: int
+    font: str = "body"
+    color: str = "text"
+    header_fill: str = "primary"
+    header_color: str = "background"
+    band_fill: str = "surface"
+    name: str = "Table"
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native chart: 'bar' (horizontal), 'column', 'line' or 'pie'; series coloured in order
+    from `colors` (palette roles)."""
+
+    box: Box
+    kind: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    log_scale: bool
+    unit: str | None
+    size: int  # label size, EMU
+    font: str
+    color: str  # label colour role
+    grid_color: str
+    colors: tuple[str, ...]
+    name: str = "Chart"
+
+
+Element = TextFrame | Shape | Picture | Table | Chart
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slide as laid out. `elements` are in reading order; the title comes first.
+
+    `layout` names the slide layout the renderer bases it on: 'title' (deck title slide),
+    'section' or 'content'. `notes` are the speaker notes' paragraphs. `key` is a stable
+    name for the page (the slide's `id`, or its kind and source line), `line` its source line.
+    """
+
+    layout: str
+    title: TextFrame
+    elements: tuple[Element, ...]
+    notes: tuple[Paragraph, ...]
+    key: str
+    line: int = 0
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """Document properties: written into docProps, never invented."""
+
+    title: str
+    subject: str
+    author: str
+    language: str
+    created: str  # ISO 8601 'YYYY-MM-DDTHH:MM:SSZ'
+    keywords: str = ""
+
+
+@dataclass(frozen=True)
+class Pages:
+    """A whole laid-out deck."""
+
+    pages: tuple[Page, ...]
+    info: DocInfo

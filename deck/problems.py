@@ -1,0 +1,86 @@
+"""Problems in user input as values with locations, and the exit statuses."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+_CUT = 60  # longest piece of user text echoed inside a message
+
+
+class Exit(enum.IntEnum):
+    """Exit statuses of the CLI (SPEC §6); decided in one place, `deck.cli`."""
+
+    OK = 0
+    INPUT = 1  # the outline or theme has errors (or warnings under --strict)
+    USAGE = 2  # wrong usage: unknown flag, missing file
+    INTERNAL = 3  # a bug
+    EXPORT = 4  # PDF/PNG export failed or unavailable; the .pptx was written
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, at `path:line:column` (1-based; 0 = whole file)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    level: str = ERROR
+
+    def format(self) -> str:
+        """Return the one-line form `path:line:col: level: message`."""
+        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == ERROR
+
+
+@dataclass(frozen=True)
+class Where:
+    """A location in a source file; `line` and `column` are 1-based."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def error(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.column, message, ERROR)
+
+    def warning(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.column, message, WARNING)
+
+
+def display_path(path: Path | str) -> str:
+    """Return `path` as the user should see it: relative to the working folder when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
+
+
+def cut(value: object, limit: int = _CUT) -> str:
+    """Return `value` as text short enough to echo in a message, marking any cut with `…`."""
+    text = str(value).replace("\n", "⏎")
+    if len(text) > limit:
+        return text[: limit - 1] + f"…(+{len(text) - limit + 1} chars)"
+    return text
+
+
+def sort_problems(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem]:
+    """Return problems sorted by path, line, column, level, message, without duplicates."""
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.level, p.message))
+
+
+class InputError(Exception):
+    """Raised to stop a stage early when its input has errors; carries the problems found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
