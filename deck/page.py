@@ -25,12 +25,16 @@ class Run:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph: its runs, bullet level (0 = none, 1, 2), alignment and space before (EMU)."""
+    """A paragraph: its runs, bullet level (0 = none, 1, 2), alignment, space before, indent,
+    and optional size and pitch overrides (EMU)."""
 
     runs: tuple[Run, ...]
     level: int = 0
     align: str = "left"  # left | center | right
     space_before: int = 0
+    indent: int = 0  # left margin of the text (marL), EMU; a bullet hangs in it
+    size: int = 0  # font size override, EMU (0: the frame's size)
+    line_pitch: int = 0  # exact line pitch override, EMU (0: the frame's)
 
     @property
     def text(self) -> str:

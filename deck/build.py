@@ -1,0 +1,125 @@
+"""The pipeline, top to bottom: load → parse → theme → lay out → render → write (→ export)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .layout import lay_out
+from .model import Deck
+from .page import Pages
+from .parse import parse_deck
+from .problems import Problem, display_path, sort_problems
+from .theme import Theme
+from .themes import load_theme
+from .yamlload import load_yaml
+
+
+@dataclass
+class Outcome:
+    """What a check or build found and made. `problems` are sorted; `output` is the written
+    .pptx (None when nothing was written); `export_error` says why a PDF was not made."""
+
+    problems: list[Problem] = field(default_factory=list)
+    deck: Deck | None = None
+    theme: Theme | None = None
+    pages: Pages | None = None
+    output: Path | None = None
+    pdf: Path | None = None
+    export_error: str | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def default_output(outline: Path) -> Path:
+    """Return `build/<outline stem>.pptx` beside the outline."""
+    return outline.parent / "build" / f"{outline.stem}.pptx"
+
+
+def check_outline(outline: Path, theme: str | None = None, theme_base: Path | None = None) -> Outcome:
+    """Load, check and lay out `outline`; write nothing.
+
+    `theme` overrides the outline's theme (a built-in name, or a path relative to
+    `theme_base`, default the working folder). Never raises for bad input: problems say it.
+    """
+    out = Outcome()
+    shown = display_path(outline)
+    node, problems = load_yaml(outline, shown)
+    out.problems += problems
+    if node is None:
+        return _done(out)
+    deck, problems = parse_deck(node, outline, shown)
+    out.problems += problems
+    if theme is not None:
+        out.theme, problems = load_theme(theme, theme_base or Path.cwd())
+    elif deck is not None:
+        out.theme, problems = load_theme(deck.theme, outline.parent)
+        problems = [_at_theme_key(p, node, shown) for p in problems]
+    else:
+        problems = []
+    out.problems += problems
+    if deck is None or out.theme is None or any(p.is_error for p in out.problems):
+        return _done(out)
+    out.deck = deck
+    out.pages, problems = lay_out(deck, out.theme)
+    out.problems += problems
+    return _done(out)
+
+
+def build_outline(outline: Path, output: Path | None = None, theme: str | None = None,
+                  theme_base: Path | None = None, notes: bool = True) -> Outcome:
+    """Check `outline`, then render it and write the .pptx atomically to `output`
+    (default `build/<stem>.pptx` beside it). With errors, nothing is written and any
+    previous output stays exactly as it was."""
+    out = check_outline(outline, theme, theme_base)
+    if out.errors or out.pages is None:
+        return out
+    from .render import render_pptx  # python-pptx is imported only when something is rendered
+
+    pages = out.pages if notes else _without_notes(out.pages)
+    data = render_pptx(pages, out.theme)
+    target = output or default_output(outline)
+    write_atomically(target, data)
+    out.output = target
+    return out
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write `data` to `target` through a temporary file in the same folder, then rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _without_notes(pages: Pages) -> Pages:
+    from dataclasses import replace
+
+    return replace(pages, pages=tuple(replace(p, notes=()) for p in pages.pages))
+
+
+def _at_theme_key(problem: Problem, node, shown: str) -> Problem:
+    """A missing theme file named by the outline is reported at the outline's `theme:` key."""
+    key = node.key_node("theme") if hasattr(node, "key_node") else None
+    if problem.line == 0 and key is not None:
+        value = node.get("theme")
+        return Problem(shown, value.where.line, value.where.column, problem.message, problem.level)
+    return problem
+
+
+def _done(out: Outcome) -> Outcome:
+    out.problems = sort_problems(out.problems)
+    return out

@@ -1,0 +1,334 @@
+"""Export stage: .pptx → PDF (LibreOffice), PDF → PNGs (pdftoppm), PNGs → contact sheet.
+
+The only module of the package that runs subprocesses. Expected failures (tool missing,
+file not convertible, timeout) are returned as values, never raised; the CLI maps them to
+`Exit.EXPORT`. Progress lines go to stderr only when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import glob
+import math
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from PIL import Image, ImageDraw, ImageFont
+
+SOFFICE_ENV = "DECK_SOFFICE"  # path to soffice; when set, it is the only place looked at
+
+_INSTALL = {  # (tool, platform) → how to get it
+    ("soffice", "linux"): "`sudo apt-get install libreoffice-impress` (Debian/Ubuntu) or your "
+                          "distribution's LibreOffice package",
+    ("soffice", "darwin"): "`brew install --cask libreoffice` or the installer from libreoffice.org",
+    ("soffice", "win32"): "`winget install TheDocumentFoundation.LibreOffice` or the installer "
+                          "from libreoffice.org",
+    ("pdftoppm", "linux"): "`sudo apt-get install poppler-utils` (Debian/Ubuntu) or your "
+                           "distribution's poppler package",
+    ("pdftoppm", "darwin"): "`brew install poppler`",
+    ("pdftoppm", "win32"): "`conda install -c conda-forge poppler`, with its bin folder on PATH",
+}
+_SLIDE_PNG = re.compile(r"slide-\d+\.png")
+_NOISE = ("javaldx", "Warning: failed to launch")  # harmless lines soffice prints on stderr
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: `paths` in order on success; `error` says what went wrong."""
+
+    paths: tuple[Path, ...] = ()
+    error: str | None = None
+    seconds: float = 0.0  # wall time spent in the external tool
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def path(self) -> Path:
+        """The single (or first) file written; raises ValueError after a failed export."""
+        if not self.paths:
+            raise ValueError(f"nothing was exported: {self.error}")
+        return self.paths[0]
+
+
+def _install_hint(tool: str) -> str:
+    platform = "darwin" if sys.platform == "darwin" else "win32" if os.name == "nt" else "linux"
+    return "install it with " + _INSTALL[(tool, platform)]
+
+
+def soffice_candidates() -> list[str]:
+    """Return the fixed places where LibreOffice usually lives on this platform, in order."""
+    if sys.platform == "darwin":
+        app = "Applications/LibreOffice.app/Contents/MacOS/soffice"
+        return [f"/{app}", str(Path.home() / app)]
+    if os.name == "nt":
+        roots = {os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")}
+        roots |= {r"C:\Program Files", r"C:\Program Files (x86)"}
+        return [str(Path(r, "LibreOffice", "program", "soffice.exe")) for r in sorted(roots - {None})]
+    return ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice",
+            *sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True),
+            "/snap/bin/libreoffice"]
+
+
+def find_soffice() -> str | None:
+    """Return the path of LibreOffice's `soffice`, or None when it is not installed.
+
+    `$DECK_SOFFICE`, when set, is the only place looked at (None if it is not an executable
+    file, so a wrong setting is reported rather than silently bypassed). Otherwise: `soffice`
+    and `libreoffice` on PATH, then the platform's usual install folders.
+    """
+    forced = os.environ.get(SOFFICE_ENV)
+    if forced:
+        return _executable(forced)
+    for name in ("soffice", "libreoffice", *soffice_candidates()):
+        found = _executable(name)
+        if found:
+            return found
+    return None
+
+
+def _executable(name: str) -> str | None:
+    """Return `name` if it is an executable file, else its match on PATH, else None."""
+    if os.path.isfile(name) and os.access(name, os.X_OK):
+        return name
+    return shutil.which(name) if os.path.basename(name) == name else None
+
+
+def _missing_soffice(asked: str | None) -> str:
+    forced = asked or os.environ.get(SOFFICE_ENV)
+    where = f"{forced} was not found" if forced else "soffice was not found"
+    return (f"LibreOffice is needed for PDF and PNG export, but {where}; "
+            f"{_install_hint('soffice')}, or set {SOFFICE_ENV} to its path")
+
+
+def export_pdf(pptx: Path, pdf: Path, *, timeout: float = 180, progress: bool | None = None,
+               soffice: str | Path | None = None) -> ExportResult:
+    """Convert `pptx` to `pdf` with headless LibreOffice; `timeout` in seconds.
+
+    `soffice` overrides `find_soffice()`. Each call uses its own LibreOffice profile, so calls
+    may run in parallel. The PDF is checked (exists, non-empty, starts with `%PDF-`) and moved
+    into place atomically. On failure the result carries a message, and no PDF is left at
+    `pdf` (an old one is removed so it cannot pass for the new deck's).
+    """
+    pptx, pdf = Path(pptx), Path(pdf)
+    asked = str(soffice) if soffice is not None else None
+    exe = _executable(asked) if asked is not None else find_soffice()
+    if exe is None:
+        return _fail_pdf(pdf, _missing_soffice(asked))
+    if not pptx.is_file():
+        return _fail_pdf(pdf, f"cannot export {pptx}: no such file")
+    _say(progress, "exporting PDF with LibreOffice…")
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="deck-soffice-", ignore_cleanup_errors=True) as tmp:
+        work = Path(tmp)
+        src = work / "in" / "deck.pptx"  # a private copy: no lock file beside the user's file
+        src.parent.mkdir()
+        try:
+            shutil.copyfile(pptx, src)
+        except OSError as e:
+            return _fail_pdf(pdf, f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
+        cmd = [exe, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+               "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+               "--convert-to", "pdf", "--outdir", str(work / "out"), str(src)]
+        code, err = _run(cmd, timeout)
+        seconds = time.monotonic() - start
+        made = work / "out" / "deck.pdf"
+        if code is None:
+            return _fail_pdf(pdf, f"LibreOffice did not finish converting {pptx} within "
+                                  f"{timeout:g} s and was stopped", seconds, progress)
+        if not _looks_like_pdf(made):
+            why = f"exit status {code}" + (f": {err}" if err else "")
+            return _fail_pdf(pdf, f"LibreOffice could not convert {pptx} to PDF ({why})",
+                             seconds, progress)
+        try:
+            _place(made, pdf)
+        except OSError as e:
+            return _fail_pdf(pdf, f"cannot write {pdf}: {e.strerror or e}", seconds, progress)
+    _done(progress, seconds)
+    return ExportResult((pdf,), None, seconds)
+
+
+def _fail_pdf(pdf: Path, message: str, seconds: float = 0.0,
+              progress: bool | None = False) -> ExportResult:
+    _done(progress, seconds, failed=True)
+    try:
+        pdf.unlink()
+        message += f"; removed the old {pdf.name} so it is not mistaken for this deck's"
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        message += f"; could not remove the old {pdf.name}: {e.strerror or e}"
+    return ExportResult((), message, seconds)
+
+
+def _looks_like_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def _place(src: Path, dest: Path) -> None:
+    """Copy `src` over `dest` atomically."""
+    with src.open("rb") as f:
+        _write_atomically(dest, lambda out: shutil.copyfileobj(f, out))
+
+
+def _write_atomically(dest: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Create `dest`'s folder, `write` a temporary file beside it, then rename it over `dest`.
+
+    The file is created with `open` (not `mkstemp`) so that it gets the usual permissions.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with tmp.open("xb") as out:
+            write(out)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
+    """Run `cmd` in its own process group; return (exit status or None on timeout, stderr).
+
+    On timeout the whole group is killed: soffice is a launcher that starts soffice.bin.
+    """
+    windows = os.name == "nt"
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        start_new_session=not windows,
+        creationflags=subprocess.CREATE_NEW_PROCESS_GROUP if windows else 0)
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        if windows:
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True)
+        else:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass  # a stray grandchild holds the pipes; it has been sent SIGKILL
+        return None, ""
+    lines = [ln.strip() for ln in err.decode("utf-8", "replace").splitlines()]
+    lines = [ln for ln in lines if ln and not any(n in ln for n in _NOISE)]
+    return proc.returncode, "; ".join(lines)[-300:]
+
+
+def export_pngs(pdf: Path, out_dir: Path, *, dpi: int = 96, timeout: float = 120,
+                progress: bool | None = None, pdftoppm: str | None = None) -> ExportResult:
+    """Render each page of `pdf` to `out_dir/slide-NN.png` at `dpi` pixels per inch.
+
+    Numbers are zero-padded to the page count's width (at least two digits). Old
+    `slide-*.png` files in `out_dir` are removed first, so a failure leaves none behind.
+    Returns the PNGs in page order, or an error (pdftoppm missing, unreadable PDF, timeout).
+    """
+    pdf, out_dir = Path(pdf), Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for old in out_dir.iterdir():
+            if _SLIDE_PNG.fullmatch(old.name):
+                old.unlink()
+    except OSError as e:
+        return ExportResult((), f"cannot prepare {out_dir} for PNGs: {e.strerror or e}")
+    exe = _executable(pdftoppm or "pdftoppm")
+    if exe is None:
+        return ExportResult((), f"pdftoppm (poppler) is needed for PNG export, but "
+                                f"{pdftoppm or 'it'} was not found; "
+                                f"{_install_hint('pdftoppm')}")
+    _say(progress, "rendering slides to PNG…")
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
+        code, err = _run([exe, "-png", "-r", str(int(dpi)), str(pdf), str(Path(tmp, "p"))],
+                         timeout)
+        seconds = time.monotonic() - start
+        pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        if code != 0 or not pages:
+            why = "timed out" if code is None else f"exit status {code}" + (
+                f": {err}" if err else "")
+            _done(progress, seconds, failed=True)
+            return ExportResult((), f"cannot render {pdf} to PNG ({why})", seconds)
+        width = max(2, len(str(len(pages))))
+        written = []
+        for n, page in enumerate(pages, 1):
+            dest = out_dir / f"slide-{n:0{width}d}.png"
+            shutil.move(page, dest)
+            written.append(dest)
+    _done(progress, seconds)
+    return ExportResult(tuple(written), None, seconds)
+
+
+def contact_sheet(pngs: list[Path] | tuple[Path, ...], out: Path, *, columns: int = 4,
+                  thumb_width: int = 320, gap: int = 16, label_height: int = 22,
+                  background: tuple[int, int, int] = (240, 240, 240)) -> Path:
+    """Write a grid of slide thumbnails, numbered 1… below each, to `out` (PNG); return `out`.
+
+    Sizes are pixels. Thumbnails are `thumb_width` wide with the first slide's aspect ratio;
+    the grid has min(columns, len(pngs)) columns, `gap` between and around cells. The image is
+    (c·thumb_width + (c+1)·gap) × (r·(thumb_height + label_height) + (r+1)·gap) for c columns
+    and r rows. Output is deterministic (no metadata) and written atomically. Raises
+    ValueError when `pngs` is empty and OSError when an image cannot be read or written.
+    """
+    if not pngs:
+        raise ValueError("contact_sheet needs at least one image")
+    with Image.open(pngs[0]) as first:
+        thumb_height = max(1, round(thumb_width * first.height / first.width))
+    cols = max(1, min(columns, len(pngs)))
+    rows = math.ceil(len(pngs) / cols)
+    cell_h = thumb_height + label_height
+    sheet = Image.new("RGB", (cols * thumb_width + (cols + 1) * gap,
+                              rows * cell_h + (rows + 1) * gap), background)
+    draw = ImageDraw.Draw(sheet)
+    try:
+        font = ImageFont.load_default(size=max(8, label_height * 3 // 5))
+    except TypeError:  # Pillow < 10.1: only a small bitmap font
+        font = ImageFont.load_default()
+    for i, png in enumerate(pngs):
+        x = gap + (i % cols) * (thumb_width + gap)
+        y = gap + (i // cols) * (cell_h + gap)
+        with Image.open(png) as im:
+            im = im.convert("RGB")
+            im.thumbnail((thumb_width, thumb_height), Image.Resampling.LANCZOS)
+        sheet.paste(im, (x + (thumb_width - im.width) // 2, y + (thumb_height - im.height) // 2))
+        draw.rectangle((x - 1, y - 1, x + thumb_width, y + thumb_height), outline=(190, 190, 190))
+        left, top, right, bottom = draw.textbbox((0, 0), str(i + 1), font=font)
+        draw.text((x + (thumb_width - right - left) // 2,
+                   y + thumb_height + (label_height - bottom - top) // 2),
+                  str(i + 1), fill=(80, 80, 80), font=font)
+    out = Path(out)
+    _write_atomically(out, lambda f: sheet.save(f, format="PNG"))
+    return out
+
+
+def _say(progress: bool | None, message: str) -> None:
+    if progress if progress is not None else _stderr_is_terminal():
+        print(message, end=" ", file=sys.stderr, flush=True)
+
+
+def _done(progress: bool | None, seconds: float, failed: bool = False) -> None:
+    if progress if progress is not None else _stderr_is_terminal():
+        print(f"{'failed' if failed else 'done'} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False

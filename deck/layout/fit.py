@@ -1,0 +1,167 @@
+"""Fitting text into boxes: measure paragraphs at a size, shrink in steps, report what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import model as m
+from ..linebreak import count_lines
+from ..metrics import text_width, uncovered
+from ..page import Box, Paragraph, Run, TextFrame
+from ..problems import Problem, Where
+from ..theme import Theme
+from ..units import EMU_PER_PT
+
+STEP = 2 * EMU_PER_PT  # shrink in steps of two points, so shrunk slides share sizes
+BULLET_INDENT = 1.0  # a level-1 bullet's text starts this many ems in
+SUB_INDENT = 2.0  # a level-2 bullet's text starts this many ems in
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph before fitting: its runs, the theme text role it takes and its bullet level."""
+
+    runs: tuple[Run, ...]
+    role: str
+    level: int = 0
+    align: str = "left"
+
+
+class Fitter:
+    """Measures and fits text for one theme; collects warnings about what it changed."""
+
+    def __init__(self, theme: Theme, problems: list[Problem]):
+        self.theme = theme
+        self.problems = problems
+
+    # ---- sizes ---------------------------------------------------------------------------
+
+    def size(self, role: str, step: int = 0) -> int:
+        """Return role `role`'s size after `step` shrink steps (never below its minimum), EMU."""
+        style = self.theme.text[role]
+        return max(style.min_size, style.size - step * STEP)
+
+    def max_steps(self, roles) -> int:
+        """Return how many steps it takes until every role in `roles` is at its minimum."""
+        styles = [self.theme.text[r] for r in roles]
+        return max(-(-(s.size - s.min_size) // STEP) for s in styles)
+
+    def pitch(self, size: int) -> int:
+        return round(size * self.theme.line_spacing)
+
+    def inset(self, role: str) -> int:
+        """Inner margin of a text box holding role `role`: a fifth of its size, EMU."""
+        return self.theme.text[role].size // 5
+
+    def usable(self, width: int) -> int:
+        """Return the width text may fill in a line `width` EMU wide, after the safety margin."""
+        return int(width * (1 - self.theme.safety))
+
+    # ---- measuring -----------------------------------------------------------------------
+
+    def lines(self, para: Para, size: int, width: int) -> int:
+        """Return the predicted line count of `para` at `size` in a text column `width` EMU wide."""
+        style = self.theme.text[para.role]
+        indent = self.indent(para.level, size)
+        usable = self.usable(width - indent)
+        if usable <= 0:
+            return 10_000
+        return count_lines(para.runs, self.theme.face(para.role), size, usable, bold=style.bold,
+                           italic=style.italic, code=self.theme.fonts["code"])
+
+    def width(self, text: str, role: str, size: int) -> int:
+        """Return the width of one line of `text` in role `role` at `size`, EMU (no safety)."""
+        style = self.theme.text[role]
+        return text_width(text, self.theme.face(role), size, bold=style.bold)
+
+    def indent(self, level: int, size: int) -> int:
+        return {0: 0, 1: round(BULLET_INDENT * size), 2: round(SUB_INDENT * size)}[level]
+
+    def height(self, paras: list[Para], sizes: dict[str, int], width: int, inset: int) -> int:
+        """Return the height `paras` take in a box `width` wide with inner margin `inset`, EMU."""
+        total = 2 * inset
+        for i, para in enumerate(paras):
+            size = sizes[para.role]
+            if i:
+                total += self.space_before(size)
+            total += self.lines(para, size, width - 2 * inset) * self.pitch(size)
+        return total
+
+    def space_before(self, size: int) -> int:
+        return round(size * self.theme.paragraph_spacing)
+
+    # ---- fitting -------------------------------------------------------------------------
+
+    def fit(self, paras: list[Para], box: Box, *, name: str, anchor: str = "top",
+            placeholder: str | None = None, fill: str | None = None, inset: int | None = None,
+            step: int = 0) -> TextFrame | None:
+        """Return a frame with `paras` at the largest step ≥ `step` that fits `box`, or None."""
+        roles = sorted({p.role for p in paras})
+        inset = self.inset(roles[0]) if inset is None else inset
+        for k in range(step, self.max_steps(roles) + 1):
+            sizes = {r: self.size(r, k) for r in roles}
+            if self.height(paras, sizes, box.w, inset) <= box.h:
+                return self.frame(paras, box, sizes, name=name, anchor=anchor, placeholder=placeholder,
+                                  fill=fill, inset=inset)
+        return None
+
+    def fit_step(self, paras: list[Para], box: Box, inset: int | None = None) -> int | None:
+        """Return the first shrink step at which `paras` fit `box`, or None."""
+        roles = sorted({p.role for p in paras})
+        inset = self.inset(roles[0]) if inset is None else inset
+        for k in range(self.max_steps(roles) + 1):
+            if self.height(paras, {r: self.size(r, k) for r in roles}, box.w, inset) <= box.h:
+                return k
+        return None
+
+    def frame(self, paras: list[Para], box: Box, sizes: dict[str, int], *, name: str,
+              anchor: str = "top", placeholder: str | None = None, fill: str | None = None,
+              inset: int | None = None) -> TextFrame:
+        """Return the frame of `paras` at `sizes` (role → EMU) in `box`, without checking fit."""
+        first = paras[0].role
+        inset = self.inset(first) if inset is None else inset
+        style = self.theme.text[first]
+        out, lines = [], 0
+        for i, para in enumerate(paras):
+            size = sizes[para.role]
+            lines += self.lines(para, size, box.w - 2 * inset)
+            out.append(Paragraph(
+                tuple(self._styled(r, para.role) for r in para.runs), para.level, para.align,
+                self.space_before(size) if i else 0, self.indent(para.level, size),
+                size if size != sizes[first] else 0,
+                self.pitch(size) if size != sizes[first] else 0))
+        return TextFrame(box, tuple(out), first, sizes[first], self.pitch(sizes[first]), style.font,
+                         style.color, style.bold, style.italic, anchor, inset, placeholder, name, lines, fill)
+
+    def _styled(self, run: Run, role: str) -> Run:
+        if run.bold and run.color is None and not self.theme.text[role].bold:
+            return replace(run, color="accent")
+        return run
+
+    def warn_shrunk(self, where: Where, what: str, role: str, size: int) -> None:
+        """Warn, at `where`, that `what` was set below role `role`'s theme size."""
+        full = self.theme.text[role].size
+        if size < full:
+            self.problems.append(where.warning(
+                f"{what} shrunk from {full / EMU_PER_PT:g} pt to {size / EMU_PER_PT:g} pt to fit; "
+                "shorten it to keep the theme's size"))
+
+    def check_coverage(self, rich_or_text, where: Where) -> None:
+        """Warn about characters that no theme font has (viewers substitute, widths differ)."""
+        text = rich_or_text.plain if isinstance(rich_or_text, m.Rich) else rich_or_text
+        missing = uncovered(text, self.theme.fonts.values())
+        if missing:
+            shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(missing))
+            self.problems.append(where.warning(
+                f"no theme font has {shown}; viewers will draw it with another font, which may "
+                "look different and change the fit"))
+
+
+def runs_of(rich: m.Rich) -> tuple[Run, ...]:
+    """Return the page runs of inline text: strong → bold (accent colour), emphasis → italic."""
+    return tuple(Run(s.text, bold=s.strong, italic=s.emphasis, code=s.code, link=s.link)
+                 for s in rich.spans)
+
+
+def plain(text: str, **marks) -> tuple[Run, ...]:
+    return (Run(text, **marks),)

@@ -1,0 +1,197 @@
+"""Slide master, slide layouts, notes master and default text style, written from the theme.
+
+These replace the stock template's parts wholesale (its 4:3 placeholders, Office sizes and
+date fields) so that a slide a person adds in PowerPoint matches the generated ones: title
+style in the heading font and the theme's title size and colour, body style in the body
+font with the theme's body and body2 sizes, background the palette's background.
+Sizes for the notes: notes text takes the theme's 'small' role (size, colour, font).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from deck.ooxml_text import el, paragraph_props, run_props, solid_fill, stable_guid, sub
+from deck.page import Box
+from deck.theme import Theme
+
+NOTES_ROLE = "small"  # the text role speaker notes are set in
+LAYOUT_NAMES = {"title": "Title Slide", "section": "Section Header", "content": "Title Only",
+                "content_body": "Title and Content"}  # deck layout → stock layout it replaces
+
+
+def master_parts(theme: Theme, lang: str) -> tuple[etree._Element, etree._Element]:
+    """Return the slide master's (`p:cSld`, `p:txStyles`): background, title and body
+    placeholders placed by the theme's margins, and the three text styles."""
+    boxes = _boxes(theme)
+    tree = _sp_tree(_background())
+    tree.append(_placeholder(2, "Title Placeholder 1", {"type": "title"}, boxes["title"], "ctr"))
+    tree.append(_placeholder(3, "Text Placeholder 2", {"type": "body", "idx": "1"},
+                             boxes["body"], "t"))
+    styles = el("p:txStyles")
+    title = sub(styles, "p:titleStyle")
+    title.append(_level(1, "title", theme, lang, bullet=False))
+    body = sub(styles, "p:bodyStyle")
+    for n in range(1, 10):
+        body.append(_level(n, "body" if n == 1 else "body2", theme, lang, bullet=True))
+    styles.append(list_style("p:otherStyle", "body", theme, lang))
+    return tree.getparent(), styles
+
+
+def layout_cSld(kind: str, theme: Theme, lang: str) -> etree._Element:
+    """Return `p:cSld` for the layout of deck layout `kind` (a key of LAYOUT_NAMES)."""
+    boxes = _boxes(theme)
+    tree = _sp_tree()
+    if kind == "title":
+        tree.append(_placeholder(2, "Title 1", {"type": "ctrTitle"}, boxes["deck_title"], "b",
+                                 _role_style("deck_title", theme, lang, "center")))
+        tree.append(_placeholder(3, "Subtitle 2", {"type": "subTitle", "idx": "1"},
+                                 boxes["deck_subtitle"], "t",
+                                 _role_style("deck_subtitle", theme, lang, "center")))
+    elif kind == "section":
+        tree.append(_placeholder(2, "Title 1", {"type": "title"}, boxes["section"], "b",
+                                 _role_style("section", theme, lang, "left")))
+        tree.append(_placeholder(3, "Text Placeholder 2", {"type": "body", "idx": "1"},
+                                 boxes["section_body"], "t",
+                                 _role_style("body", theme, lang, "left")))
+    else:
+        tree.append(_placeholder(2, "Title 1", {"type": "title"}))
+        if kind == "content_body":
+            tree.append(_placeholder(3, "Content Placeholder 2", {"idx": "1"}))
+    csld = tree.getparent()
+    csld.set("name", LAYOUT_NAMES[kind])
+    return csld
+
+
+def notes_master_parts(theme: Theme, lang: str, width: int, height: int
+                       ) -> tuple[etree._Element, etree._Element]:
+    """Return the notes master's (`p:cSld`, `p:notesStyle`) for a notes page `width` ×
+    `height` EMU: slide image above, notes body below, slide number at the foot."""
+    margin = width // 10
+    image_w = width - 2 * margin
+    image = Box(margin, margin, image_w, image_w * theme.height // theme.width)
+    pitch = round(theme.line_spacing * theme.text[NOTES_ROLE].size)
+    body_y = image.y + image.h + margin // 2
+    number = Box(width - margin - width // 4, height - margin // 2 - 2 * pitch, width // 4,
+                 2 * pitch)
+    body = Box(margin, body_y, image_w, number.y - body_y - margin // 4)
+    tree = _sp_tree(_background())
+    tree.append(_placeholder(2, "Slide Image Placeholder 1", {"type": "sldImg", "idx": "2"},
+                             image, text=False))
+    tree.append(_placeholder(3, "Notes Placeholder 2", {"type": "body", "sz": "quarter",
+                                                        "idx": "3"}, body, "t"))
+    number_sp = _placeholder(4, "Slide Number Placeholder 3", {"type": "sldNum",
+                                                               "sz": "quarter", "idx": "5"},
+                             number, "b", _role_style(NOTES_ROLE, theme, lang, "right"))
+    p = number_sp.find("{*}txBody/{*}p")
+    fld = el("a:fld", {"id": stable_guid("notes master", "slidenum"), "type": "slidenum"},
+             el("a:rPr", {"lang": lang}))
+    sub(fld, "a:t").text = "\u2039#\u203a"
+    p.insert(0, fld)
+    tree.append(number_sp)
+    return tree.getparent(), list_style("p:notesStyle", NOTES_ROLE, theme, lang,
+                                        with_default=False)
+
+
+def list_style(tag: str, role: str, theme: Theme, lang: str, with_default: bool = True
+               ) -> etree._Element:
+    """Return a list style (`p:otherStyle`, `p:notesStyle`, `p:defaultTextStyle`): nine
+    levels without bullets in text role `role`, indented one em per level."""
+    style = el(tag)
+    if with_default:
+        sub(sub(style, "a:defPPr"), "a:defRPr", {"lang": lang})
+    for n in range(1, 10):
+        style.append(_level(n, role, theme, lang, bullet=False))
+    return style
+
+
+def _level(n: int, role: str, theme: Theme, lang: str, bullet: bool,
+           align: str = "left") -> etree._Element:
+    """Return `a:lvlNpPr` for level `n` in text role `role`; with `bullet`, level 1 gets •
+    and deeper levels –, each hanging one em left of its text."""
+    text = theme.text[role]
+    margin = n * text.size if bullet else (n - 1) * text.size
+    ppr = paragraph_props(f"a:lvl{n}pPr", level=min(n, 2) if bullet else 0, margin=margin,
+                          size=text.size, line_pitch=round(theme.line_spacing * text.size),
+                          space_before=round(theme.paragraph_spacing * text.size) * bullet,
+                          align=align)
+    if bullet:  # a deeper level hangs its bullet one em, not one column per level
+        ppr.set("indent", str(-text.size))
+    ppr.append(run_props("a:defRPr", lang=lang, size=text.size, color=text.color,
+                         font=text.font, theme=theme, bold=text.bold, italic=text.italic))
+    return ppr
+
+
+def _role_style(role: str, theme: Theme, lang: str, align: str) -> etree._Element:
+    return el("a:lstStyle", None, _level(1, role, theme, lang, bullet=False, align=align))
+
+
+def _boxes(theme: Theme) -> dict[str, Box]:
+    """Return the master's and layouts' placeholder boxes (EMU) from the theme's margins."""
+    left, top, gap = theme.margin_left, theme.margin_top, theme.gap
+    width = theme.width - left - theme.margin_right
+    middle = theme.height // 2
+
+    def lines(role: str, count: int) -> int:
+        return round(count * theme.line_spacing * theme.text[role].size)
+
+    title_h = lines("title", 2)
+    body_y = top + title_h + gap
+    return {
+        "title": Box(left, top, width, title_h),
+        "body": Box(left, body_y, width, theme.height - theme.margin_bottom - body_y),
+        "deck_title": Box(left, middle - lines("deck_title", 2), width, lines("deck_title", 2)),
+        "deck_subtitle": Box(left, middle + gap, width, lines("deck_subtitle", 3)),
+        "section": Box(left, middle - lines("section", 2), width, lines("section", 2)),
+        "section_body": Box(left, middle + gap, width, lines("body", 2)),
+    }
+
+
+def _sp_tree(background: etree._Element | None = None) -> etree._Element:
+    """Return an empty `p:spTree` inside a new `p:cSld` (with `background` first if given)."""
+    csld = el("p:cSld")
+    if background is not None:
+        csld.append(background)
+    tree = sub(csld, "p:spTree")
+    nv = sub(tree, "p:nvGrpSpPr")
+    sub(nv, "p:cNvPr", {"id": "1", "name": ""})
+    sub(nv, "p:cNvGrpSpPr")
+    sub(nv, "p:nvPr")
+    xfrm = sub(sub(tree, "p:grpSpPr"), "a:xfrm")
+    for tag, (a, b) in (("a:off", "xy"), ("a:ext", ("cx", "cy")), ("a:chOff", "xy"),
+                        ("a:chExt", ("cx", "cy"))):
+        sub(xfrm, tag, {a: "0", b: "0"})
+    return tree
+
+
+def _background() -> etree._Element:
+    return el("p:bg", None, el("p:bgPr", None, solid_fill("background"), el("a:effectLst")))
+
+
+def _placeholder(shape_id: int, name: str, ph: dict[str, str], box: Box | None = None,
+                 anchor: str | None = None, lst_style: etree._Element | None = None,
+                 text: bool = True) -> etree._Element:
+    """Return a placeholder `p:sp` (`ph` attributes), placed at `box` or inherited."""
+    sp = el("p:sp")
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", {"id": str(shape_id), "name": name})
+    sub(sub(nv, "p:cNvSpPr"), "a:spLocks", {"noGrp": "1"})
+    sub(sub(nv, "p:nvPr"), "p:ph", ph)
+    sp_pr = sub(sp, "p:spPr")
+    if box is not None:
+        xfrm = sub(sp_pr, "a:xfrm")
+        sub(xfrm, "a:off", {"x": str(box.x), "y": str(box.y)})
+        sub(xfrm, "a:ext", {"cx": str(box.w), "cy": str(box.h)})
+        sub(sub(sp_pr, "a:prstGeom", {"prst": "rect"}), "a:avLst")
+    if text:
+        body = sub(sp, "p:txBody")
+        body_pr = sub(body, "a:bodyPr")
+        if anchor is not None:
+            for key, value in (("vert", "horz"), ("wrap", "square"), ("lIns", "0"),
+                               ("tIns", "0"), ("rIns", "0"), ("bIns", "0"), ("rtlCol", "0"),
+                               ("anchor", anchor)):
+                body_pr.set(key, value)
+            sub(body_pr, "a:noAutofit")
+        body.append(lst_style if lst_style is not None else el("a:lstStyle"))
+        sub(body, "a:p")
+    return sp
