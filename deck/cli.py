@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
     c.add_argument("--theme", help="a built-in theme name or a theme file")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    v = command("preview", "write a PNG per slide and one contact sheet (needs LibreOffice and poppler)")
+    v.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
+    v.add_argument("-o", "--output", type=Path, help="folder (default: build/<stem>-preview/ beside the outline)")
+    v.add_argument("--theme", help="a built-in theme name or a theme file")
+    v.add_argument("--dpi", type=int, default=96, help="resolution of the slide PNGs (default 96)")
     n = command("new", "write an annotated starter outline")
     n.add_argument("path", nargs="?", default="outline.yaml", type=Path)
     s = command("schema", "print the JSON Schema of the outline format (or of a theme)")
@@ -120,10 +125,37 @@ def _export_pdf(pptx: Path) -> int:
 
     result = export_pdf(pptx, pptx.with_suffix(".pdf"))
     if not result.ok:
-        print(f"deck: error: {result.message}", file=sys.stderr)
+        print(f"deck: error: {result.error}", file=sys.stderr)
         print(f"deck: the .pptx was written: {pptx}", file=sys.stderr)
         return Exit.EXPORT
-    print(f"wrote {result.pdf}")
+    print(f"wrote {result.path}")
+    return Exit.OK
+
+
+def _cmd_preview(args) -> int:
+    import tempfile
+
+    from .build import build_outline
+    from .export import contact_sheet, export_pdf, export_pngs
+
+    if (status := _missing(args.outline)) is not None:
+        return status
+    folder = args.output or args.outline.parent / "build" / f"{args.outline.stem}-preview"
+    with tempfile.TemporaryDirectory(prefix="deck-preview-") as tmp:
+        outcome = build_outline(args.outline, Path(tmp) / f"{args.outline.stem}.pptx", args.theme)
+        status = _report(outcome, False)
+        if status != Exit.OK:
+            return status
+        pdf = export_pdf(outcome.output, Path(tmp) / f"{args.outline.stem}.pdf")
+        if not pdf.ok:
+            print(f"deck: error: {pdf.error}", file=sys.stderr)
+            return Exit.EXPORT
+        pngs = export_pngs(pdf.path, folder, dpi=args.dpi)
+    if not pngs.ok:
+        print(f"deck: error: {pngs.error}", file=sys.stderr)
+        return Exit.EXPORT
+    sheet = contact_sheet(list(pngs.paths), folder / "contact-sheet.png")
+    print(f"wrote {len(pngs.paths)} slide images and {sheet}")
     return Exit.OK
 
 
@@ -169,5 +201,5 @@ def _cmd_themes(args) -> int:
     return Exit.OK
 
 
-COMMANDS = {"build": _cmd_build, "check": _cmd_check, "new": _cmd_new, "schema": _cmd_schema,
+COMMANDS = {"build": _cmd_build, "check": _cmd_check, "preview": _cmd_preview, "new": _cmd_new, "schema": _cmd_schema,
             "themes": _cmd_themes}

@@ -30,7 +30,8 @@ SOFFICE_ENV = "DECK_SOFFICE"  # path to soffice; when set, it is the only place 
 _INSTALL = {  # (tool, platform) → how to get it
     ("soffice", "linux"): "`sudo apt-get install libreoffice-impress` (Debian/Ubuntu) or your "
                           "distribution's LibreOffice package",
-    ("soffice", "darwin"): "`brew install --cask libreoffice` or the installer from libreoffice.org",
+    ("soffice", "darwin"): "`brew install --cask libreoffice` or the installer from "
+                           "libreoffice.org",
     ("soffice", "win32"): "`winget install TheDocumentFoundation.LibreOffice` or the installer "
                           "from libreoffice.org",
     ("pdftoppm", "linux"): "`sudo apt-get install poppler-utils` (Debian/Ubuntu) or your "
@@ -75,7 +76,8 @@ def soffice_candidates() -> list[str]:
     if os.name == "nt":
         roots = {os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")}
         roots |= {r"C:\Program Files", r"C:\Program Files (x86)"}
-        return [str(Path(r, "LibreOffice", "program", "soffice.exe")) for r in sorted(roots - {None})]
+        return [str(Path(r, "LibreOffice", "program", "soffice.exe"))
+                for r in sorted(roots - {None})]
     return ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice",
             *sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True),
             "/snap/bin/libreoffice"]

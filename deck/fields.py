@@ -67,6 +67,7 @@ class Text(Spec):
     max_chars: int = 2000
     example: str | None = None
     located: bool = False  # return (text, where) so later checks can point at it
+    pattern: str | None = None  # a regular expression the schema states (the reader checks it itself)
 
     def expected(self) -> str:
         return "text"
@@ -95,6 +96,8 @@ class Text(Spec):
 
     def schema(self) -> dict:
         out: dict = {"type": ["string", "number", "boolean"], "description": self.doc}
+        if self.pattern:
+            out = {"type": "string", "pattern": self.pattern, "description": self.doc}
         if self.example:
             out["examples"] = [self.example]
         return out
@@ -149,7 +152,8 @@ class Choice(Spec):
     def read(self, node: Node, ctx: Ctx) -> Any:
         if isinstance(node, Scalar) and node.text in self.options:
             return node.text
-        hint = _suggest(node.text, self.options) if isinstance(node, Scalar) else ""
+        close = difflib.get_close_matches(node.text, self.options, n=1) if isinstance(node, Scalar) else []
+        hint = f"; did you mean `{close[0]}`?" if close else ""
         return ctx.error(node.where, f"expected {self.expected()}, got {_show(node)}{hint}")
 
     def schema(self) -> dict:
@@ -170,12 +174,13 @@ class ListOf(Spec):
         if not isinstance(node, Seq):
             return ctx.error(node.where, f"expected {self.doc or self.expected()} (items start with "
                              f"`- `), got {_show(node)}")
+        what = f" ({self.doc})" if self.doc else ""
         if len(node.items) < self.min_items:
-            return ctx.error(node.where, f"expected at least {self.min_items} item"
-                             f"{'s' if self.min_items > 1 else ''} here, got {len(node.items)}")
+            return ctx.error(node.where, f"expected at least {plural(self.min_items, 'item')}{what}, "
+                             f"got {len(node.items)}")
         if len(node.items) > self.max_items:
-            return ctx.error(node.where, f"expected at most {self.max_items} items here, got "
-                             f"{len(node.items)}; split it")
+            return ctx.error(node.where, f"expected at most {plural(self.max_items, 'item')}{what}, got "
+                             f"{len(node.items)}; split it over more slides")
         values = [self.item.read(item, ctx) for item in node.items]
         return INVALID if any(v is INVALID for v in values) else tuple(values)
 
@@ -222,6 +227,7 @@ class Record(Spec):
 
     name: str = "mapping"
     fields: dict[str, Field] = field(default_factory=dict)
+    extra_schema: dict = field(default_factory=dict)  # cross-field rules the schema can state
 
     def expected(self) -> str:
         return f"a {self.name} (a mapping with {', '.join(f'`{k}`' for k in self.fields)})"
@@ -253,7 +259,7 @@ class Record(Spec):
         required = [n for n, f in self.fields.items() if f.required]
         if required:
             out["required"] = required
-        return out
+        return {**out, **self.extra_schema}
 
 
 @dataclass
@@ -286,6 +292,11 @@ def is_seq(node: Node) -> bool:
 
 def is_scalar(node: Node) -> bool:
     return isinstance(node, Scalar) and not (node.is_null and not node.style)
+
+
+def plural(n: int, noun: str) -> str:
+    """Return `n noun` with an English plural `s` when n is not 1."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _show(node: Node) -> str:

@@ -29,8 +29,8 @@ def read_image(folder: Path, rel: str, where: Where, ctx: Ctx) -> Any:
         return ctx.error(where, f"image path `{cut(rel)}` leads outside the outline's folder; copy the "
                          "picture into the folder (e.g. `assets/`) and name it from there")
     if not path.is_file():
-        return ctx.error(where, f"no picture at `{cut(rel)}` (looked in {cut(path.parent, 80)}); check "
-                         "the name and that it is relative to the outline")
+        return ctx.error(where, f"no picture at `{cut(rel)}`; check the name, and that the path is "
+                         "relative to the outline's folder")
     size = path.stat().st_size
     if size > MAX_BYTES:
         return ctx.error(where, f"the picture is {size:,} bytes, more than {MAX_BYTES:,}; export a "

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import model as m
-from .fields import (INVALID, Bool, Choice, Ctx, Either, Field, ListOf, MapOf, Number, Record,
+from .fields import (INVALID, plural, Bool, Choice, Ctx, Either, Field, ListOf, MapOf, Number, Record,
                      Spec, Text, is_map, is_scalar, is_seq)
 from .images import read_image
 from .inline import parse_inline
@@ -148,7 +148,8 @@ def _build_table(value, node, ctx, folder):
     row_nodes = node.get("rows").items if isinstance(node, Map) and isinstance(node.get("rows"), Seq) else ()
     for row, row_node in zip(rows, row_nodes):
         if len(row) != len(header):
-            ctx.error(row_node.where, f"this row has {len(row)} cells but the header has {len(header)}; "
+            ctx.error(row_node.where, f"this row has {plural(len(row), 'cell')} but the header has "
+                      f"{len(header)}; "
                       "give every row one cell per column (an empty cell is \"\")")
             ok = False
     return m.Table(header, rows, value.get("caption")) if ok else INVALID
@@ -163,8 +164,9 @@ def _build_chart(value, node, ctx, folder):
             ok = False
             continue
         if len(values) != len(cats):
-            ctx.error(where, f"series `{cut(name, 30)}` has {len(values)} values but there are "
-                      f"{len(cats)} categories; give one value per category")
+            ctx.error(where, f"series `{cut(name, 30)}` has {plural(len(values), 'value')} but there "
+                      f"{'is' if len(cats) == 1 else 'are'} {len(cats)} categor{'y' if len(cats) == 1 else 'ies'}; "
+                      "give one value per category")
             ok = False
         if log and any(v <= 0 for v in values):
             ctx.error(where, f"series `{cut(name, 30)}` has a value ≤ 0, which a log scale cannot show; "
@@ -224,7 +226,9 @@ KINDS: dict[str, Kind] = {
         "log_scale": Field(Bool(), False, "a logarithmic value axis"),
         "unit": Field(_plain("the values' unit", 40), False, "the values' unit, shown on the axis"),
         "caption": CAPTION,
-    }), _build_chart, "a native, editable chart"),
+    }, extra_schema={"if": {"properties": {"type": {"const": "pie"}}}, "then": {"properties": {
+        "series": {"minProperties": 1, "maxProperties": 1}, "log_scale": {"const": False}}}}),
+        _build_chart, "a native, editable chart"),
     "timeline": Kind(ListOf(Record("event", {
         "when": Field(_plain("when, as text", 40), True, "when, as text: `2015`, `此后`"),
         "what": Field(_plain("what happened", 120), True, "what happened"),
@@ -245,12 +249,22 @@ KINDS: dict[str, Kind] = {
 
 
 def _paragraphs(rich: m.Rich, ctx: Ctx) -> tuple[m.Rich, ...]:
-    """Split a text value into paragraphs at blank lines; single newlines stay as line breaks."""
+    """Split a text value into paragraphs at blank lines; a single newline inside a paragraph
+    joins its lines as Markdown does (a space between Latin words, nothing between CJK)."""
     paragraphs: list[list[m.Span]] = [[]]
     for span in rich.spans:
         for i, part in enumerate(re.split(r"\n[ \t]*\n\s*", span.text)):
             if i:
                 paragraphs.append([])
+            part = _LINE_BREAK.sub(_join_break, part)
             if part:
                 paragraphs[-1].append(m.Span(part, span.strong, span.emphasis, span.code, span.link))
     return tuple(m.Rich(tuple(p), rich.where) for p in paragraphs if "".join(s.text for s in p).strip())
+
+
+_LINE_BREAK = re.compile(r"(?<=(.))[ \t]*\n[ \t]*(?=(.))")
+
+
+def _join_break(match: re.Match) -> str:
+    before, after = match.group(1), match.group(2)
+    return " " if before.isascii() and after.isascii() else ""

@@ -1,115 +1,163 @@
 """Predict where a viewer breaks a paragraph into lines, from the runs, fonts and box width.
 
-The paragraphs are written with eaLnBrk="1", latinLnBrk="0" and hangingPunct="0", and this
-module predicts what LibreOffice Impress and PowerPoint do with them:
+The paragraphs are written with eaLnBrk="1", latinLnBrk="0" and hangingPunct="0"; this
+module follows LibreOffice Impress 7.4's line breaking, checked against its PDF output by
+tools/check_wrap_vs_libreoffice.py, with PowerPoint's stricter kinsoku where the two differ:
 
-- CJK text may break between any two characters, except that a closing mark (，。、」）…
-  small kana, ")" "," "%" …) never starts a line and an opening mark (「（《“ "(" …) never
-  ends one (kinsoku); nothing hangs outside the box, so when a closing mark would start a line
-  the character before it moves down with it.
-- Latin text breaks after spaces and after a hyphen or dash; a break is allowed between a CJK
-  character and a Latin one, both ways; a Latin word is split only when it alone is longer
-  than the line, at the character that overflows.
-- '\\n' in a run is a forced line break; spaces at the end of a line take no width.
+- Characters are measured per script (deck.metrics). Where the script changes between East
+  Asian and Latin text LibreOffice adds SCRIPT_GAP_EM of the font size (PowerPoint adds
+  nothing, so its lines hold a little more).
+- A line is filled until the next character's right edge would reach the box edge; a space
+  there hangs (takes no width) and the line breaks after it.
+- If the last character that fits is East Asian, the line breaks before the overflowing
+  character, moved back while that would start a line with a closing mark (NO_START: ，。、」）
+  … small kana ...) or end one with an opening mark (NO_END: 「（《“ ...) — kinsoku; nothing
+  hangs outside the box.
+- If it is Latin, the line breaks at the last Unicode line-break opportunity (UAX #14: after
+  spaces and hyphens, between CJK and Latin text, never inside a word or number).
+- With no opportunity in the line (a word longer than the line, a 60-character URL), the
+  line is cut before the overflowing character. '\\n' in a run is a forced line break.
 
 The text is never changed: `wrap` only reports the lines a viewer is expected to show.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from deck.metrics import advances, is_east_asian, resolve_scripts
+from deck.metrics import advances, resolve_scripts
 from deck.page import Run
 from deck.theme import Face
 
-# Characters that never start a line (closing marks, small kana, iteration marks, ...).
+# LibreOffice puts this much space (in em) between East Asian and Latin text: 1/5 of the
+# font-independent line height of 1.2 em.
+SCRIPT_GAP_EM = 0.24
+EMU_PER_HMM = 360  # LibreOffice rounds font sizes to 1/100 mm
+
+# Never at the start of a line: LibreOffice's zh-CN list, plus Japanese small kana, prolonged
+# sound and iteration marks, ellipses and middle dots (PowerPoint keeps these off line starts).
 NO_START = frozenset(
-    "!%),.:;?]}¢°'\"’”‰′″℃、。〃〆〉》」』】〕〗〙〛〞〟︰︱︳︶︸︺︼︾﹀﹂﹄﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞"
-    "！％），．：；？］｝｡｣､･ｰ～￠…‥・々ー゛゜ゝゞヽヾ‖•·ˇˉ―"
-    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
-    "ｧｨｩｪｫｬｭｮｯ"
+    ":!),.:;?]}¢'\"、。〉》」』】〕〗〞︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞！），．：；？｜｝︴︶︸︺︼︾﹀﹂﹄﹏～￠々‖•·ˇˉ―′’”"
+    "%％〙〛〟…‥・ー゛゜ゝゞヽヾ〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶｧｨｩｪｫｬｭｮｯｰ"
 )
-# Characters that never end a line (opening marks, currency signs that lead a number).
-NO_END = frozenset("([{£¥$'\"‘“‵〈《「『【〔〖〘〚〝（［｛｢￡￥＄︵︷︹︻︽︿﹁﹃﹙﹛﹝")
-SPACES = frozenset(" \t\u3000")
-# Hyphens and dashes a Latin line may break after.
-BREAK_AFTER = frozenset("-\u2010\u2013\u2014/")
-DASH_PAIRS = frozenset("\u2014\u2026\u2025\u2015")  # —— …… ‥‥ ―― stay together
+# Never at the end of a line: LibreOffice's zh-CN list.
+NO_END = frozenset("([{£¥'\"‵〈《「『【〔〖（［｛￡￥〝︵︷︹︻︽︿﹁﹃﹙﹛﹝“‘〘〚｢")
+
+# Unicode line-breaking classes (UAX #14) of the characters that are not letters or CJK.
+_CLASSES = {
+    "SP": " ", "GL": "\u00a0\u202f\u2007\u2011\u0f0c", "WJ": "\u2060\ufeff", "ZW": "\u200b",
+    "BA": "\t|\u00ad\u2010\u2012\u2013\u3000\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+          "\u2008\u2009\u200a",
+    "HY": "-", "B2": "\u2014",
+    "CL": "}、。，．）」』》〉】〕〗〙〛｝］｣〞〟︰﹐﹒﹚﹜﹞",
+    "CP": ")]", "OP": "([{（［｛「『《〈【〔〖〘〚｢〝¡¿", "QU": "\"'«»‘’‚‛“”„‟‹›",
+    "EX": "!?！？", "IS": ",.:;", "NS": "：；・々ー〜ゝゞヽヾ‼⁇⁈⁉", "IN": "…‥",
+    "SY": "/", "PR": "$+\\£¥€₩±№￥＄", "PO": "%‰′″°¢℃％",
+}
+_CLASS_OF = {ch: cls for cls, chars in _CLASSES.items() for ch in chars}
 
 
-@dataclass(frozen=True)
-class _Char:
-    ch: str
-    width: float  # EMU, unrounded
-    east_asian: bool  # a strong East Asian character
+def line_break_class(ch: str) -> str:
+    """Return the UAX #14 class of `ch`, simplified (ID for CJK, AL for other letters)."""
+    cls = _CLASS_OF.get(ch)
+    if cls:
+        return cls
+    if ch.isdigit() and ord(ch) < 0xFF00:
+        return "NU"
+    cat = unicodedata.category(ch)
+    if cat in ("Mn", "Mc", "Me"):
+        return "CM"
+    if unicodedata.east_asian_width(ch) in ("W", "F") or ord(ch) >= 0x1F000:
+        return "ID"
+    return "AL"
+
+
+def uax14_break(text: str, p: int) -> bool:
+    """Return True if UAX #14 allows a line break before text[p] (0 < p < len(text))."""
+    a, b = line_break_class(text[p - 1]), line_break_class(text[p])
+    if b in ("SP", "ZW", "CM", "WJ") or a in ("WJ", "GL"):
+        return False
+    if a == "ZW":
+        return True
+    if b == "GL" and a not in ("SP", "BA", "HY"):
+        return False
+    if b in ("CL", "CP", "EX", "IS", "SY"):
+        return False
+    q = p - 1
+    while q > 0 and text[q] == " ":
+        q -= 1
+    before = line_break_class(text[q])  # the class before any spaces
+    if before == "OP" or (before == "QU" and b == "OP"):
+        return False
+    if (before in ("CL", "CP") and b == "NS") or (before == b == "B2"):
+        return False
+    if a == "SP":
+        return True
+    if "QU" in (a, b) or b in ("BA", "HY", "NS", "IN"):
+        return False
+    if (a, b) in _NO_BREAK_PAIRS:
+        return False
+    if a == "AL" and b == "OP" and unicodedata.east_asian_width(text[p]) not in ("W", "F"):
+        return False
+    return True
+
+
+_NO_BREAK_PAIRS = frozenset({
+    ("AL", "NU"), ("NU", "AL"), ("PR", "ID"), ("ID", "PO"), ("PR", "AL"), ("PO", "AL"),
+    ("AL", "PR"), ("AL", "PO"), ("CL", "PO"), ("CP", "PO"), ("NU", "PO"), ("CL", "PR"),
+    ("CP", "PR"), ("NU", "PR"), ("PO", "OP"), ("PR", "OP"), ("PO", "NU"), ("PR", "NU"),
+    ("HY", "NU"), ("IS", "NU"), ("NU", "NU"), ("SY", "NU"), ("AL", "AL"), ("IS", "AL"),
+    ("NU", "OP"), ("CP", "AL"), ("CP", "NU"),
+})
+
+
+def kinsoku_break(text: str, p: int) -> int:
+    """Return the break position at or before `p` that starts no line with a NO_START
+    character and ends none with a NO_END one (may be 0: no such break)."""
+    while p > 0 and (text[p] in NO_START or text[p - 1] in NO_END):
+        p -= 1
+    return p
 
 
 def _measure(runs: Sequence[Run], face: Face, size: int, bold: bool, italic: bool,
-             code: Face | None) -> list[_Char]:
-    """Return the paragraph's characters with their widths, scripts resolved in context."""
-    scripts = resolve_scripts("".join(run.text for run in runs))
-    out: list[_Char] = []
+             code: Face | None) -> tuple[str, list[bool], list[float], list[float]]:
+    """Return the paragraph's text and, per character, whether it is set in the East Asian
+    face, its advance, and its advance plus any script gap after it (EMU)."""
+    text = "".join(run.text for run in runs)
+    scripts = resolve_scripts(text)
+    size = max(EMU_PER_HMM, round(size / EMU_PER_HMM) * EMU_PER_HMM)
+    widths: list[float] = []
     for run in runs:
         run_face = code if (run.code and code is not None) else face
-        run_scripts = scripts[len(out):len(out) + len(run.text)]
-        widths = advances(run.text, run_face, size, bold or run.bold, italic or run.italic,
-                          run_scripts)
-        out.extend(_Char(ch, w, is_east_asian(ch)) for ch, w in zip(run.text, widths))
-    return out
+        part = scripts[len(widths):len(widths) + len(run.text)]
+        widths.extend(advances(run.text, run_face, size, bold or run.bold,
+                               italic or run.italic, part))
+    widths = [0.0 if ch == "\n" else w for ch, w in zip(text, widths)]
+    gap = SCRIPT_GAP_EM * size
+    steps = [w + (gap if i + 1 < len(text) and scripts[i] != scripts[i + 1]
+                  and "\n" not in text[i:i + 2] else 0.0)
+             for i, w in enumerate(widths)]
+    return text, scripts, widths, steps
 
 
-def can_break(before: str, after: str) -> bool:
-    """Return True if a line may end after character `before` and the next start with `after`.
-
-    Spaces are handled by the caller (a line breaks after a run of spaces).
-    """
-    if after in SPACES or after == "\u00a0" or before == "\u00a0":
-        return False
-    if after in NO_START or before in NO_END:
-        return False
-    if before in SPACES:
-        return True
-    if before == after and before in DASH_PAIRS:
-        return False
-    if is_east_asian(before) or is_east_asian(after):
-        return True
-    if before in BREAK_AFTER:
-        return not after.isdigit()
-    return after == "\u2014"
-
-
-def _break_line(chars: list[_Char], start: int, width: int) -> int:
-    """Return where the line starting at `start` ends (index of the next line's first char).
-
-    At least one character goes on every line.
-    """
-    total = 0.0
+def _line_end(text: str, scripts: list[bool], widths: list[float], steps: list[float],
+              start: int, stop: int, width: int) -> int:
+    """Return where the line starting at `start` ends (the next line's first index)."""
+    pos = 0.0
     i = start
-    n = len(chars)
-    while i < n:
-        if chars[i].ch not in SPACES and total + chars[i].width > width:
-            break
-        total += chars[i].width
+    while i < stop and pos + widths[i] < width:
+        pos += steps[i]
         i += 1
-    if i >= n:
-        return n
-    # chars[i] overflows. Spaces before it hang; find the last allowed break at or before i.
-    for b in range(i, start, -1):
-        if can_break(chars[b - 1].ch, chars[b].ch):
-            return b
-    return max(i, start + 1)
-
-
-def _lines(chars: list[_Char], width: int) -> list[str]:
-    lines: list[str] = []
-    start = 0
-    while start < len(chars):
-        end = _break_line(chars, start, width)
-        lines.append("".join(c.ch for c in chars[start:end]).rstrip(" \t"))
-        start = end
-    return lines or [""]
+    if i >= stop:
+        return stop
+    if text[i] == " ":
+        return i + 1
+    if i > 0 and scripts[i - 1]:
+        brk = kinsoku_break(text, i)
+    else:
+        brk = next((p for p in range(i, start, -1) if uax14_break(text, p)), start)
+    return brk if brk > start else max(i, start + 1)
 
 
 def wrap(runs: Sequence[Run], face: Face, size: int, width: int, *, bold: bool = False,
@@ -119,23 +167,27 @@ def wrap(runs: Sequence[Run], face: Face, size: int, width: int, *, bold: bool =
     `face` is the paragraph's typefaces, `size` its font size in EMU, `bold`/`italic` the
     box's weight and slant (a run's own bold/italic adds to them); runs with code=True are
     measured in `code` (default: `face`). Lines lose their trailing spaces; '\\n' in a run
-    forces a break (an empty paragraph is one empty line). A word wider than `width`
-    is split at the character that overflows, so every line holds at least one character.
-    Raises ValueError if width is not positive.
+    forces a break; an empty paragraph is one empty line. A word wider than `width` is cut
+    at the character that overflows, so every line holds at least one character.
+    Raises ValueError if `width` or `size` is not positive.
     """
-    if width <= 0:
-        raise ValueError(f"line width must be positive, got {width} EMU")
-    chars = _measure(runs, face, size, bold, italic, code)
+    if width <= 0 or size <= 0:
+        raise ValueError(f"width and size must be positive, got {width} and {size} EMU")
+    text, scripts, widths, steps = _measure(runs, face, size, bold, italic, code)
     lines: list[str] = []
     start = 0
-    for i, c in enumerate(chars + [_Char("\n", 0.0, False)]):
-        if c.ch == "\n":
-            lines.extend(_lines(chars[start:i], width))
-            start = i + 1
+    for stop in [i for i, ch in enumerate(text) if ch == "\n"] + [len(text)]:
+        if start == stop:
+            lines.append("")
+        while start < stop:
+            end = _line_end(text, scripts, widths, steps, start, stop, width)
+            lines.append(text[start:end].rstrip(" "))
+            start = end
+        start = stop + 1
     return lines
 
 
 def count_lines(runs: Sequence[Run], face: Face, size: int, width: int, *, bold: bool = False,
                 italic: bool = False, code: Face | None = None) -> int:
-    """Return the number of lines `wrap` predicts (at least 1)."""
+    """Return the number of lines `wrap` predicts (at least 1). Raises as `wrap` does."""
     return len(wrap(runs, face, size, width, bold=bold, italic=italic, code=code))

@@ -173,13 +173,23 @@ def _axis_title(unit: str, text, vertical: bool) -> etree._Element:
 
 def _number_format(chart: Chart, labels: bool) -> str:
     """Return a number format that reads well: thousands separators where the numbers are
-    whole (or, on an axis, where the ticks will be), else Excel's General."""
-    values = [v for s in chart.series for v in s.values]
+    whole (or, on an axis, where the ticks will be), else Excel's General; millions and
+    billions shortened to M and B (175000000000 → 175B), with one decimal where needed."""
+    values = [float(v) for s in chart.series for v in s.values]
     if labels:
-        return "#,##0" if all(float(v).is_integer() for v in values) else "General"
-    if chart.log_scale:
-        return "#,##0" if min(values) >= 1 else "General"
-    return "#,##0" if max(abs(v) for v in values) >= 10 else "General"
+        small = "#,##0" if all(v.is_integer() for v in values) else "General"
+    elif chart.log_scale:
+        small = "#,##0" if min(values) >= 1 else "General"
+    else:
+        small = "#,##0" if max(abs(v) for v in values) >= 10 else "General"
+    if max(values) < 1e6:
+        return small
+    whole = {scale: all((v / scale).is_integer() for v in values if v >= scale)
+             for scale in (1e6, 1e9)}
+    if not labels:  # ticks: powers of ten on a log axis, arbitrary steps on a linear one
+        whole = {scale: chart.log_scale for scale in whole}
+    b, m = ("#,##0" if whole[s] else "#,##0.0" for s in (1e9, 1e6))
+    return f'[>=1000000000]{b},,,"B";[>=1000000]{m},,"M";{small}'
 
 
 def _insert(parent: etree._Element, child: etree._Element, successors: tuple[str, ...],

@@ -55,28 +55,40 @@ def view_props_xml() -> bytes:
     return f'{_DECL}<p:viewPr {ns} lastView="sldView"/>'.encode()
 
 
-def repack(blob: bytes, replace: dict[str, bytes], created: str) -> bytes:
+def repack(blob: bytes, replace: dict[str, bytes], created: str,
+           workbook_parts: dict[str, bytes] | None = None) -> bytes:
     """Return the zip `blob` rewritten deterministically.
 
     `replace` maps part names (no leading slash) to new contents. Entries keep their order
     except that [Content_Types].xml and _rels/.rels come first; every entry gets the zip
-    epoch as its time and the same attributes and compression. Embedded .xlsx parts are
-    repacked too, their document dates set to `created`.
+    epoch as its time and the same attributes and compression. Embedded workbooks (.xlsx)
+    are repacked the same way, their document dates set to `created` and the parts they
+    share with `workbook_parts` (e.g. the theme) replaced.
     """
     with zipfile.ZipFile(io.BytesIO(blob)) as source:
         names = source.namelist()
         order = [n for n in _FIRST if n in names] + [n for n in names if n not in _FIRST]
-        parts = {name: replace.get(name, source.read(name)) for name in order}
+        parts = {name: replace.get(name) or source.read(name) for name in order}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name, data in parts.items():
             if name.endswith(".xlsx"):
-                data = repack(data, {}, created)
-            elif name == "docProps/core.xml" and name not in replace:
-                data = _DATES.sub(rb"\g<1>" + created.encode() + rb"\g<2>", data)
+                data = _repack_workbook(data, created, workbook_parts or {})
             entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
             entry.create_system = 0
             entry.external_attr = 0
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, data, compresslevel=6)
     return out.getvalue()
+
+
+def _repack_workbook(blob: bytes, created: str, parts: dict[str, bytes]) -> bytes:
+    """Return an embedded workbook repacked, dated `created`, with its `parts` replaced."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as book:
+        names = set(book.namelist())
+        replace = {name: data for name, data in parts.items() if name in names}
+        if "docProps/core.xml" in names:
+            core = book.read("docProps/core.xml")
+            replace["docProps/core.xml"] = _DATES.sub(
+                rb"\g<1>" + created.encode() + rb"\g<2>", core)
+    return repack(blob, replace, created)

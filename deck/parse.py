@@ -38,7 +38,7 @@ TOP: dict[str, Field] = {
     "subtitle": Field(Text(doc="a subtitle", max_chars=300), False, "a subtitle"),
     "author": Field(Text(doc="the author", max_chars=200), False, "who gives the talk"),
     "date": Field(Text(doc="the date, as text", max_chars=60), False, "the date, as text as typed"),
-    "language": Field(Text(doc="a BCP 47 language tag", located=True, max_chars=35), False,
+    "language": Field(Text(doc="a BCP 47 language tag", located=True, max_chars=35, pattern=_LANG.pattern), False,
                       "a BCP 47 tag such as `en`, `zh-CN`; default `en`"),
     "theme": Field(Text(doc="a built-in theme name or a theme file path", max_chars=300), False,
                    "a built-in theme name (`default`, `dark`) or a path to a theme file"),
@@ -111,7 +111,8 @@ def parse_slide(node: Node, ctx: Ctx, folder: Path) -> m.Slide | None:
                       f"{_suggest(name, [*COMMON, *KINDS])}")
             continue
         if kind == "section" and name not in SECTION_KEYS:
-            ctx.error(key.where, f"a `section` slide takes only {', '.join(sorted(SECTION_KEYS - {'section'}))}; "
+            ctx.error(key.where, "a `section` slide takes only "
+                      f"{', '.join(f'`{k}`' for k in sorted(SECTION_KEYS - {'section'}))}; "
                       f"remove `{name}` (the section's name is its title)")
             continue
         values[name] = COMMON[name].spec.read(value, ctx)

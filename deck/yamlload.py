@@ -174,7 +174,7 @@ class _Walker:
         tag = CORE_TAGS.get(node.tag)
         if tag is None:
             self.problems.append(where.error(
-                f"the tag `{cut(node.tag)}` is not allowed; outlines use plain YAML values only "
+                f"the tag `{cut(node.tag.replace('tag:yaml.org,2002:', '!!'))}` is not allowed; outlines use plain YAML values only "
                 "(remove the tag, or quote the value if the `!` is text)"))
             tag = "str"
         if isinstance(node, ScalarNode):
@@ -207,6 +207,8 @@ class _Walker:
         for key_node, value_node in node.value:
             key = self.walk(key_node, depth + 1)
             value = self.walk(value_node, depth + 1)
+            if self.stopped:
+                break
             if not isinstance(key, Scalar) or key.is_null and key.text == "":
                 self.problems.append(key.where.error("a key must be plain text, like `title:`"))
                 continue

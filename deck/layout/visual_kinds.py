@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import model as m
 from ..page import Box, Cell, Chart, Paragraph, Picture, Series, Shape, Table
 from .area import Area, Body
@@ -54,7 +56,8 @@ def lay_table(content: m.Table, area: Area, fit: Fitter) -> list[Body]:
         heights = [_row_height(r, widths, fit, k, inset) for r in [header, *rows]]
         if sum(heights) <= box.h:
             fit.warn_shrunk(area.where, "the table", "table", fit.size("table", k))
-            return [Body((_table(header, rows, widths, heights, fit, k, box), *caption))]
+            table = _table(header, rows, widths, heights, fit, k, box)
+            return [Body((table, *_under(caption, table.box, fit)))]
     bodies, current = [], []
     head_h = _row_height(header, widths, fit, 0, inset)
     for row in rows:
@@ -67,8 +70,13 @@ def lay_table(content: m.Table, area: Area, fit: Fitter) -> list[Body]:
             current = []
         current.append((row, h))
     bodies.append(current)
-    return [Body((_table(header, [r for r, _ in b], widths, [head_h] + [h for _, h in b], fit, 0, box),
-                  *caption)) for b in bodies]
+    tables = [_table(header, [r for r, _ in b], widths, [head_h] + [h for _, h in b], fit, 0, box) for b in bodies]
+    return [Body((t, *_under(caption, t.box, fit))) for t in tables]
+
+
+def _under(caption: list, box: Box, fit: Fitter) -> list:
+    """Return the caption frame moved to sit just under `box`."""
+    return [replace(c, box=Box(c.box.x, box.y + box.h + fit.theme.gap // 3, c.box.w, c.box.h)) for c in caption]
 
 
 def _column_widths(rows, total: int, fit: Fitter, inset: int) -> list[int]:
@@ -182,15 +190,18 @@ def lay_steps(content: m.Steps, area: Area, fit: Fitter) -> list[Body]:
         return [Body(())]
     _shrunk(sizes, area, fit, "the steps")
     head_h = max(fit.height(a, sizes, inner_w, fit.inset("heading")) for a, _ in cols)
+    text_h = max(fit.height(b, sizes, inner_w, fit.inset("small")) for _, b in cols)
+    card_h = max(head_h + text_h + 2 * pad, box.h // 2)
+    top = box.y + (box.h - card_h) // 2
     elements: list = []
     for i, (head, text) in enumerate(cols):
         x = box.x + i * (cw + arrow)
-        elements.append(Shape(Box(x, box.y, cw, box.h), "round_rect", fill="surface", name=f"Step {i + 1} Card"))
-        elements.append(fit.frame(head, Box(x + pad, box.y + pad, inner_w, head_h), sizes, name=f"Step {i + 1} Title"))
-        elements.append(fit.frame(text, Box(x + pad, box.y + pad + head_h, inner_w, box.h - 2 * pad - head_h),
+        elements.append(Shape(Box(x, top, cw, card_h), "round_rect", fill="surface", name=f"Step {i + 1} Card"))
+        elements.append(fit.frame(head, Box(x + pad, top + pad, inner_w, head_h), sizes, name=f"Step {i + 1} Title"))
+        elements.append(fit.frame(text, Box(x + pad, top + pad + head_h, inner_w, card_h - 2 * pad - head_h),
                                   sizes, name=f"Step {i + 1}"))
         if i < n - 1:
-            elements.append(Shape(Box(x + cw + arrow // 4, box.y + box.h // 2 - arrow // 2, arrow // 2, arrow),
+            elements.append(Shape(Box(x + cw + arrow // 4, top + card_h // 2 - arrow // 2, arrow // 2, arrow),
                                   "chevron", fill="primary", name=f"Step {i + 1} Arrow"))
     return [Body(tuple(elements))]
 

@@ -1,0 +1,117 @@
+"""The command line as a user meets it: exit statuses, messages, outputs, `python -m deck`."""
+
+import json
+from pathlib import Path
+
+from conftest import ROOT, run_deck
+from deck.cli import main
+
+GOOD = """title: Talk
+slides:
+  - title: One
+    bullets: [a, b]
+    notes: Say a and b.
+"""
+
+
+def test_build_writes_default_output_beside_the_outline(write, capsys):
+    outline = write("talk/outline.yaml", GOOD)
+    assert main(["build", str(outline)]) == 0
+    assert (outline.parent / "build" / "outline.pptx").is_file()
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_output_flag_creates_missing_folders(write, tmp_path):
+    outline = write("outline.yaml", GOOD)
+    target = tmp_path / "a" / "b" / "deck.pptx"
+    assert main(["build", str(outline), "-o", str(target)]) == 0
+    assert target.is_file()
+
+
+def test_errors_exit_1_and_leave_previous_output_untouched(write, capsys):
+    outline = write("outline.yaml", GOOD)
+    assert main(["build", str(outline)]) == 0
+    output = outline.parent / "build" / "outline.pptx"
+    before = output.read_bytes()
+    outline.write_text(GOOD.replace("bullets: [a, b]", "bulets: [a, b]"), encoding="utf-8")
+    assert main(["build", str(outline)]) == 1
+    err = capsys.readouterr().err
+    assert ":4:5: error: unknown key `bulets` in a slide; did you mean `bullets`?" in err
+    assert output.read_bytes() == before
+    assert list(output.parent.iterdir()) == [output]  # no temporary file left behind
+
+
+def test_missing_outline_is_a_usage_error(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope.yaml")]) == 2
+    assert "deck new" in capsys.readouterr().err
+
+
+def test_unknown_flag_is_a_usage_error_without_traceback(tmp_path):
+    result = run_deck("build", "--frobnicate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "unrecognized arguments" in result.stderr
+
+
+def test_strict_turns_warnings_into_failure(write, capsys):
+    outline = write("outline.yaml", GOOD.replace("    notes: Say a and b.\n", ""))
+    assert main(["check", str(outline)]) == 0
+    assert main(["check", str(outline), "--strict"]) == 1
+    assert "warning: this `bullets` slide has no speaker notes" in capsys.readouterr().err
+    assert main(["build", str(outline), "--strict"]) == 1
+    assert not (outline.parent / "build").exists()
+
+
+def test_python_dash_m_runs_the_same_cli(write):
+    outline = write("outline.yaml", GOOD)
+    result = run_deck("check", outline)
+    assert result.returncode == 0, result.stderr
+    assert "ok, 2 slides" in result.stdout
+
+
+def test_new_writes_a_starter_that_builds_and_refuses_to_overwrite(tmp_path, capsys):
+    path = tmp_path / "outline.yaml"
+    assert main(["new", str(path)]) == 0
+    assert main(["check", str(path), "--strict"]) == 0
+    assert main(["new", str(path)]) == 2
+
+
+def test_schema_prints_json_for_outline_and_theme(capsys):
+    assert main(["schema"]) == 0
+    outline = json.loads(capsys.readouterr().out)
+    assert "slides" in outline["properties"]
+    assert main(["schema", "--theme"]) == 0
+    theme = json.loads(capsys.readouterr().out)
+    assert "palette" in theme["properties"]
+
+
+def test_themes_lists_the_built_in_themes(capsys):
+    assert main(["themes"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("default") and "\ndark" in out
+
+
+def test_theme_flag_overrides_the_outline_theme(write, tmp_path):
+    outline = write("outline.yaml", GOOD)
+    assert main(["build", str(outline), "--theme", "dark", "-o", str(tmp_path / "dark.pptx")]) == 0
+    assert main(["build", str(outline), "--theme", "nonesuch"]) == 1
+
+
+def test_internal_error_is_one_line_asking_for_a_report(write, capsys, monkeypatch):
+    import deck.build
+
+    outline = write("outline.yaml", GOOD)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(deck.build, "lay_out", broken)
+    assert main(["check", str(outline)]) == 3
+    err = capsys.readouterr().err
+    assert "internal error" in err and "report" in err and "Traceback" not in err
+    assert main(["check", str(outline), "--debug"]) == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_checked_in_schema_file_is_current(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == json.loads((ROOT / "deck.schema.json").read_text())

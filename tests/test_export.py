@@ -1,0 +1,188 @@
+"""Tests of deck.export against the real LibreOffice and pdftoppm."""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
+
+INSTALL_HINT = {"darwin": "brew install --cask libreoffice",
+                "win32": "winget install TheDocumentFoundation.LibreOffice"}.get(
+    sys.platform, "apt-get install libreoffice-impress")
+
+
+def make_pptx(path: Path, slides: int) -> Path:
+    """Write a 16:9 deck of `slides` slides, each with one line of Latin and Chinese text."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    for n in range(1, slides + 1):
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(8), Inches(1))
+        run = box.text_frame.paragraphs[0].add_run()
+        run.text = f"Slide {n} 第{n}页"
+        run.font.size, run.font.name = Pt(28), "Noto Sans"
+    prs.save(path)
+    return path
+
+
+def page_count(pdf: Path) -> int:
+    with pdfplumber.open(pdf) as doc:
+        return len(doc.pages)
+
+
+@pytest.fixture(scope="module")
+def soffice() -> str:
+    found = find_soffice()
+    if found is None:
+        pytest.skip("soffice not installed: install LibreOffice (libreoffice-impress)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def exported(soffice, tmp_path_factory) -> Path:
+    """A three-slide deck exported once, shared by the tests that only read the PDF."""
+    folder = tmp_path_factory.mktemp("exported")
+    result = export_pdf(make_pptx(folder / "talk.pptx", 3), folder / "out" / "talk.pdf")
+    assert result.ok, result.error
+    return result.path
+
+
+def test_export_writes_a_pdf_with_one_page_per_slide(exported):
+    assert exported.name == "talk.pdf"
+    assert page_count(exported) == 3
+    assert not list(exported.parent.glob(".*.tmp")), "temporary file left beside the PDF"
+
+
+def test_export_leaves_no_lock_file_beside_the_pptx(exported):
+    assert sorted(p.name for p in exported.parent.parent.iterdir()) == ["out", "talk.pptx"]
+
+
+def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_path):
+    pptx = tmp_path / "broken.pptx"
+    pptx.write_bytes(bytes(range(256)) * 40)
+    pdf = tmp_path / "broken.pdf"
+    pdf.write_bytes(b"%PDF-1.4 stale from the previous build")
+    result = export_pdf(pptx, pdf, soffice=soffice)
+    assert not result.ok
+    assert "could not convert" in result.error and "broken.pptx" in result.error
+    assert "removed the old broken.pdf" in result.error
+    assert not pdf.exists()
+    assert result.paths == ()
+
+
+def test_missing_pptx_is_a_failure_value_and_removes_the_old_pdf(tmp_path):
+    pdf = tmp_path / "gone.pdf"
+    pdf.write_bytes(b"%PDF-1.4 stale")
+    result = export_pdf(tmp_path / "gone.pptx", pdf)
+    assert not result.ok and "no such file" in result.error
+    assert not pdf.exists()
+
+
+def test_soffice_missing_from_env_says_how_to_install(monkeypatch, tmp_path):
+    monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
+    assert find_soffice() is None
+    pdf = tmp_path / "talk.pdf"
+    pdf.write_bytes(b"%PDF-1.4 stale")
+    result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), pdf)
+    assert not result.ok
+    assert INSTALL_HINT in result.error and "DECK_SOFFICE" in result.error
+    assert not pdf.exists()
+
+
+def test_explicit_soffice_path_that_does_not_exist_says_how_to_install(tmp_path):
+    missing = tmp_path / "bin" / "soffice"
+    result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), tmp_path / "talk.pdf",
+                        soffice=missing)
+    assert not result.ok
+    assert str(missing) in result.error and INSTALL_HINT in result.error
+
+
+def test_env_var_pointing_at_soffice_is_honoured(soffice, monkeypatch):
+    monkeypatch.setenv("DECK_SOFFICE", soffice)
+    assert find_soffice() == soffice
+
+
+def test_two_exports_in_parallel_both_succeed(soffice, tmp_path):
+    decks = [make_pptx(tmp_path / f"deck{n}.pptx", n) for n in (1, 2)]
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda p: export_pdf(p, p.with_suffix(".pdf")), decks))
+    assert [r.error for r in results] == [None, None]
+    assert [page_count(r.path) for r in results] == [1, 2]
+
+
+def test_timeout_stops_libreoffice_and_leaves_no_pdf(soffice, tmp_path):
+    pdf = tmp_path / "slow.pdf"
+    result = export_pdf(make_pptx(tmp_path / "slow.pptx", 1), pdf, timeout=0.2)
+    assert not result.ok and "within 0.2 s" in result.error
+    assert not pdf.exists()
+
+
+def test_progress_is_shown_only_when_asked(exported, tmp_path, capsys):
+    pptx = exported.parent.parent / "talk.pptx"
+    export_pdf(tmp_path / "none.pptx", tmp_path / "none.pdf")  # stderr is not a terminal
+    assert capsys.readouterr().err == ""
+    export_pdf(pptx, tmp_path / "again.pdf", progress=True)
+    assert "exporting PDF with LibreOffice" in capsys.readouterr().err
+
+
+def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
+    (tmp_path / "slide-07.png").write_bytes(b"stale")
+    (tmp_path / "notes.png").write_bytes(b"not ours")
+    result = export_pngs(exported, tmp_path, dpi=96)
+    assert result.ok, result.error
+    assert [p.name for p in result.paths] == ["slide-01.png", "slide-02.png", "slide-03.png"]
+    assert sorted(p.name for p in tmp_path.glob("slide-*.png")) == [
+        "slide-01.png", "slide-02.png", "slide-03.png"]
+    assert (tmp_path / "notes.png").exists()
+    with Image.open(result.paths[0]) as im:
+        assert im.size == (1280, 720)  # 13.333 × 7.5 in at 96 dpi
+
+
+def test_missing_pdftoppm_says_how_to_install(exported, tmp_path):
+    result = export_pngs(exported, tmp_path, pdftoppm=str(tmp_path / "no-pdftoppm"))
+    assert not result.ok and "poppler" in result.error
+    assert result.paths == ()
+
+
+def test_unreadable_pdf_gives_a_png_failure_value(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    result = export_pngs(bad, tmp_path / "png")
+    assert not result.ok and "bad.pdf" in result.error
+    assert not list((tmp_path / "png").glob("slide-*.png"))
+
+
+@pytest.fixture(scope="module")
+def pngs(exported, tmp_path_factory) -> list[Path]:
+    result = export_pngs(exported, tmp_path_factory.mktemp("png"))
+    assert result.ok, result.error
+    return list(result.paths)
+
+
+def test_contact_sheet_has_the_documented_grid_size(pngs, tmp_path):
+    sheet = contact_sheet(pngs, tmp_path / "sheet.png", columns=2, thumb_width=320, gap=10,
+                          label_height=20)
+    with Image.open(sheet) as im:
+        # 2 columns of 320 px and 3 gaps; 2 rows of 180 px thumbnails + 20 px labels, 3 gaps
+        assert im.size == (2 * 320 + 3 * 10, 2 * (180 + 20) + 3 * 10)
+        assert im.getpixel((0, 0)) == (240, 240, 240)
+
+
+def test_contact_sheet_is_byte_identical_across_runs(pngs, tmp_path):
+    first = contact_sheet(pngs, tmp_path / "a" / "sheet.png").read_bytes()
+    second = contact_sheet(pngs, tmp_path / "b" / "sheet.png").read_bytes()
+    assert first == second
+    assert b"tIME" not in first and b"tEXt" not in first
+
+
+def test_contact_sheet_of_no_images_is_an_error(tmp_path):
+    with pytest.raises(ValueError):
+        contact_sheet([], tmp_path / "sheet.png")

@@ -1,0 +1,166 @@
+"""Build the font metric tables in deck/fonts/ from installed font files (run by hand, rarely).
+
+    .venv/bin/python tools/make_metrics.py [--fonts-dir DIR ...] [--out deck/fonts]
+
+Each table is one JSON file per family and style (e.g. `noto-sans-cjk-sc-bold.json`):
+
+    family, style, source (file name and version), unitsPerEm,
+    hhea {ascender, descender, lineGap}, typo {ascender, descender, lineGap},
+    win {ascent, descent}, avgCharWidth (OS/2 xAvgCharWidth),
+    language: the OpenType language whose 'locl' forms the advances are of ("" for none),
+    advances: [[first, last, advance], ...]  ranges of consecutive codepoints that all have
+               a glyph and share one advance width (font units), sorted by `first`.
+
+A codepoint is covered by the font exactly when it falls in one of the ranges. The output is
+deterministic (sorted keys, no timestamps), so rebuilding from the same fonts changes nothing.
+deck reads only these tables; it never needs the fonts themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from fontTools.ttLib import TTCollection, TTFont
+
+# (table stem, family name as the font's name table spells it, style, file name, language).
+# For a collection (.ttc) the font whose family name matches is picked. `language` is the
+# OpenType language system whose 'locl' substitutions a viewer applies to text in that
+# language (zh-CN text gets Simplified Chinese forms: a full-width em dash, for one).
+SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
+    ("noto-sans-regular", "Noto Sans", "regular", "NotoSans-Regular.ttf", ""),
+    ("noto-sans-bold", "Noto Sans", "bold", "NotoSans-Bold.ttf", ""),
+    ("noto-sans-italic", "Noto Sans", "italic", "NotoSans-Italic.ttf", ""),
+    ("noto-sans-bold-italic", "Noto Sans", "bold-italic", "NotoSans-BoldItalic.ttf", ""),
+    ("noto-sans-cjk-sc-regular", "Noto Sans CJK SC", "regular", "NotoSansCJK-Regular.ttc", "ZHS"),
+    ("noto-sans-cjk-sc-bold", "Noto Sans CJK SC", "bold", "NotoSansCJK-Bold.ttc", "ZHS"),
+    ("noto-sans-mono-cjk-sc-regular", "Noto Sans Mono CJK SC", "regular",
+     "NotoSansCJK-Regular.ttc", "ZHS"),
+    ("noto-sans-mono-cjk-sc-bold", "Noto Sans Mono CJK SC", "bold", "NotoSansCJK-Bold.ttc", "ZHS"),
+)
+
+DEFAULT_DIRS = (
+    Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/opentype/noto"),
+)
+
+
+def family_name(font: TTFont) -> str:
+    """Return the font's family name (name ID 16 if present, else name ID 1)."""
+    name = font["name"]
+    return str(name.getDebugName(16) or name.getDebugName(1))
+
+
+def open_font(path: Path, family: str) -> TTFont:
+    """Open `path`; for a collection, return the member whose family is `family`.
+
+    Raises LookupError when no member of the collection has that family name.
+    """
+    if path.suffix.lower() == ".ttc":
+        for font in TTCollection(str(path)).fonts:
+            if family_name(font) == family:
+                return font
+        raise LookupError(f"{path}: no font with family name {family!r}")
+    font = TTFont(str(path))
+    if family_name(font) != family:
+        raise LookupError(f"{path}: family is {family_name(font)!r}, expected {family!r}")
+    return font
+
+
+def locl_map(font: TTFont, language: str, script: str = "hani") -> dict[str, str]:
+    """Return the single-glyph 'locl' substitutions of `script`/`language` (may be empty)."""
+    if not language or "GSUB" not in font:
+        return {}
+    gsub = font["GSUB"].table
+    lookups: list[int] = []
+    for record in gsub.ScriptList.ScriptRecord:
+        if record.ScriptTag != script:
+            continue
+        for lang in record.Script.LangSysRecord:
+            if lang.LangSysTag.strip() == language:
+                for index in lang.LangSys.FeatureIndex:
+                    feature = gsub.FeatureList.FeatureRecord[index]
+                    if feature.FeatureTag == "locl":
+                        lookups.extend(feature.Feature.LookupListIndex)
+    mapping: dict[str, str] = {}
+    for index in lookups:
+        for sub in gsub.LookupList.Lookup[index].SubTable:
+            sub = getattr(sub, "ExtSubTable", sub)
+            if sub.LookupType == 1:
+                mapping.update(sub.mapping)
+    return mapping
+
+
+def advance_ranges(font: TTFont, language: str = "") -> list[list[int]]:
+    """Return [[first, last, advance], ...] for every mapped codepoint, run-length encoded,
+    after the 'locl' substitutions of `language` (an OpenType language tag, or "")."""
+    cmap = font.getBestCmap()
+    hmtx = font["hmtx"]
+    locl = locl_map(font, language)
+    ranges: list[list[int]] = []
+    for cp in sorted(cmap):
+        glyph = locl.get(cmap[cp], cmap[cp])
+        if glyph == ".notdef":
+            continue
+        advance = hmtx[glyph][0]
+        if ranges and ranges[-1][1] == cp - 1 and ranges[-1][2] == advance:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp, advance])
+    return ranges
+
+
+def table_for(font: TTFont, family: str, style: str, source: str, language: str = "") -> dict:
+    """Return the metric table of `font` as a JSON-ready dict."""
+    hhea, os2 = font["hhea"], font["OS/2"]
+    version = str(font["name"].getDebugName(5) or "").split(";")[0]
+    return {
+        "family": family,
+        "style": style,
+        "source": f"{source} ({version})",
+        "unitsPerEm": font["head"].unitsPerEm,
+        "hhea": {"ascender": hhea.ascent, "descender": hhea.descent, "lineGap": hhea.lineGap},
+        "typo": {
+            "ascender": os2.sTypoAscender,
+            "descender": os2.sTypoDescender,
+            "lineGap": os2.sTypoLineGap,
+        },
+        "win": {"ascent": os2.usWinAscent, "descent": os2.usWinDescent},
+        "avgCharWidth": os2.xAvgCharWidth,
+        "language": language,
+        "advances": advance_ranges(font, language),
+    }
+
+
+def find_file(name: str, dirs: list[Path]) -> Path:
+    """Return the first `dirs/name` that exists; FileNotFoundError if none does."""
+    for folder in dirs:
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"{name} not found in {', '.join(map(str, dirs))}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fonts-dir", action="append", type=Path, help="where the fonts are")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "deck" / "fonts")
+    args = parser.parse_args(argv)
+    dirs = args.fonts_dir or list(DEFAULT_DIRS)
+    args.out.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for stem, family, style, file_name, language in SOURCES:
+        path = find_file(file_name, dirs)
+        table = table_for(open_font(path, family), family, style, file_name, language)
+        text = json.dumps(table, sort_keys=True, separators=(",", ":"), ensure_ascii=True) + "\n"
+        target = args.out / f"{stem}.json"
+        target.write_text(text, encoding="ascii")
+        total += len(text)
+        print(f"{target}: {len(table['advances'])} ranges, {len(text):,} bytes")
+    print(f"total {total:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
