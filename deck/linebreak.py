@@ -26,14 +26,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from deck.metrics import advances, resolve_scripts
+from deck.metrics import SCRIPT_GAP_EM, advances, resolve_scripts, script_gaps
 from deck.page import Run
 from deck.theme import Face
 
-# LibreOffice puts this much space (in em) between East Asian and Latin text: 1/5 of the
-# font-independent line height of 1.2 em.
-SCRIPT_GAP_EM = 0.24
-EMU_PER_HMM = 360  # LibreOffice rounds font sizes to 1/100 mm
+# LibreOffice lays text out on a 600 dpi reference device: font sizes and glyph advances
+# are whole pixels of it.
+EMU_PER_DEVICE_PIXEL = 1524
 
 # Never at the start of a line: LibreOffice's zh-CN list, plus Japanese small kana, prolonged
 # sound and iteration marks, ellipses and middle dots (PowerPoint keeps these off line starts).
@@ -98,17 +97,17 @@ def uax14_break(text: str, p: int) -> bool:
         return False
     if (a, b) in _NO_BREAK_PAIRS:
         return False
-    if a == "AL" and b == "OP" and unicodedata.east_asian_width(text[p]) not in ("W", "F"):
-        return False
     return True
 
 
+# Pairs never broken (UAX #14 rules 22–30 as LibreOffice 7.4's rules apply them: a hyphen
+# may break before a digit, "/" never before a letter, a letter never before any "(").
 _NO_BREAK_PAIRS = frozenset({
     ("AL", "NU"), ("NU", "AL"), ("PR", "ID"), ("ID", "PO"), ("PR", "AL"), ("PO", "AL"),
-    ("AL", "PR"), ("AL", "PO"), ("CL", "PO"), ("CP", "PO"), ("NU", "PO"), ("CL", "PR"),
-    ("CP", "PR"), ("NU", "PR"), ("PO", "OP"), ("PR", "OP"), ("PO", "NU"), ("PR", "NU"),
-    ("HY", "NU"), ("IS", "NU"), ("NU", "NU"), ("SY", "NU"), ("AL", "AL"), ("IS", "AL"),
-    ("NU", "OP"), ("CP", "AL"), ("CP", "NU"),
+    ("AL", "PR"), ("CL", "PO"), ("CP", "PO"), ("NU", "PO"), ("CL", "PR"), ("CP", "PR"),
+    ("NU", "PR"), ("PO", "OP"), ("PR", "OP"), ("PO", "NU"), ("PR", "NU"), ("IS", "NU"),
+    ("NU", "NU"), ("SY", "NU"), ("SY", "AL"), ("AL", "AL"), ("IS", "AL"), ("AL", "OP"),
+    ("NU", "OP"), ("CL", "AL"), ("CL", "NU"), ("CP", "AL"), ("CP", "NU"),
 })
 
 
@@ -122,22 +121,22 @@ def kinsoku_break(text: str, p: int) -> int:
 
 def _measure(runs: Sequence[Run], face: Face, size: int, bold: bool, italic: bool,
              code: Face | None) -> tuple[str, list[bool], list[float], list[float]]:
-    """Return the paragraph's text and, per character, whether it is set in the East Asian
-    face, its advance, and its advance plus any script gap after it (EMU)."""
+    """Return the paragraph's text and, per character: whether it is set in the East Asian
+    face, its width, and its width plus the script gap after it (EMU)."""
     text = "".join(run.text for run in runs)
     scripts = resolve_scripts(text)
-    size = max(EMU_PER_HMM, round(size / EMU_PER_HMM) * EMU_PER_HMM)
+    pixels = max(1, round(size / EMU_PER_DEVICE_PIXEL))
     widths: list[float] = []
     for run in runs:
         run_face = code if (run.code and code is not None) else face
         part = scripts[len(widths):len(widths) + len(run.text)]
-        widths.extend(advances(run.text, run_face, size, bold or run.bold,
-                               italic or run.italic, part))
-    widths = [0.0 if ch == "\n" else w for ch, w in zip(text, widths)]
-    gap = SCRIPT_GAP_EM * size
-    steps = [w + (gap if i + 1 < len(text) and scripts[i] != scripts[i + 1]
-                  and "\n" not in text[i:i + 2] else 0.0)
-             for i, w in enumerate(widths)]
+        widths.extend(round(w) * EMU_PER_DEVICE_PIXEL for w in advances(
+            run.text, run_face, pixels, bold or run.bold, italic or run.italic, part))
+    for i in range(len(text) - 1, 0, -1):  # "——" is one glyph in CJK fonts: one unit
+        if text[i] == text[i - 1] == "\u2014" and scripts[i] and scripts[i - 1]:
+            widths[i - 1], widths[i] = widths[i - 1] + widths[i], 0.0
+    gap = SCRIPT_GAP_EM * pixels * EMU_PER_DEVICE_PIXEL
+    steps = [w + gap * g for w, g in zip(widths, script_gaps(text, scripts))]
     return text, scripts, widths, steps
 
 

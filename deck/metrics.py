@@ -1,27 +1,28 @@
 """Text measurement with real font metrics: per-script advance widths in EMU, coverage.
 
-The metric tables in `deck/fonts/*.json` are made by `tools/make_metrics.py` from the font
+The metric tables in deck/fonts/*.json are made by tools/make_metrics.py from the font
 files; this module reads only the tables (lazily, cached), never a font file.
 
-How a typeface name finds its table: the name is looked up by family (`Noto Sans`,
-`Noto Sans CJK SC`, `Noto Sans Mono CJK SC`, case-insensitive). A name with no table falls
+Which table measures a typeface: the family name is looked up case-insensitively among the
+tables (`Noto Sans`, `Noto Sans CJK SC`, `Noto Sans Mono CJK SC`). A name with no table falls
 back to the closest known face: a monospaced-looking name (`Mono`, `Code`, `Courier`,
-`Consolas`, `Menlo`) to `Noto Sans Mono CJK SC`, any other East Asian face to
-`Noto Sans CJK SC`, any other Latin face to `Noto Sans`. A viewer that has the named font
-will then lay the text out with different widths: that is what the theme's safety margin is
-for. An italic run is measured in the italic table where there is one, else upright (viewers
-slant CJK glyphs without changing their advances).
+`Consolas`, `Menlo`) to `Noto Sans Mono CJK SC`, any other East Asian typeface to
+`Noto Sans CJK SC`, any other Latin typeface to `Noto Sans`. A viewer that has the named font
+lays the text out with its own widths: the theme's safety margin is there for that. Italic is
+measured in the italic table where there is one, else upright (viewers slant CJK glyphs
+without changing their advances). The CJK tables hold the Simplified Chinese ('locl' ZHS)
+forms, which viewers use for zh-CN text.
 
 Which face sets a character follows LibreOffice and PowerPoint: East Asian characters
-(`is_east_asian`) in the East Asian typeface, the rest in the Latin typeface. "Weak"
-characters — spaces, general punctuation such as “ ” — …, arrows, symbols — take the script
-of the strong character before them (or after them, at the start of the text), as
-LibreOffice's editing engine does. A character the chosen typeface lacks is measured in the
-other typeface of the pair when that has it, else as `UNCOVERED_EM` em.
+(`is_east_asian`) in the East Asian typeface, the rest in the Latin one. "Weak" characters
+(`is_weak`: spaces, general punctuation such as “ ” — …, arrows, symbols) take the script
+of the strong character before them, or at the start of the text of the first strong one
+after them. A character missing from its face is measured in the other face of the pair,
+else as UNCOVERED_EM em. Where the script changes between East Asian and Latin text,
+LibreOffice adds SCRIPT_GAP_EM of space (`script_gaps`); `text_width` includes it.
 
-Kerning and ligatures are ignored (Noto Sans kerns a little: measured widths of Latin text
-are then at most a few percent too wide, never too narrow for pairs like "AV"... except
-where a viewer applies no kerning either). All widths are integer EMU.
+Kerning and ligatures are ignored (LibreOffice and PowerPoint do not kern these runs unless
+asked). All lengths are integer EMU unless a function says otherwise.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ _MONO_HINTS = ("mono", "code", "courier", "consolas", "menlo")
 # A character no table covers is drawn by a viewer's fallback font (emoji fonts are about
 # 1.25 em wide); it is measured this wide, in em, and reported by `uncovered`.
 UNCOVERED_EM = 1.25
+# LibreOffice's space between East Asian and Latin text: 1/5 of a 1.2 em line, in em.
+SCRIPT_GAP_EM = 0.24
 
 # Code point ranges a viewer sets in the East Asian typeface (inclusive).
 _EAST_ASIAN_RANGES: tuple[tuple[int, int], ...] = (
@@ -78,14 +81,47 @@ def is_east_asian(ch: str) -> bool:
 
 
 def is_weak(ch: str) -> bool:
-    """Return True if `ch` takes the script of its neighbours (spaces, general punctuation,
-    symbols from U+2000 on that are not letters)."""
+    """Return True if `ch` takes its script from its neighbours: spaces, line breaks,
+    combining marks, and non-letters from U+2000 on outside the East Asian blocks (general
+    punctuation, symbols, arrows, emoji). ASCII and Latin-1 punctuation are Latin."""
     cp = ord(ch)
-    if cp in (0x20, 0xA0, 0x09):
+    if cp in (0x09, 0x0A, 0x20, 0xA0):
         return True
-    if cp < 0x2000 or is_east_asian(ch):
+    if is_east_asian(ch):
         return False
-    return not unicodedata.category(ch).startswith("L")
+    category = unicodedata.category(ch)
+    return category in ("Mn", "Me") or (cp >= 0x2000 and not category.startswith("L"))
+
+
+def resolve_scripts(text: str) -> list[bool]:
+    """Return, per character of `text`, True where a viewer sets it in the East Asian face.
+
+    Weak characters take the script of the last strong character before them, or, at the
+    start, of the first strong character after them; text with no strong character is Latin.
+    """
+    strong = [None if is_weak(ch) else is_east_asian(ch) for ch in text]
+    current = next((s for s in strong if s is not None), False)
+    out: list[bool] = []
+    for s in strong:
+        if s is not None:
+            current = s
+        out.append(current)
+    return out
+
+
+def script_gaps(text: str, scripts: Sequence[bool]) -> list[bool]:
+    """Return, per character, True where LibreOffice puts SCRIPT_GAP_EM after it: where the
+    script changes between it and the next character, and after leading weak characters
+    that precede East Asian text. Never across a line break ('\\n')."""
+    n = len(text)
+    first_strong = next((i for i, ch in enumerate(text) if not is_weak(ch)), n)
+    gaps = [False] * n
+    for i in range(n - 1):
+        if text[i] == "\n" or text[i + 1] == "\n":
+            continue
+        if scripts[i] != scripts[i + 1] or (i + 1 == first_strong and scripts[i + 1]):
+            gaps[i] = True
+    return gaps
 
 
 @dataclass(frozen=True)
@@ -96,9 +132,8 @@ class FontTable:
     style: str
     units_per_em: int
     ascender: int  # hhea, font units, positive
-    descender: int  # hhea, font units, positive (distance below the baseline)
+    descender: int  # hhea, font units, positive (below the baseline)
     line_gap: int
-    avg_width: int
     firsts: tuple[int, ...]
     lasts: tuple[int, ...]
     widths: tuple[int, ...]
@@ -115,11 +150,6 @@ def _slug(family: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", family.lower()).strip("-")
 
 
-def _style(bold: bool, italic: bool) -> str:
-    return {(False, False): "regular", (True, False): "bold",
-            (False, True): "italic", (True, True): "bold-italic"}[(bold, italic)]
-
-
 @lru_cache(maxsize=None)
 def _read(stem: str) -> FontTable | None:
     path = FONTS_DIR / f"{stem}.json"
@@ -134,7 +164,6 @@ def _read(stem: str) -> FontTable | None:
         ascender=data["hhea"]["ascender"],
         descender=abs(data["hhea"]["descender"]),
         line_gap=data["hhea"]["lineGap"],
-        avg_width=data["avgCharWidth"],
         firsts=tuple(r[0] for r in ranges),
         lasts=tuple(r[1] for r in ranges),
         widths=tuple(r[2] for r in ranges),
@@ -142,7 +171,7 @@ def _read(stem: str) -> FontTable | None:
 
 
 def known_family(family: str, east_asian: bool) -> str:
-    """Return the family whose table measures typeface `family` (itself, or its fallback)."""
+    """Return the family whose table measures typeface `family`: itself, or its fallback."""
     if _read(f"{_slug(family)}-regular") is not None:
         return family
     if any(hint in family.lower() for hint in _MONO_HINTS):
@@ -155,68 +184,52 @@ def font_table(family: str, bold: bool = False, italic: bool = False,
                east_asian: bool = False) -> FontTable:
     """Return the metric table for typeface `family` in the given style.
 
-    Falls back to the closest known family (see the module docstring), to the upright
-    style when there is no italic table, and to regular when there is no bold table.
-    Raises FileNotFoundError only if deck/fonts/ lacks the fallback tables themselves.
+    Falls back to the closest known family (see the module docstring), to upright when there
+    is no italic table, and to regular when there is no bold one. Raises FileNotFoundError
+    only if deck/fonts/ lacks the fallback tables themselves (a broken installation).
     """
     slug = _slug(known_family(family, east_asian))
-    for stem in (f"{slug}-{_style(bold, italic)}", f"{slug}-{_style(bold, False)}",
-                 f"{slug}-regular"):
-        table = _read(stem)
+    weight = "bold" if bold else "regular"
+    styles = ([f"{weight}-italic" if bold else "italic"] if italic else []) + [weight, "regular"]
+    for style in styles:
+        table = _read(f"{slug}-{style}")
         if table is not None:
             return table
     raise FileNotFoundError(f"no metric table {slug}-regular.json in {FONTS_DIR}")
 
 
-def _units(cp: int, primary: FontTable, secondary: FontTable) -> float:
-    """Advance of `cp` in em (primary face, else secondary, else UNCOVERED_EM)."""
-    adv = primary.advance(cp)
-    if adv is not None:
-        return adv / primary.units_per_em
-    adv = secondary.advance(cp)
-    if adv is not None:
-        return adv / secondary.units_per_em
+def _em(cp: int, primary: FontTable, secondary: FontTable) -> float:
+    """Advance of `cp` in em: in the primary face, else the secondary, else UNCOVERED_EM."""
+    for table in (primary, secondary):
+        adv = table.advance(cp)
+        if adv is not None:
+            return adv / table.units_per_em
     return UNCOVERED_EM
 
 
 def _tables(face: Face, bold: bool, italic: bool) -> tuple[FontTable, FontTable]:
-    return (font_table(face.latin, bold, italic, False), font_table(face.ea, bold, italic, True))
-
-
-def resolve_scripts(text: str) -> list[bool]:
-    """Return, per character of `text`, True where a viewer sets it in the East Asian face.
-
-    Weak characters (`is_weak`) take the script of the last strong character before them,
-    or, at the start, of the first strong character after them; all-weak text is Latin.
-    """
-    strong = [None if is_weak(ch) else is_east_asian(ch) for ch in text]
-    first = next((s for s in strong if s is not None), False)
-    out: list[bool] = []
-    current = first
-    for s in strong:
-        if s is not None:
-            current = s
-        out.append(current)
-    return out
+    return font_table(face.latin, bold, italic, False), font_table(face.ea, bold, italic, True)
 
 
 def char_advance(ch: str, face: Face, size: int, bold: bool = False, italic: bool = False,
                  east_asian: bool | None = None) -> int:
-    """Return the advance width of one character in EMU at font size `size` (EMU).
+    """Return the advance of one character in EMU at font size `size` (EMU).
 
-    The character is measured in face.ea if `east_asian` (default: `is_east_asian(ch)`),
-    else in face.latin; missing there, in the other face; missing in both, UNCOVERED_EM em.
+    Measured in face.ea if `east_asian` (default: `is_east_asian(ch)`), else in face.latin;
+    missing there, in the other face; missing in both, UNCOVERED_EM em. '\\n' is 0 wide.
     """
+    if ch == "\n":
+        return 0
     latin, ea = _tables(face, bold, italic)
     if east_asian is None:
         east_asian = is_east_asian(ch)
     primary, secondary = (ea, latin) if east_asian else (latin, ea)
-    return round(_units(ord(ch), primary, secondary) * size)
+    return round(_em(ord(ch), primary, secondary) * size)
 
 
 def advances(text: str, face: Face, size: int, bold: bool = False, italic: bool = False,
              scripts: Sequence[bool] | None = None) -> list[float]:
-    """Return each character's advance in EMU, unrounded.
+    """Return each character's advance in EMU, unrounded, without script gaps ('\\n': 0).
 
     `scripts` says per character whether it is set in the East Asian face (default:
     `resolve_scripts(text)`; pass it when `text` is one run of a longer paragraph).
@@ -225,42 +238,39 @@ def advances(text: str, face: Face, size: int, bold: bool = False, italic: bool 
     if scripts is None:
         scripts = resolve_scripts(text)
     return [
-        _units(ord(ch), ea, latin) * size if east else _units(ord(ch), latin, ea) * size
+        0.0 if ch == "\n" else _em(ord(ch), *((ea, latin) if east else (latin, ea))) * size
         for ch, east in zip(text, scripts)
     ]
 
 
 def text_width(text: str, face: Face, size: int, bold: bool = False, italic: bool = False) -> int:
-    """Return the width of `text` set on one line, in EMU, at font size `size` (EMU).
-
-    Control characters such as '\\n' count as zero width. Kerning is ignored.
-    """
-    visible = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
-    return round(sum(advances(visible, face, size, bold, italic)))
+    """Return the width in EMU of `text` set on one line at font size `size` (EMU), script
+    gaps included, as LibreOffice sets it (PowerPoint adds no gaps, so it is narrower there).
+    Trailing spaces count; line breaks ('\\n') are 0 wide."""
+    scripts = resolve_scripts(text)
+    gaps = sum(script_gaps(text, scripts)) * SCRIPT_GAP_EM * size
+    return round(sum(advances(text, face, size, bold, italic, scripts)) + gaps)
 
 
 def uncovered(text: str, faces: Iterable[Face]) -> list[str]:
-    """Return the distinct characters of `text` that no typeface of `faces` covers, in order.
-
-    Whitespace, control and format characters and variation selectors are ignored. Faces
-    without a table are judged by their fallback table (see the module docstring).
-    """
-    tables = []
-    for face in faces:
-        tables.extend(_tables(face, False, False))
+    """Return the distinct characters of `text` that no typeface of `faces` covers, in order
+    of appearance. Whitespace, control and format characters and variation selectors are
+    ignored. Faces without a table are judged by their fallback table (module docstring)."""
+    tables = [table for face in faces for table in _tables(face, False, False)]
     out: list[str] = []
     for ch in dict.fromkeys(text):
         cp = ord(ch)
         if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or 0xFE00 <= cp <= 0xFE0F:
             continue
-        if all(t.advance(cp) is None for t in tables):
+        if all(table.advance(cp) is None for table in tables):
             out.append(ch)
     return out
 
 
 def line_height(face: Face, size: int, bold: bool = False) -> int:
-    """Return the natural (single-spaced) line height in EMU for text in `face` at `size`:
-    the larger hhea ascender plus the larger descender plus line gap of its two typefaces."""
+    """Return the natural (single-spaced) line height in EMU of text in `face` at `size`:
+    the larger hhea ascender plus the larger descender and line gap of its two typefaces.
+    (deck writes exact line spacing, so this matters only for choosing that spacing.)"""
     latin, ea = _tables(face, bold, False)
     ascent = max(t.ascender / t.units_per_em for t in (latin, ea))
     descent = max((t.descender + t.line_gap) / t.units_per_em for t in (latin, ea))

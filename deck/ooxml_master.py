@@ -111,10 +111,10 @@ def _level(n: int, role: str, theme: Theme, lang: str, bullet: bool,
     and deeper levels –, each hanging one em left of its text."""
     text = theme.text[role]
     margin = n * text.size if bullet else (n - 1) * text.size
+    space = round(theme.paragraph_spacing * text.size) if bullet else 0
     ppr = paragraph_props(f"a:lvl{n}pPr", level=min(n, 2) if bullet else 0, margin=margin,
-                          size=text.size, line_pitch=round(theme.line_spacing * text.size),
-                          space_before=round(theme.paragraph_spacing * text.size) * bullet,
-                          align=align)
+                          line_pitch=round(theme.line_spacing * text.size),
+                          space_before=space, align=align)
     if bullet:  # a deeper level hangs its bullet one em, not one column per level
         ppr.set("indent", str(-text.size))
     ppr.append(run_props("a:defRPr", lang=lang, size=text.size, color=text.color,

@@ -40,7 +40,8 @@ def qn(tag: str) -> str:
     return f"{{{NS[prefix]}}}{local}"
 
 
-def el(tag: str, attrib: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
+def el(tag: str, attrib: dict[str, str] | None = None, *children: etree._Element
+       ) -> etree._Element:
     """Return a new element `tag` (prefixed) with string attributes and children."""
     node = etree.Element(qn(tag), nsmap={tag.split(":")[0]: NS[tag.split(":")[0]]})
     for key, value in (attrib or {}).items():
@@ -140,8 +141,8 @@ def body_pr(inset: int, anchor: str) -> etree._Element:
               el("a:noAutofit"))
 
 
-def paragraph_props(tag: str, *, level: int, margin: int, size: int, line_pitch: int,
-                    space_before: int, align: str = "left") -> etree._Element:
+def paragraph_props(tag: str, *, level: int, margin: int, line_pitch: int, space_before: int,
+                    align: str = "left") -> etree._Element:
     """Return paragraph properties (`a:pPr` or `a:lvlNpPr`): margin (EMU) with the bullet of
     `level` hanging in it, exact line pitch, space before, East Asian line breaking."""
     attrib = {"marL": str(margin), "indent": "0", "algn": _ALIGN[align], "rtl": "0",
@@ -167,7 +168,7 @@ def paragraph(par: Paragraph, look: Look, theme: Theme, link: Callable[[str], st
     external hyperlink; `field_id()` a stable GUID for each slide-number field."""
     size = par.size or look.size
     pitch = par.line_pitch or look.line_pitch
-    p = el("a:p", None, paragraph_props("a:pPr", level=par.level, margin=par.indent, size=size,
+    p = el("a:p", None, paragraph_props("a:pPr", level=par.level, margin=par.indent,
                                         line_pitch=pitch, space_before=par.space_before,
                                         align=par.align))
     for run in par.runs:

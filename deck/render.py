@@ -45,7 +45,8 @@ def render_pptx(pages: Pages, theme: Theme) -> bytes:
     """
     prs = Presentation()
     lang = pages.info.language
-    layouts = _prepare(prs, {_layout_kind(p) for p in pages.pages}, theme, lang)
+    kinds = {_layout_kind(p) for p in pages.pages} or {"content"}  # a master needs a layout
+    layouts = _prepare(prs, kinds, theme, lang)
     notes = [p for p in pages.pages if p.notes]
     themes = [prs.slide_master.part.part_related_by(RT.THEME)]
     if notes:

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.util import Inches, Pt
 
 from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
+from rendercheck import skip_or_fail
 
 INSTALL_HINT = {"darwin": "brew install --cask libreoffice",
                 "win32": "winget install TheDocumentFoundation.LibreOffice"}.get(
@@ -42,7 +43,7 @@ def page_count(pdf: Path) -> int:
 def soffice() -> str:
     found = find_soffice()
     if found is None:
-        pytest.skip("soffice not installed: install LibreOffice (libreoffice-impress)")
+        skip_or_fail("soffice not installed: install LibreOffice (libreoffice-impress)")
     return found
 
 

@@ -59,11 +59,13 @@ class Fitter:
 
     # ---- measuring -----------------------------------------------------------------------
 
-    def lines(self, para: Para, size: int, width: int) -> int:
-        """Return the predicted line count of `para` at `size` in a text column `width` EMU wide."""
+    def lines(self, para: Para, size: int, width: int, safe: bool = True) -> int:
+        """Return the line count of `para` at `size` in a text column `width` EMU wide: with
+        `safe`, as if lines were the theme's safety margin narrower (what fitting uses);
+        without, what a viewer with the theme's fonts shows."""
         style = self.theme.text[para.role]
         indent = self.indent(para.level, size)
-        usable = self.usable(width - indent)
+        usable = self.usable(width - indent) if safe else width - indent
         if usable <= 0:
             return 10_000
         return count_lines(para.runs, self.theme.face(para.role), size, usable, bold=style.bold,
@@ -124,7 +126,7 @@ class Fitter:
         out, lines = [], 0
         for i, para in enumerate(paras):
             size = sizes[para.role]
-            lines += self.lines(para, size, box.w - 2 * inset)
+            lines += self.lines(para, size, box.w - 2 * inset, safe=False)
             out.append(Paragraph(
                 tuple(self._styled(r, para.role) for r in para.runs), para.level, para.align,
                 self.space_before(size) if i else 0, self.indent(para.level, size),
