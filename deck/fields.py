@@ -10,7 +10,6 @@ from typing import Any, Callable
 
 from .inline import parse_inline
 from .located import Map, Node, Scalar, Seq, kind_name
-from .model import Rich
 from .problems import Problem, Where, cut
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .fields import INVALID, Ctx
+from .fields import Ctx
 from .problems import Where, cut
 
 SUPPORTED = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF", "BMP": "BMP"}

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from . import model as m
 from .fields import (INVALID, plural, Bool, Choice, Ctx, Either, Field, ListOf, MapOf, Number, Record,
-                     Spec, Text, is_map, is_scalar, is_seq)
+                     Spec, Text, is_map, is_scalar)
 from .images import read_image
 from .inline import parse_inline
 from .located import Map, Node, Scalar, Seq

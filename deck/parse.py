@@ -10,7 +10,7 @@ from . import model as m
 from .fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, _suggest
 from .kinds import KINDS
 from .located import Map, Node, Scalar, Seq, kind_name
-from .problems import Problem, Where, cut
+from .problems import Problem, cut
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")

@@ -1,7 +1,6 @@
 """The command line as a user meets it: exit statuses, messages, outputs, `python -m deck`."""
 
 import json
-from pathlib import Path
 
 from conftest import ROOT, run_deck
 from deck.cli import main

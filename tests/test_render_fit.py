@@ -1,8 +1,6 @@
 """Render tests: decks converted by real LibreOffice show no character outside its own box or
 the page, and every text box has the line count the layout predicted (within one line)."""
 
-from pathlib import Path
-
 import pytest
 
 from conftest import ROOT

@@ -1,7 +1,6 @@
 """`deck schema` agrees with the validator on every good and bad outline in the test suite."""
 
 import datetime
-import json
 from pathlib import Path
 
 import jsonschema
