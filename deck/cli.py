@@ -168,7 +168,8 @@ def _cmd_check(args) -> int:
     status = _report(outcome, args.strict)
     if status == Exit.OK:
         slides = len(outcome.pages.pages)
-        print(f"{args.outline}: ok, {slides} slides" + (f", {len(outcome.warnings)} warnings" if outcome.warnings else ""))
+        w = len(outcome.warnings)
+        print(f"{args.outline}: ok, {slides} slides" + (f", {w} warning{'s' if w != 1 else ''}" if w else ""))
     return status
 
 

@@ -1,22 +1,26 @@
 """Predict where a viewer breaks a paragraph into lines, from the runs, fonts and box width.
 
-The paragraphs are written with eaLnBrk="1", latinLnBrk="0" and hangingPunct="0"; this
-module follows LibreOffice Impress 7.4's line breaking, checked against its PDF output by
-tools/check_wrap_vs_libreoffice.py, with PowerPoint's stricter kinsoku where the two differ:
+The paragraphs are written with eaLnBrk="1", latinLnBrk="0" and hangingPunct="0". This
+module follows LibreOffice Impress 7.4, checked against its PDF output by
+tools/check_wrap_vs_libreoffice.py, and errs towards more lines where viewers differ:
 
-- Characters are measured per script (deck.metrics). Where the script changes between East
-  Asian and Latin text LibreOffice adds SCRIPT_GAP_EM of the font size (PowerPoint adds
-  nothing, so its lines hold a little more).
-- A line is filled until the next character's right edge would reach the box edge; a space
-  there hangs (takes no width) and the line breaks after it.
-- If the last character that fits is East Asian, the line breaks before the overflowing
-  character, moved back while that would start a line with a closing mark (NO_START: ，。、」）
-  … small kana ...) or end one with an opening mark (NO_END: 「（《“ ...) — kinsoku; nothing
-  hangs outside the box.
-- If it is Latin, the line breaks at the last Unicode line-break opportunity (UAX #14: after
-  spaces and hyphens, between CJK and Latin text, never inside a word or number).
-- With no opportunity in the line (a word longer than the line, a 60-character URL), the
-  line is cut before the overflowing character. '\\n' in a run is a forced line break.
+- Characters are measured per script (deck.metrics), in whole pixels of a 600 dpi device as
+  LibreOffice does, without kerning, plus the SCRIPT_GAP_EM LibreOffice puts where the script
+  changes between East Asian and Latin text. LibreOffice kerns (narrower) and PowerPoint adds
+  no gap (narrower), so either holds as much on a line as predicted, or more.
+  "——" in a CJK font is one glyph and is never split.
+- A line takes characters while their right edge stays inside the box; a space that does
+  not fit hangs, and the line breaks after it.
+- If the last character that fits is East Asian, the line breaks before the one that does
+  not, moved back while that would start a line with a closing mark (NO_START: ，。、」）…
+  small kana ...) or end one with an opening mark (NO_END: 「（《“ ...): kinsoku, with
+  nothing hanging outside the box. NO_START adds PowerPoint's …‥・ー small kana to
+  LibreOffice's zh-CN list.
+- If it is Latin, the line breaks at the last line-break opportunity of UAX #14 as
+  LibreOffice applies it: after spaces, hyphens and dashes, between CJK and Latin text, never
+  inside a word, a number, "(x" or "a/b".
+- With no opportunity on the line (a token wider than the line, a long URL), the line is cut
+  before the character that overflows. '\n' in a run is a forced line break.
 
 The text is never changed: `wrap` only reports the lines a viewer is expected to show.
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from deck.metrics import SCRIPT_GAP_EM, advances, resolve_scripts, script_gaps
 from deck.page import Run
@@ -119,10 +124,12 @@ def kinsoku_break(text: str, p: int) -> int:
     return p
 
 
-def _measure(runs: Sequence[Run], face: Face, size: int, bold: bool, italic: bool,
-             code: Face | None) -> tuple[str, list[bool], list[float], list[float]]:
+@lru_cache(maxsize=2048)
+def _measure(runs: tuple[Run, ...], face: Face, size: int, bold: bool, italic: bool,
+             code: Face | None) -> tuple[str, tuple[bool, ...], tuple[float, ...], tuple[float, ...]]:
     """Return the paragraph's text and, per character: whether it is set in the East Asian
-    face, its width, and its width plus the script gap after it (EMU)."""
+    face, its width, and its width plus the script gap after it (EMU). Cached: the fitter
+    measures the same paragraph at several widths."""
     text = "".join(run.text for run in runs)
     scripts = resolve_scripts(text)
     pixels = max(1, round(size / EMU_PER_DEVICE_PIXEL))
@@ -136,11 +143,11 @@ def _measure(runs: Sequence[Run], face: Face, size: int, bold: bool, italic: boo
         if text[i] == text[i - 1] == "\u2014" and scripts[i] and scripts[i - 1]:
             widths[i - 1], widths[i] = widths[i - 1] + widths[i], 0.0
     gap = SCRIPT_GAP_EM * pixels * EMU_PER_DEVICE_PIXEL
-    steps = [w + gap * g for w, g in zip(widths, script_gaps(text, scripts))]
-    return text, scripts, widths, steps
+    steps = tuple(w + gap * g for w, g in zip(widths, script_gaps(text, scripts)))
+    return text, tuple(scripts), tuple(widths), steps
 
 
-def _line_end(text: str, scripts: list[bool], widths: list[float], steps: list[float],
+def _line_end(text: str, scripts: Sequence[bool], widths: Sequence[float], steps: Sequence[float],
               start: int, stop: int, width: int) -> int:
     """Return where the line starting at `start` ends (the next line's first index)."""
     pos = 0.0
@@ -172,7 +179,7 @@ def wrap(runs: Sequence[Run], face: Face, size: int, width: int, *, bold: bool =
     """
     if width <= 0 or size <= 0:
         raise ValueError(f"width and size must be positive, got {width} and {size} EMU")
-    text, scripts, widths, steps = _measure(runs, face, size, bold, italic, code)
+    text, scripts, widths, steps = _measure(tuple(runs), face, size, bold, italic, code)
     lines: list[str] = []
     start = 0
     for stop in [i for i, ch in enumerate(text) if ch == "\n"] + [len(text)]:

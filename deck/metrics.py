@@ -73,6 +73,7 @@ _EAST_ASIAN_RANGES: tuple[tuple[int, int], ...] = (
 _EA_STARTS = tuple(r[0] for r in _EAST_ASIAN_RANGES)
 
 
+@lru_cache(maxsize=8192)
 def is_east_asian(ch: str) -> bool:
     """Return True if viewers set `ch` (one character) in the East Asian typeface."""
     cp = ord(ch)
@@ -80,6 +81,7 @@ def is_east_asian(ch: str) -> bool:
     return i >= 0 and cp <= _EAST_ASIAN_RANGES[i][1]
 
 
+@lru_cache(maxsize=8192)
 def is_weak(ch: str) -> bool:
     """Return True if `ch` takes its script from its neighbours: spaces, line breaks,
     combining marks, and non-letters from U+2000 on outside the East Asian blocks (general
@@ -124,7 +126,7 @@ def script_gaps(text: str, scripts: Sequence[bool]) -> list[bool]:
     return gaps
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per table file
 class FontTable:
     """One font's metrics: font units, run-length advance ranges sorted by first codepoint."""
 
@@ -198,6 +200,7 @@ def font_table(family: str, bold: bool = False, italic: bool = False,
     raise FileNotFoundError(f"no metric table {slug}-regular.json in {FONTS_DIR}")
 
 
+@lru_cache(maxsize=65536)
 def _em(cp: int, primary: FontTable, secondary: FontTable) -> float:
     """Advance of `cp` in em: in the primary face, else the secondary, else UNCOVERED_EM."""
     for table in (primary, secondary):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from .. import model as m
@@ -12,6 +14,7 @@ from ..problems import Problem, Where
 from ..theme import Theme
 from ..units import EMU_PER_PT
 
+_WORD = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\u3000-\u303f\uff00-\uffef]+")
 STEP = 2 * EMU_PER_PT  # shrink in steps of two points, so shrunk slides share sizes
 BULLET_INDENT = 1.0  # a level-1 bullet's text starts this many ems in
 SUB_INDENT = 2.0  # a level-2 bullet's text starts this many ems in
@@ -33,6 +36,17 @@ class Fitter:
     def __init__(self, theme: Theme, problems: list[Problem]):
         self.theme = theme
         self.problems = problems
+        self.whole_words = False  # while True, a size that splits a word does not fit
+
+    @contextmanager
+    def keeping_words(self, on: bool):
+        """While active (and `on`), treat a size at which a Latin word must be split as not
+        fitting, so the fitter shrinks before it breaks words; the last step allows it."""
+        before, self.whole_words = self.whole_words, on
+        try:
+            yield
+        finally:
+            self.whole_words = before
 
     # ---- sizes ---------------------------------------------------------------------------
 
@@ -68,8 +82,19 @@ class Fitter:
         usable = self.usable(width - indent) if safe else width - indent
         if usable <= 0:
             return 10_000
+        if self.whole_words and safe and self._splits_a_word(para, size, usable):
+            return 10_000
         return count_lines(para.runs, self.theme.face(para.role), size, usable, bold=style.bold,
                            italic=style.italic, code=self.theme.fonts["code"])
+
+    def _splits_a_word(self, para: Para, size: int, usable: int) -> bool:
+        style = self.theme.text[para.role]
+        for run in para.runs:
+            face = self.theme.fonts["code"] if run.code else self.theme.face(para.role)
+            for word in _WORD.findall(run.text):
+                if len(word) > 1 and text_width(word, face, size, bold=style.bold or run.bold) > usable:
+                    return True
+        return False
 
     def width(self, text: str, role: str, size: int) -> int:
         """Return the width of one line of `text` in role `role` at `size`, EMU (no safety)."""
@@ -100,9 +125,12 @@ class Fitter:
         """Return a frame with `paras` at the largest step ≥ `step` that fits `box`, or None."""
         roles = sorted({p.role for p in paras})
         inset = self.inset(roles[0]) if inset is None else inset
-        for k in range(step, self.max_steps(roles) + 1):
+        last = self.max_steps(roles)
+        for k in range(step, last + 1):
             sizes = {r: self.size(r, k) for r in roles}
-            if self.height(paras, sizes, box.w, inset) <= box.h:
+            with self.keeping_words(k < last):
+                fits = self.height(paras, sizes, box.w, inset) <= box.h
+            if fits:
                 return self.frame(paras, box, sizes, name=name, anchor=anchor, placeholder=placeholder,
                                   fill=fill, inset=inset)
         return None
@@ -111,9 +139,11 @@ class Fitter:
         """Return the first shrink step at which `paras` fit `box`, or None."""
         roles = sorted({p.role for p in paras})
         inset = self.inset(roles[0]) if inset is None else inset
-        for k in range(self.max_steps(roles) + 1):
-            if self.height(paras, {r: self.size(r, k) for r in roles}, box.w, inset) <= box.h:
-                return k
+        last = self.max_steps(roles)
+        for k in range(last + 1):
+            with self.keeping_words(k < last):
+                if self.height(paras, {r: self.size(r, k) for r in roles}, box.w, inset) <= box.h:
+                    return k
         return None
 
     def frame(self, paras: list[Para], box: Box, sizes: dict[str, int], *, name: str,

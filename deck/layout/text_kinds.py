@@ -93,12 +93,14 @@ def lay_columns(content: m.Columns, area: Area, fit: Fitter) -> list[Body]:
         cols.append((Para(plain(c.heading), "heading"), [Para(runs_of(b), "body", 1) for b in c.bullets]))
     inner_w = w - 2 * pad
     roles = ["heading", "body"]
-    for k in range(fit.max_steps(roles) + 1):
+    last = fit.max_steps(roles)
+    for k in range(last + 1):
         sizes = {r: fit.size(r, k) for r in roles}
-        head_h = max(fit.height([h], sizes, inner_w, fit.inset("heading")) for h, _ in cols)
-        body_h = box.h - 2 * pad - head_h
-        if all(fit.height(b, sizes, inner_w, fit.inset("body")) <= body_h for _, b in cols):
-            break
+        with fit.keeping_words(k < last):
+            head_h = max(fit.height([h], sizes, inner_w, fit.inset("heading")) for h, _ in cols)
+            body_h = box.h - 2 * pad - head_h
+            if all(fit.height(b, sizes, inner_w, fit.inset("body")) <= body_h for _, b in cols):
+                break
     else:
         area.error(fit, "the columns do not fit even at the smallest size; shorten their bullets")
         return [Body(())]

@@ -119,10 +119,12 @@ def _table(header, rows, widths, heights, fit: Fitter, k: int, box: Box) -> Tabl
 
 def _uniform(fit: Fitter, roles, fits) -> dict | None:
     """Return the sizes (role → EMU) of the first step at which `fits(sizes)` holds, or None."""
-    for k in range(fit.max_steps(roles) + 1):
+    last = fit.max_steps(roles)
+    for k in range(last + 1):
         sizes = {r: fit.size(r, k) for r in roles}
-        if fits(sizes):
-            return sizes
+        with fit.keeping_words(k < last):
+            if fits(sizes):
+                return sizes
     return None
 
 
@@ -154,15 +156,20 @@ def lay_timeline(content: m.Timeline, area: Area, fit: Fitter) -> list[Body]:
         area.error(fit, "the timeline's events do not fit even at the smallest size; shorten `what` and `detail`")
         return [Body(())]
     _shrunk(sizes, area, fit, "the timeline")
+    # centre the whole band (labels above, line, events below) in the area
+    need_above = max(fit.height(a, sizes, cw, fit.inset("heading")) for a, _ in cols)
+    need_below = max(fit.height(b, sizes, cw, fit.inset("small")) for _, b in cols)
+    top = box.y + max(0, (box.h - (need_above + 2 * dot + need_below)) // 2)
+    line_y = top + need_above + dot
     elements: list = [Shape(Box(box.x, line_y, box.w, 0), "line", line="muted", line_width=t.rule_width,
                             name="Timeline Axis")]
     for i, (above, below) in enumerate(cols):
         x = box.x + i * cw
         elements.append(Shape(Box(x + cw // 2 - dot // 2, line_y - dot // 2, dot, dot), "ellipse",
                               fill="primary", name=f"Event {i + 1} Marker"))
-        elements.append(fit.frame(above, Box(x, box.y, cw, above_h), sizes, name=f"Event {i + 1} When",
+        elements.append(fit.frame(above, Box(x, top, cw, need_above), sizes, name=f"Event {i + 1} When",
                                   anchor="bottom"))
-        elements.append(fit.frame(below, Box(x, line_y + dot, cw, below_h), sizes, name=f"Event {i + 1}"))
+        elements.append(fit.frame(below, Box(x, line_y + dot, cw, need_below), sizes, name=f"Event {i + 1}"))
     return [Body(tuple(elements))]
 
 
