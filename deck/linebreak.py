@@ -118,8 +118,8 @@ _NO_BREAK_PAIRS = frozenset({
 
 def kinsoku_break(text: str, p: int) -> int:
     """Return the break position at or before `p` that starts no line with a NO_START
-    character and ends none with a NO_END one (may be 0: no such break)."""
-    while p > 0 and (text[p] in NO_START or text[p - 1] in NO_END):
+    character or a space and ends none with a NO_END one (may be 0: no such break)."""
+    while p > 0 and (text[p] in NO_START or text[p] == " " or text[p - 1] in NO_END):
         p -= 1
     return p
 

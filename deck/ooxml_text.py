@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -166,8 +166,11 @@ def paragraph(par: Paragraph, look: Look, theme: Theme, link: Callable[[str], st
               field_id: Callable[[], str]) -> etree._Element:
     """Return `a:p` for a laid-out paragraph. `link(url)` returns the relationship id of an
     external hyperlink; `field_id()` a stable GUID for each slide-number field."""
-    size = par.size or look.size
-    pitch = par.line_pitch or look.line_pitch
+    look = replace(look, size=par.size or look.size, line_pitch=par.line_pitch or look.line_pitch,
+                   font=par.font or look.font, color=par.color or look.color,
+                   bold=look.bold if par.bold is None else par.bold,
+                   italic=look.italic if par.italic is None else par.italic)
+    size, pitch = look.size, look.line_pitch
     p = el("a:p", None, paragraph_props("a:pPr", level=par.level, margin=par.indent,
                                         line_pitch=pitch, space_before=par.space_before,
                                         align=par.align))

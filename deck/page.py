@@ -35,6 +35,10 @@ class Paragraph:
     indent: int = 0  # left margin of the text (marL), EMU; a bullet hangs in it
     size: int = 0  # font size override, EMU (0: the frame's size)
     line_pitch: int = 0  # exact line pitch override, EMU (0: the frame's)
+    font: str | None = None  # font role override (None: the frame's)
+    color: str | None = None  # palette role override (None: the frame's)
+    bold: bool | None = None  # weight override (None: the frame's)
+    italic: bool | None = None
 
     @property
     def text(self) -> str:

@@ -157,11 +157,17 @@ class Fitter:
         for i, para in enumerate(paras):
             size = sizes[para.role]
             lines += self.lines(para, size, box.w - 2 * inset, safe=False)
+            own = self.theme.text[para.role]
+            other = para.role != first
             out.append(Paragraph(
                 tuple(self._styled(r, para.role) for r in para.runs), para.level, para.align,
                 self.space_before(size) if i else 0, self.indent(para.level, size),
                 size if size != sizes[first] else 0,
-                self.pitch(size) if size != sizes[first] else 0))
+                self.pitch(size) if size != sizes[first] else 0,
+                own.font if other and own.font != style.font else None,
+                own.color if other and own.color != style.color else None,
+                own.bold if other and own.bold != style.bold else None,
+                own.italic if other and own.italic != style.italic else None))
         return TextFrame(box, tuple(out), first, sizes[first], self.pitch(sizes[first]), style.font,
                          style.color, style.bold, style.italic, anchor, inset, placeholder, name, lines, fill)
 

@@ -135,41 +135,62 @@ def _shrunk(sizes, area: Area, fit: Fitter, what: str) -> None:
             return
 
 
+STAGGER_FROM = 6  # from this many events on, labels alternate above and below the line
+
+
 def lay_timeline(content: m.Timeline, area: Area, fit: Fitter) -> list[Body]:
+    """Events evenly spaced on a horizontal line. Up to five: `when` above the line, `what`
+    and `detail` below. From six on, each event's text alternates above and below, so every
+    label may be twice as wide as its share of the line."""
     t, box = fit.theme, area.box
     n = len(content.events)
     cw = box.w // n
     dot = t.gap
-    line_y = box.y + box.h * 3 // 10
-    cols = [([Para(plain(e.when), "heading", align="center")],
-             [Para(plain(e.what), "small", align="center")] +
-             ([Para(plain(e.detail), "caption", align="center")] if e.detail else [])) for e in content.events]
     for e in content.events:
         fit.check_coverage(e.when + e.what + (e.detail or ""), area.where)
-    above_h = line_y - dot - box.y
-    below_h = box.y + box.h - (line_y + dot)
+    stagger = n >= STAGGER_FROM
+    when = [Para(plain(e.when), "heading", align="center") for e in content.events]
+    body = [[Para(plain(e.what), "small", align="center")] +
+            ([Para(plain(e.detail), "caption", align="center")] if e.detail else []) for e in content.events]
+    if stagger:
+        width = min(2 * cw - t.gap // 2, box.w)
+        above = [([when[i]] + body[i], width) if i % 2 == 0 else None for i in range(n)]
+        below = [([when[i]] + body[i], width) if i % 2 else None for i in range(n)]
+    else:
+        above = [([w], cw) for w in when]
+        below = [(b, cw) for b in body]
     roles = ["heading", "small", "caption"]
-    sizes = _uniform(fit, roles, lambda s: all(
-        fit.height(a, s, cw, fit.inset("heading")) <= above_h and fit.height(b, s, cw, fit.inset("small")) <= below_h
-        for a, b in cols))
+
+    def band(items, sizes) -> int:
+        return max((fit.height(p, sizes, w, fit.inset("small")) for p, w in filter(None, items)), default=0)
+
+    sizes = _uniform(fit, roles, lambda s: band(above, s) + band(below, s) + 2 * dot <= box.h)
     if sizes is None:
         area.error(fit, "the timeline's events do not fit even at the smallest size; shorten `what` and `detail`")
         return [Body(())]
     _shrunk(sizes, area, fit, "the timeline")
-    # centre the whole band (labels above, line, events below) in the area
-    need_above = max(fit.height(a, sizes, cw, fit.inset("heading")) for a, _ in cols)
-    need_below = max(fit.height(b, sizes, cw, fit.inset("small")) for _, b in cols)
-    top = box.y + max(0, (box.h - (need_above + 2 * dot + need_below)) // 2)
+    need_above, need_below = band(above, sizes), band(below, sizes)
+    top = box.y + (box.h - (need_above + 2 * dot + need_below)) // 2
     line_y = top + need_above + dot
     elements: list = [Shape(Box(box.x, line_y, box.w, 0), "line", line="muted", line_width=t.rule_width,
                             name="Timeline Axis")]
-    for i, (above, below) in enumerate(cols):
-        x = box.x + i * cw
-        elements.append(Shape(Box(x + cw // 2 - dot // 2, line_y - dot // 2, dot, dot), "ellipse",
+    for i in range(n):
+        centre = box.x + i * cw + cw // 2
+        elements.append(Shape(Box(centre - dot // 2, line_y - dot // 2, dot, dot), "ellipse",
                               fill="primary", name=f"Event {i + 1} Marker"))
-        elements.append(fit.frame(above, Box(x, top, cw, need_above), sizes, name=f"Event {i + 1} When",
-                                  anchor="bottom"))
-        elements.append(fit.frame(below, Box(x, line_y + dot, cw, need_below), sizes, name=f"Event {i + 1}"))
+        for item, y, h, anchor, name in ((above[i], top, need_above, "bottom", f"Event {i + 1} When"),
+                                         (below[i], line_y + dot, need_below, "top", f"Event {i + 1}")):
+            if item is None:
+                continue
+            paras, w = item
+            x = min(max(box.x, centre - w // 2), box.x + box.w - w)
+            if x != centre - w // 2:  # pushed inwards at an end: align the text with its marker
+                side = "left" if x > centre - w // 2 else "right"
+                x = centre - dot if side == "left" else centre + dot - w
+                x = min(max(box.x, x), box.x + box.w - w)
+                paras = [replace(p, align=side) for p in paras]
+            elements.append(fit.frame(paras, Box(x, y, w, h), sizes, name=name if not stagger else
+                                      f"Event {i + 1}", anchor=anchor, inset=fit.inset("small")))
     return [Body(tuple(elements))]
 
 
