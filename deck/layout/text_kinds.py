@@ -104,10 +104,13 @@ def lay_columns(content: m.Columns, area: Area, fit: Fitter) -> list[Body]:
     else:
         area.error(fit, "the columns do not fit even at the smallest size; shorten their bullets")
         return [Body(())]
+    need = max(fit.height(b, sizes, inner_w, fit.inset("body")) for _, b in cols)
+    card_h = max(head_h + need + 2 * pad, box.h * 11 // 20)  # cards hug their text, at least half the area
+    body_h = card_h - 2 * pad - head_h
     elements: list = []
     for i, (head, bullets) in enumerate(cols):
         x = box.x + i * (w + t.gap)
-        elements.append(Shape(Box(x, box.y, w, box.h), "rect", fill="surface", name=f"Column {i + 1} Card"))
+        elements.append(Shape(Box(x, box.y, w, card_h), "rect", fill="surface", name=f"Column {i + 1} Card"))
         elements.append(Shape(Box(x, box.y, w, t.rule_width * 3), "rect", fill="primary",
                               name=f"Column {i + 1} Rule"))
         elements.append(fit.frame([head], Box(x + pad, box.y + pad, inner_w, head_h), sizes,
