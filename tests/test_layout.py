@@ -36,3 +36,29 @@ def test_long_bullets_continue_with_a_marked_title_and_a_warning():
     titles = [p.title.paragraphs[0].text for p in outcome.pages.pages]
     assert "很多条目" in titles and "很多条目（续）" in titles
     assert any("continues on" in w.message and w.line == 9 for w in outcome.warnings)
+
+
+def check_text(write, text: str):
+    return check_outline(write("outline.yaml", text))
+
+
+def test_character_no_theme_font_has_is_a_located_warning(write):
+    outcome = check_text(write, "title: T\nslides:\n  - title: Emoji\n    bullets:\n      - launch 🚀 day\n"
+                                "    notes: n\n")
+    assert [(w.line, w.column) for w in outcome.warnings] == [(5, 9)]
+    assert "🚀 (U+1F680)" in outcome.warnings[0].message
+
+
+def test_text_that_cannot_fit_even_at_the_minimum_is_an_error_at_the_slide(write):
+    long = "A sentence that keeps going. " * 95
+    outcome = check_text(write, f"title: T\nslides:\n  - title: Too much\n    text: {long}\n    notes: n\n")
+    assert [(e.line, e.column) for e in outcome.errors] == [(3, 5)]
+    assert "does not fit" in outcome.errors[0].message and "use `bullets`" in outcome.errors[0].message
+
+
+def test_shrinking_below_the_theme_size_is_warned_and_sizes_come_in_steps(write):
+    text = "A sentence that keeps going for a while. " * 30
+    outcome = check_text(write, f"title: T\nslides:\n  - title: Dense\n    text: {text}\n    notes: n\n")
+    assert any("shrunk from 24 pt to" in w.message and w.line == 3 for w in outcome.warnings)
+    body = next(e for e in outcome.pages.pages[1].elements if e.name == "Body")
+    assert (24 - body.size / 12700) % 2 == 0 and body.size / 12700 >= 18
