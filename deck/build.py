@@ -12,6 +12,8 @@ from .model import Deck
 from .page import Pages
 from .parse import parse_deck
 from .problems import Problem, display_path, sort_problems
+from .record import Changes, edited_warning, replace_output
+from .talktime import TalkTime, estimate_talk
 from .theme import Theme
 from .themes import load_theme
 from .yamlload import load_yaml
@@ -29,6 +31,9 @@ class Outcome:
     output: Path | None = None
     pdf: Path | None = None
     export_error: str | None = None
+    changes: Changes | None = None  # slides changed since the output's previous build
+    talk: TalkTime | None = None  # estimated speaking time from the notes
+    write_error: str | None = None  # why the output could not be replaced (nothing was touched)
 
     @property
     def errors(self) -> list[Problem]:
@@ -71,14 +76,17 @@ def check_outline(outline: Path, theme: str | None = None, theme_base: Path | No
     out.deck = deck
     out.pages, problems = lay_out(deck, out.theme)
     out.problems += problems
+    out.talk, problems = estimate_talk(deck, out.pages)
+    out.problems += problems
     return _done(out)
 
 
 def build_outline(outline: Path, output: Path | None = None, theme: str | None = None,
                   theme_base: Path | None = None, notes: bool = True) -> Outcome:
     """Check `outline`, then render it and write the .pptx atomically to `output`
-    (default `build/<stem>.pptx` beside it). With errors, nothing is written and any
-    previous output stays exactly as it was."""
+    (default `build/<stem>.pptx` beside it). With errors, or an output that cannot be
+    replaced (`write_error`), nothing is written and any previous output stays exactly as it
+    was. An output a person edited since the last build is kept beside it, with a warning."""
     out = check_outline(outline, theme, theme_base)
     if out.errors or out.pages is None:
         return out
@@ -87,8 +95,14 @@ def build_outline(outline: Path, output: Path | None = None, theme: str | None =
     pages = out.pages if notes else _without_notes(out.pages)
     data = render_pptx(pages, out.theme)
     target = output or default_output(outline)
-    write_atomically(target, data)
-    out.output = target
+    try:
+        replaced = replace_output(target, data, pages, out.theme, write_atomically)
+    except OSError as exc:
+        out.write_error = f"cannot replace {display_path(target)}: {exc.strerror or exc}"
+        return out
+    if replaced.kept is not None:
+        out.problems = sort_problems([*out.problems, edited_warning(outline, target, replaced.kept)])
+    out.output, out.changes = target, replaced.changes
     return out
 
 

@@ -43,11 +43,17 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
     c.add_argument("--theme", help="a built-in theme name or a theme file")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    w = command("watch", "build, then rebuild on every save of the outline, its theme file and pictures")
+    w.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
+    w.add_argument("-o", "--output", type=Path, help="output .pptx (default: build/<stem>.pptx beside the outline)")
+    w.add_argument("--theme", help="a built-in theme name or a theme file (overrides the outline's)")
+    w.add_argument("--pdf", action="store_true", help="also export a PDF after each build (needs LibreOffice)")
     v = command("preview", "write a PNG per slide and one contact sheet (needs LibreOffice and poppler)")
     v.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
     v.add_argument("-o", "--output", type=Path, help="folder (default: build/<stem>-preview/ beside the outline)")
     v.add_argument("--theme", help="a built-in theme name or a theme file")
     v.add_argument("--dpi", type=int, default=96, help="resolution of the slide PNGs (default 96)")
+    v.add_argument("--sheet", type=Path, help="write only the contact sheet, to this PNG file")
     n = command("new", "write an annotated starter outline")
     n.add_argument("path", nargs="?", default="outline.yaml", type=Path)
     s = command("schema", "print the JSON Schema of the outline format (or of a theme)")
@@ -100,11 +106,16 @@ def _cmd_build(args) -> int:
     start = time.perf_counter()
     outcome = build_outline(args.outline, args.output, args.theme, notes=not args.no_notes) \
         if not args.strict else _strict_build(args)
-    status = _report(outcome, args.strict)
+    status = _report(outcome, args.strict and outcome.output is None)  # --strict was applied before writing
+    if outcome.write_error:
+        print(f"deck: error: {outcome.write_error}; close it where it is open, or write elsewhere with -o",
+              file=sys.stderr)
+        return Exit.USAGE
     if status != Exit.OK or outcome.output is None:
         return status
     slides = len(outcome.pages.pages)
     print(f"wrote {outcome.output} ({slides} slides) in {time.perf_counter() - start:.2f} s")
+    print(outcome.changes.summary())
     if args.pdf:
         return _export_pdf(outcome.output)
     return Exit.OK
@@ -142,6 +153,8 @@ def _cmd_preview(args) -> int:
         return status
     folder = args.output or args.outline.parent / "build" / f"{args.outline.stem}-preview"
     with tempfile.TemporaryDirectory(prefix="deck-preview-") as tmp:
+        if args.sheet:
+            folder = Path(tmp) / "slides"
         outcome = build_outline(args.outline, Path(tmp) / f"{args.outline.stem}.pptx", args.theme)
         status = _report(outcome, False)
         if status != Exit.OK:
@@ -151,9 +164,13 @@ def _cmd_preview(args) -> int:
             print(f"deck: error: {pdf.error}", file=sys.stderr)
             return Exit.EXPORT
         pngs = export_pngs(pdf.path, folder, dpi=args.dpi)
-    if not pngs.ok:
-        print(f"deck: error: {pngs.error}", file=sys.stderr)
-        return Exit.EXPORT
+        if not pngs.ok:
+            print(f"deck: error: {pngs.error}", file=sys.stderr)
+            return Exit.EXPORT
+        if args.sheet:
+            args.sheet.parent.mkdir(parents=True, exist_ok=True)
+            print(f"wrote {contact_sheet(list(pngs.paths), args.sheet)}")
+            return Exit.OK
     sheet = contact_sheet(list(pngs.paths), folder / "contact-sheet.png")
     print(f"wrote {len(pngs.paths)} slide images and {sheet}")
     return Exit.OK
@@ -170,7 +187,16 @@ def _cmd_check(args) -> int:
         slides = len(outcome.pages.pages)
         w = len(outcome.warnings)
         print(f"{args.outline}: ok, {slides} slides" + (f", {w} warning{'s' if w != 1 else ''}" if w else ""))
+        print(outcome.talk.summary())
     return status
+
+
+def _cmd_watch(args) -> int:
+    from .watch import Job, watch
+
+    if (status := _missing(args.outline)) is not None:
+        return status
+    return watch(Job(args.outline, args.output, args.theme, args.pdf), debug=args.debug)
 
 
 def _cmd_new(args) -> int:
@@ -202,5 +228,5 @@ def _cmd_themes(args) -> int:
     return Exit.OK
 
 
-COMMANDS = {"build": _cmd_build, "check": _cmd_check, "preview": _cmd_preview, "new": _cmd_new, "schema": _cmd_schema,
-            "themes": _cmd_themes}
+COMMANDS = {"build": _cmd_build, "check": _cmd_check, "watch": _cmd_watch, "preview": _cmd_preview, "new": _cmd_new,
+            "schema": _cmd_schema, "themes": _cmd_themes}

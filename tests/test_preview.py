@@ -1,0 +1,63 @@
+"""`deck preview` and `deck build --pdf` through the CLI, with real LibreOffice and poppler."""
+
+import pdfplumber
+from PIL import Image
+
+from deck.cli import main
+from deck.export import find_soffice
+from rendercheck import skip_or_fail
+
+GOOD = """title: Preview
+language: zh-CN
+slides:
+  - section: 第一部分
+    notes: 开场。
+  - title: 一页
+    bullets: [甲, 乙]
+    notes: 说甲和乙。
+"""
+
+
+def need_tools():
+    if find_soffice() is None:
+        skip_or_fail("soffice not installed: install LibreOffice (libreoffice-impress)")
+
+
+def test_preview_writes_a_png_per_slide_and_a_contact_sheet(write, tmp_path, capsys):
+    need_tools()
+    outline = write("outline.yaml", GOOD)
+    assert main(["preview", str(outline), "--dpi", "30"]) == 0
+    folder = tmp_path / "build" / "outline-preview"
+    assert sorted(p.name for p in folder.iterdir()) == ["contact-sheet.png", "slide-01.png", "slide-02.png",
+                                                       "slide-03.png", "slide-04.png"]
+    width, height = Image.open(folder / "slide-01.png").size
+    assert abs(width - 400) <= 1 and abs(height - 225) <= 1  # 13.333 in × 7.5 in at 30 dpi
+
+
+def test_preview_sheet_only_writes_just_the_sheet(write, tmp_path):
+    need_tools()
+    outline = write("outline.yaml", GOOD)
+    sheet = tmp_path / "docs" / "sheet.png"
+    assert main(["preview", str(outline), "--sheet", str(sheet), "--dpi", "30"]) == 0
+    assert sheet.is_file() and not (tmp_path / "build").exists()
+
+
+def test_build_pdf_writes_the_pdf_beside_the_pptx(write, tmp_path):
+    need_tools()
+    outline = write("outline.yaml", GOOD)
+    assert main(["build", str(outline), "--pdf"]) == 0
+    with pdfplumber.open(tmp_path / "build" / "outline.pdf") as pdf:
+        assert len(pdf.pages) == 4
+        assert "说甲和乙" not in pdf.pages[3].extract_text() and "甲" in pdf.pages[3].extract_text()
+
+
+def test_pdf_export_without_libreoffice_exits_4_and_keeps_the_pptx(write, tmp_path, monkeypatch, capsys):
+    outline = write("outline.yaml", GOOD)
+    (tmp_path / "build").mkdir()
+    stale = tmp_path / "build" / "outline.pdf"
+    stale.write_bytes(b"%PDF-old")
+    monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
+    assert main(["build", str(outline), "--pdf"]) == 4
+    err = capsys.readouterr().err
+    assert "LibreOffice" in err and "apt-get install" in err
+    assert (tmp_path / "build" / "outline.pptx").is_file() and not stale.exists()
