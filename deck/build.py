@@ -107,16 +107,25 @@ def build_outline(outline: Path, output: Path | None = None, theme: str | None =
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file in the same folder, then rename."""
+    """Write `data` to `target` through a temporary file in the same folder, then rename.
+    The file gets the mode an ordinary new file would (0666 less the umask), or the mode of
+    the file it replaces."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _without_notes(pages: Pages) -> Pages:

@@ -114,3 +114,17 @@ def test_internal_error_is_one_line_asking_for_a_report(write, capsys, monkeypat
 def test_checked_in_schema_file_is_current(capsys):
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == json.loads((ROOT / "deck.schema.json").read_text())
+
+
+def test_output_gets_ordinary_file_permissions(write):
+    import os
+    import stat
+
+    outline = write("outline.yaml", GOOD)
+    old = os.umask(0o022)
+    try:
+        assert main(["build", str(outline)]) == 0
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((outline.parent / "build" / "outline.pptx").stat().st_mode)
+    assert mode == 0o644
