@@ -205,8 +205,14 @@ def _cmd_new(args) -> int:
     if args.path.exists():
         print(f"deck: error: {args.path} already exists; choose another name", file=sys.stderr)
         return Exit.USAGE
+    from .schema import outline_schema
+
     args.path.parent.mkdir(parents=True, exist_ok=True)
     args.path.write_text(starter_text(), encoding="utf-8")
+    schema = args.path.parent / "deck.schema.json"
+    if not schema.exists():  # the starter's first line points editors at it
+        schema.write_text(json.dumps(outline_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {schema} (completion and checking in editors with yaml-language-server)")
     print(f"wrote {args.path}; build it with `deck build {args.path}`")
     return Exit.OK
 

@@ -70,6 +70,8 @@ def test_python_dash_m_runs_the_same_cli(write):
 def test_new_writes_a_starter_that_builds_and_refuses_to_overwrite(tmp_path, capsys):
     path = tmp_path / "outline.yaml"
     assert main(["new", str(path)]) == 0
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=deck.schema.json\n")
+    assert json.loads((tmp_path / "deck.schema.json").read_text(encoding="utf-8"))["title"] == "deck outline"
     assert main(["check", str(path), "--strict"]) == 0
     assert main(["new", str(path)]) == 2
 
