@@ -63,6 +63,13 @@ def format_chart(space: etree._Element, chart: Chart, theme: Theme, lang: str) -
     old.getparent().replace(old, text())
 
 
+def embed_workbook(space: etree._Element, rid: str) -> None:
+    """Point chart `space` at its embedded workbook, relationship `rid` (not updated on open)."""
+    data = el("c:externalData", {"r:id": rid})
+    sub(data, "c:autoUpdate", {"val": "0"})
+    _insert(space, data, _AFTER["space"][9:])
+
+
 def _fix_axis_ids(space: etree._Element) -> None:
     """Renumber c:axId / c:crossAx values to positive ids in order of first appearance."""
     new: dict[str, str] = {}

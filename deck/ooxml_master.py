@@ -1,10 +1,11 @@
-"""Slide master, slide layouts, notes master and default text style, written from the theme.
+"""The presentation part, slide master, slide layouts and notes master, written from the theme.
 
-These replace the stock template's parts wholesale (its 4:3 placeholders, Office sizes and
-date fields) so that a slide a person adds in PowerPoint matches the generated ones: title
-style in the heading font and the theme's title size and colour, body style in the body
-font with the theme's body and body2 sizes, background the palette's background.
-Sizes for the notes: notes text takes the theme's 'small' role (size, colour, font).
+Written whole (no stock template) so that a slide a person adds in PowerPoint matches the
+generated ones: title style in the heading font and the theme's title size and colour, body
+style in the body font with the theme's body and body2 sizes, background the palette's
+background. Layouts are the four PowerPoint knows by name and type (LAYOUT_NAMES,
+LAYOUT_TYPES); a deck keeps only those its slides use. Notes text takes the theme's 'small'
+role (size, colour, font); the notes page is PowerPoint's portrait 7.5 × 10 in.
 """
 
 from __future__ import annotations
@@ -16,8 +17,94 @@ from deck.page import Box
 from deck.theme import Theme
 
 NOTES_ROLE = "small"  # the text role speaker notes are set in
-LAYOUT_NAMES = {"title": "Title Slide", "section": "Section Header", "content": "Title Only",
-                "content_body": "Title and Content"}  # deck layout → stock layout it replaces
+LAYOUT_NAMES = {"title": "Title Slide", "content_body": "Title and Content",
+                "section": "Section Header", "content": "Title Only"}  # deck layout → its name
+LAYOUT_TYPES = {"title": "title", "content_body": "obj", "section": "secHead",
+                "content": "titleOnly"}  # deck layout → PowerPoint's layout type
+NOTES_SIZE = (6_858_000, 9_144_000)  # the notes page, EMU (7.5 × 10 in)
+MASTER_ID = 2_147_483_648  # the schema's smallest master/layout id
+_ROOT_NSMAP = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+               "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+               "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+_COLOR_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2",
+              **{f"accent{n}": f"accent{n}" for n in range(1, 7)}, "hlink": "hlink",
+              "folHlink": "folHlink"}
+# Each layout's title placeholder and its second (body or subtitle) placeholder, if any: the
+# `p:ph` attributes a slide's shape repeats to take the layout's place and style.
+PLACEHOLDERS: dict[str, tuple[dict[str, str], dict[str, str] | None]] = {
+    "title": ({"type": "ctrTitle"}, {"type": "subTitle", "idx": "1"}),
+    "section": ({"type": "title"}, {"type": "body", "idx": "1"}),
+    "content": ({"type": "title"}, None),
+    "content_body": ({"type": "title"}, {"idx": "1"}),
+}
+# The notes master's placeholders, which every notes slide repeats: (name, `p:ph` attributes).
+NOTES_IMAGE = ("Slide Image Placeholder 1", {"type": "sldImg", "idx": "2"})
+NOTES_BODY = ("Notes Placeholder 2", {"type": "body", "sz": "quarter", "idx": "3"})
+NOTES_NUMBER = ("Slide Number Placeholder 3", {"type": "sldNum", "sz": "quarter", "idx": "5"})
+
+
+def presentation_xml(theme: Theme, lang: str, master_rid: str, notes_master_rid: str | None,
+                     slide_rids: list[str]) -> bytes:
+    """Return the presentation part: its master (and notes master), the slides by
+    relationship id (ids from 256), slide and notes sizes, the default text style."""
+    root = _root("p:presentation", {"saveSubsetFonts": "1", "autoCompressPictures": "0"})
+    sub(sub(root, "p:sldMasterIdLst"), "p:sldMasterId", {"id": str(MASTER_ID),
+                                                         "r:id": master_rid})
+    if notes_master_rid is not None:
+        sub(sub(root, "p:notesMasterIdLst"), "p:notesMasterId", {"r:id": notes_master_rid})
+    if slide_rids:
+        slides = sub(root, "p:sldIdLst")
+        for n, rid in enumerate(slide_rids):
+            sub(slides, "p:sldId", {"id": str(256 + n), "r:id": rid})
+    sub(root, "p:sldSz", {"cx": str(theme.width), "cy": str(theme.height)})
+    sub(root, "p:notesSz", {"cx": str(NOTES_SIZE[0]), "cy": str(NOTES_SIZE[1])})
+    root.append(list_style("p:defaultTextStyle", "body", theme, lang))
+    return _serialise(root)
+
+
+def slide_master_xml(theme: Theme, lang: str, layout_rids: list[str]) -> bytes:
+    """Return the slide master part: background, title and body placeholders, the colour
+    map, its layouts (by relationship id, in order) and the three text styles."""
+    root = _root("p:sldMaster")
+    csld, styles = master_parts(theme, lang)
+    root.append(csld)
+    sub(root, "p:clrMap", _COLOR_MAP)
+    layouts = sub(root, "p:sldLayoutIdLst")
+    for n, rid in enumerate(layout_rids, 1):
+        sub(layouts, "p:sldLayoutId", {"id": str(MASTER_ID + n), "r:id": rid})
+    root.append(styles)
+    return _serialise(root)
+
+
+def slide_layout_xml(kind: str, theme: Theme, lang: str) -> bytes:
+    """Return the slide layout part for deck layout `kind` (a key of LAYOUT_NAMES)."""
+    root = _root("p:sldLayout", {"type": LAYOUT_TYPES[kind], "preserve": "1"})
+    root.append(layout_cSld(kind, theme, lang))
+    sub(sub(root, "p:clrMapOvr"), "a:masterClrMapping")
+    return _serialise(root)
+
+
+def notes_master_xml(theme: Theme, lang: str) -> bytes:
+    """Return the notes master part for a NOTES_SIZE page (see `notes_master_parts`)."""
+    root = _root("p:notesMaster")
+    csld, style = notes_master_parts(theme, lang, *NOTES_SIZE)
+    root.append(csld)
+    sub(root, "p:clrMap", _COLOR_MAP)
+    root.append(style)
+    return _serialise(root)
+
+
+def _root(tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
+    prefix, local = tag.split(":")
+    root = etree.Element(f"{{{_ROOT_NSMAP[prefix]}}}{local}", nsmap=_ROOT_NSMAP)
+    for key, value in (attrib or {}).items():
+        root.set(key, value)
+    return root
+
+
+def _serialise(root: etree._Element) -> bytes:
+    etree.cleanup_namespaces(root)  # declared once, on the root
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def master_parts(theme: Theme, lang: str) -> tuple[etree._Element, etree._Element]:
@@ -42,22 +129,21 @@ def layout_cSld(kind: str, theme: Theme, lang: str) -> etree._Element:
     """Return `p:cSld` for the layout of deck layout `kind` (a key of LAYOUT_NAMES)."""
     boxes = _boxes(theme)
     tree = _sp_tree()
+    title, second = PLACEHOLDERS[kind]
     if kind == "title":
-        tree.append(_placeholder(2, "Title 1", {"type": "ctrTitle"}, boxes["deck_title"], "b",
+        tree.append(_placeholder(2, "Title 1", title, boxes["deck_title"], "b",
                                  _role_style("deck_title", theme, lang, "center")))
-        tree.append(_placeholder(3, "Subtitle 2", {"type": "subTitle", "idx": "1"},
-                                 boxes["deck_subtitle"], "t",
+        tree.append(_placeholder(3, "Subtitle 2", second, boxes["deck_subtitle"], "t",
                                  _role_style("deck_subtitle", theme, lang, "center")))
     elif kind == "section":
-        tree.append(_placeholder(2, "Title 1", {"type": "title"}, boxes["section"], "b",
+        tree.append(_placeholder(2, "Title 1", title, boxes["section"], "b",
                                  _role_style("section", theme, lang, "left")))
-        tree.append(_placeholder(3, "Text Placeholder 2", {"type": "body", "idx": "1"},
-                                 boxes["section_body"], "t",
+        tree.append(_placeholder(3, "Text Placeholder 2", second, boxes["section_body"], "t",
                                  _role_style("body", theme, lang, "left")))
     else:
-        tree.append(_placeholder(2, "Title 1", {"type": "title"}))
-        if kind == "content_body":
-            tree.append(_placeholder(3, "Content Placeholder 2", {"idx": "1"}))
+        tree.append(_placeholder(2, "Title 1", title))
+        if second is not None:
+            tree.append(_placeholder(3, "Content Placeholder 2", second))
     csld = tree.getparent()
     csld.set("name", LAYOUT_NAMES[kind])
     return csld
@@ -76,13 +162,10 @@ def notes_master_parts(theme: Theme, lang: str, width: int, height: int
                  2 * pitch)
     body = Box(margin, body_y, image_w, number.y - body_y - margin // 4)
     tree = _sp_tree(_background())
-    tree.append(_placeholder(2, "Slide Image Placeholder 1", {"type": "sldImg", "idx": "2"},
-                             image, text=False))
-    tree.append(_placeholder(3, "Notes Placeholder 2", {"type": "body", "sz": "quarter",
-                                                        "idx": "3"}, body, "t"))
-    number_sp = _placeholder(4, "Slide Number Placeholder 3", {"type": "sldNum",
-                                                               "sz": "quarter", "idx": "5"},
-                             number, "b", _role_style(NOTES_ROLE, theme, lang, "right"))
+    tree.append(_placeholder(2, *NOTES_IMAGE, image, text=False))
+    tree.append(_placeholder(3, *NOTES_BODY, body, "t"))
+    number_sp = _placeholder(4, *NOTES_NUMBER, number, "b",
+                             _role_style(NOTES_ROLE, theme, lang, "right"))
     p = number_sp.find("{*}txBody/{*}p")
     fld = el("a:fld", {"id": stable_guid("notes master", "slidenum"), "type": "slidenum"},
              el("a:rPr", {"lang": lang}))

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote, unquote
 from xml.etree import ElementTree
-from xml.sax.saxutils import escape
 
 from .changes import Changes, Slides, compare, slide_hashes, theme_hash
 from .ooxml_package import ZIP_EPOCH
+from .ooxml_text import xml_text as escape
 from .page import Pages
 from .problems import Problem, WARNING, display_path
 from .theme import Theme

@@ -382,3 +382,38 @@ def test_builtin_themes_govern_every_part_and_audit_clean(name, tmp_path):
     path.write_bytes(blob)
     assert audit_errors(path) == []
     assert render_pptx(build_pages(theme, tmp_path), theme) == blob
+
+
+def test_markup_characters_in_text_names_and_links_round_trip(tmp_path):
+    theme = canary_theme()
+    text = 'a < b & c > "d" \'e\''
+    box = Box(theme.margin_left, inches(1.6), inches(6), inches(2))
+    body = frame(theme, "body", box, para(text, Run("link", link="https://example.org/?q=<1>&r=\"2\"")),
+                 name='Body "one" & <two>')
+    page = Page("content", frame(theme, "title", Box(0, 0, inches(6), inches(1)), para(text),
+                                 placeholder="title"),
+                (body, Picture(box, png(tmp_path / "p.png", (1, 2, 3)), alt=text, name=text)),
+                (para(text),), "markup", 1)
+    blob = render_pptx(Pages((page,), DocInfo(text, text, text, "en", "2023-10-16T00:00:00Z")),
+                       theme)
+    path = tmp_path / "markup.pptx"
+    path.write_bytes(blob)
+    slide = Presentation(str(path)).slides[0]
+    assert slide.shapes.title.text_frame.text == text
+    shape = next(s for s in slide.shapes if s.name == 'Body "one" & <two>')
+    run = shape.text_frame.paragraphs[0].runs[1]
+    assert shape.text_frame.text == text + "link"
+    assert run.hyperlink.address == 'https://example.org/?q=<1>&r="2"'
+    assert slide.notes_slide.notes_text_frame.text == text
+    assert Presentation(str(path)).core_properties.title == text
+    assert audit_errors(path) == []
+
+
+def test_text_that_xml_cannot_carry_is_a_bug_not_a_broken_file():
+    theme = canary_theme()
+    title = frame(theme, "title", Box(0, 0, inches(6), inches(1)), para("bell \x07"),
+                  placeholder="title")
+    pages = Pages((Page("content", title, (), (), "bad", 1),),
+                  DocInfo("t", "", "", "en", "2023-10-16T00:00:00Z"))
+    with pytest.raises(ValueError):
+        render_pptx(pages, theme)

@@ -37,6 +37,11 @@ class Fitter:
         self.theme = theme
         self.problems = problems
         self.whole_words = False  # while True, a size that splits a word does not fit
+        # Memos for this layout (perf, issue 7): one-line widths by (text, face, size, bold),
+        # and which characters some theme font has or lacks.
+        self._widths: dict[tuple, int] = {}
+        self._covered: set[str] = set()
+        self._missing: set[str] = set()
 
     @contextmanager
     def keeping_words(self, on: bool):
@@ -92,14 +97,21 @@ class Fitter:
         for run in para.runs:
             face = self.theme.fonts["code"] if run.code else self.theme.face(para.role)
             for word in _WORD.findall(run.text):
-                if len(word) > 1 and text_width(word, face, size, bold=style.bold or run.bold) > usable:
+                if len(word) > 1 and self._text_width(word, face, size, style.bold or run.bold) > usable:
                     return True
         return False
+
+    def _text_width(self, text: str, face, size: int, bold: bool) -> int:
+        key = (text, face, size, bold)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = text_width(text, face, size, bold=bold)
+        return width
 
     def width(self, text: str, role: str, size: int) -> int:
         """Return the width of one line of `text` in role `role` at `size`, EMU (no safety)."""
         style = self.theme.text[role]
-        return text_width(text, self.theme.face(role), size, bold=style.bold)
+        return self._text_width(text, self.theme.face(role), size, style.bold)
 
     def indent(self, level: int, size: int) -> int:
         return {0: 0, 1: round(BULLET_INDENT * size), 2: round(SUB_INDENT * size)}[level]
@@ -187,7 +199,13 @@ class Fitter:
     def check_coverage(self, rich_or_text, where: Where) -> None:
         """Warn about characters that no theme font has (viewers substitute, widths differ)."""
         text = rich_or_text.plain if isinstance(rich_or_text, m.Rich) else rich_or_text
-        missing = uncovered(text, self.theme.fonts.values())
+        chars = dict.fromkeys(text)
+        new = [c for c in chars if c not in self._covered and c not in self._missing]
+        if new:  # look up each distinct character once per layout
+            lacking = set(uncovered("".join(new), self.theme.fonts.values()))
+            self._missing |= lacking
+            self._covered.update(c for c in new if c not in lacking)
+        missing = [c for c in chars if c in self._missing]
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(missing))
             self.problems.append(where.warning(
