@@ -87,9 +87,14 @@ def _missing(path: Path) -> int | None:
     return None
 
 
+MAX_SHOWN = 200  # problems printed at most; the rest are counted
+
+
 def _report(outcome, strict: bool) -> int:
-    for problem in outcome.problems:
+    for problem in outcome.problems[:MAX_SHOWN]:
         print(problem.format(), file=sys.stderr)
+    if len(outcome.problems) > MAX_SHOWN:
+        print(f"deck: … and {len(outcome.problems) - MAX_SHOWN} more problems not shown", file=sys.stderr)
     if outcome.errors or (strict and outcome.warnings):
         n, w = len(outcome.errors), len(outcome.warnings)
         what = f"{n} error{'s' if n != 1 else ''}" + (f" and {w} warning{'s' if w != 1 else ''}" if strict and w else "")

@@ -1,186 +1,64 @@
-"""Small validators for located values; each also states its JSON Schema, so one definition
-serves both `deck check` and `deck schema`."""
+"""Validators of lists, mappings and records (each also states its JSON Schema); the import point of every validator."""
 
 from __future__ import annotations
 
-import difflib
-import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .inline import parse_inline
-from .located import Map, Node, Scalar, Seq, kind_name
-from .problems import Problem, Where, cut
+from .fields_base import (INVALID, Ctx, Spec, empty_value, is_blank, is_map, is_nothing, is_scalar, is_seq,
+                          nouns, plural, show, suggest)
+from .fields_text import Bool, Choice, Number, Text
+from .located import Map, Node, Seq
+from .problems import cut
 
-
-class _Invalid:
-    def __repr__(self) -> str:
-        return "INVALID"
-
-
-INVALID: Any = _Invalid()  # a value that failed; its problem is already recorded
-
-
-@dataclass
-class Ctx:
-    """What validators share while reading one file: the problems found so far."""
-
-    problems: list[Problem] = field(default_factory=list)
-
-    def error(self, where: Where, message: str) -> Any:
-        self.problems.append(where.error(message))
-        return INVALID
-
-    def warn(self, where: Where, message: str) -> None:
-        self.problems.append(where.warning(message))
-
-
-class Spec:
-    """Reads a located node into a plain value, or records a problem and returns INVALID."""
-
-    doc: str = ""
-
-    def read(self, node: Node, ctx: Ctx) -> Any:
-        raise NotImplementedError
-
-    def schema(self) -> dict:
-        raise NotImplementedError
-
-    def expected(self) -> str:
-        raise NotImplementedError
-
-
-def _mapping_instead_of_text(node: Map) -> str:
-    key, value = node.entries[0] if node.entries else (None, None)
-    shown = f"`{cut(key.text, 30)}: …`" if key is not None else "`…: …`"
-    return (f"expected text, but YAML read {shown} as a mapping because of the `: `; "
-            "put the whole text in quotes, or in Chinese use the full-width `：`")
-
-
-@dataclass
-class Text(Spec):
-    """Text exactly as typed; `inline` parses marks into a Rich value."""
-
-    doc: str = ""
-    inline: bool = False
-    max_chars: int = 2000
-    example: str | None = None
-    located: bool = False  # return (text, where) so later checks can point at it
-    pattern: str | None = None  # a regular expression the schema states (the reader checks it itself)
-
-    def expected(self) -> str:
-        return "text"
-
-    def read(self, node: Node, ctx: Ctx) -> Any:
-        if isinstance(node, Map):
-            return ctx.error(node.where, _mapping_instead_of_text(node))
-        if not isinstance(node, Scalar):
-            return ctx.error(node.where, f"expected {self.doc or 'text'}, got {kind_name(node)}")
-        if node.is_null and not node.style:
-            return ctx.error(node.where, f"expected {self.doc or 'text'}, got nothing; write the text "
-                             "or remove the key")
-        text = node.text.strip() if node.style in ("|", ">") else node.text
-        if not text.strip():
-            return ctx.error(node.where, f"expected {self.doc or 'text'}, got an empty string")
-        if len(text) > self.max_chars:
-            return ctx.error(node.where, f"this text is {len(text):,} characters long, more than the "
-                             f"{self.max_chars:,} a slide can show; shorten it or split it")
-        if self.located:
-            return text, node.where
-        if not self.inline:
-            return text
-        rich, problems = parse_inline(text, node.where)
-        ctx.problems.extend(problems)
-        return rich
-
-    def schema(self) -> dict:
-        out: dict = {"type": ["string", "number", "boolean"], "description": self.doc}
-        if self.pattern:
-            out = {"type": "string", "pattern": self.pattern, "description": self.doc}
-        if self.example:
-            out["examples"] = [self.example]
-        return out
-
-
-@dataclass
-class Number(Spec):
-    doc: str = "a number"
-
-    def expected(self) -> str:
-        return "a number"
-
-    def read(self, node: Node, ctx: Ctx) -> Any:
-        if isinstance(node, Scalar) and not node.is_null:
-            try:
-                value = float(node.text.replace("_", ""))
-            except ValueError:
-                value = math.nan
-            if math.isfinite(value):
-                return value
-        return ctx.error(node.where, f"expected a number, got {_show(node)}; write digits only, "
-                         "e.g. `175000000000` or `1.75e11`")
-
-    def schema(self) -> dict:
-        return {"type": "number", "description": self.doc}
-
-
-@dataclass
-class Bool(Spec):
-    doc: str = "true or false"
-
-    def expected(self) -> str:
-        return "true or false"
-
-    def read(self, node: Node, ctx: Ctx) -> Any:
-        if isinstance(node, Scalar) and node.text.lower() in ("true", "false"):
-            return node.text.lower() == "true"
-        return ctx.error(node.where, f"expected true or false, got {_show(node)}")
-
-    def schema(self) -> dict:
-        return {"type": "boolean", "description": self.doc}
-
-
-@dataclass
-class Choice(Spec):
-    options: tuple[str, ...] = ()
-    doc: str = ""
-
-    def expected(self) -> str:
-        return "one of " + ", ".join(f"`{o}`" for o in self.options)
-
-    def read(self, node: Node, ctx: Ctx) -> Any:
-        if isinstance(node, Scalar) and node.text in self.options:
-            return node.text
-        close = difflib.get_close_matches(node.text, self.options, n=1) if isinstance(node, Scalar) else []
-        hint = f"; did you mean `{close[0]}`?" if close else ""
-        return ctx.error(node.where, f"expected {self.expected()}, got {_show(node)}{hint}")
-
-    def schema(self) -> dict:
-        return {"enum": list(self.options), "description": self.doc}
+__all__ = ["INVALID", "Bool", "Choice", "Ctx", "Either", "Field", "ListOf", "MapOf", "Number", "Record", "Spec",
+           "Text", "is_map", "is_nothing", "is_scalar", "is_seq", "nouns", "plural", "read_field", "show", "suggest"]
 
 
 @dataclass
 class ListOf(Spec):
+    """A list of `item`s, `min_items` to `max_items` long. `noun` names one item in messages;
+    `few` and `many` say how to fix a list that is too short or too long."""
+
     item: Spec = None  # type: ignore[assignment]
     min_items: int = 1
     max_items: int = 500
     doc: str = ""
+    noun: str = "item"
+    few: str = ""
+    many: str = "split them over more slides"
+    shape: str = "`[a, b]`, or one `- ` line each"  # how a list is written, in messages
+    empty_is_missing = True
 
     def expected(self) -> str:
-        return f"a list of {self.item.expected()}"
+        return self.doc or f"a list of {nouns(self.noun)}"
 
     def read(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, Seq):
-            return ctx.error(node.where, f"expected {self.doc or self.expected()} (items start with "
-                             f"`- `), got {_show(node)}")
-        what = f" ({self.doc})" if self.doc else ""
-        if len(node.items) < self.min_items:
-            return ctx.error(node.where, f"expected at least {plural(self.min_items, 'item')}{what}, "
-                             f"got {len(node.items)}")
-        if len(node.items) > self.max_items:
-            return ctx.error(node.where, f"expected at most {plural(self.max_items, 'item')}{what}, got "
-                             f"{len(node.items)}; split it over more slides")
-        values = [self.item.read(item, ctx) for item in node.items]
+            what = f"{self.doc} as a list" if self.doc else f"a list of {nouns(self.noun)}"
+            return ctx.error(node.where, f"expected {what} ({self.shape}), got {show(node)}")
+        n, low, high = len(node.items), self.min_items, self.max_items
+        if n < low or n > high:
+            if high - low <= 1:
+                need = f"{low} or {plural(high, self.noun)}" if high > low else f"exactly {plural(low, self.noun)}"
+            else:
+                need = f"at least {plural(low, self.noun)}" if n < low else f"at most {plural(high, self.noun)}"
+            got = "an empty list" if n == 0 else str(n)
+            if n > high:
+                fix = self.many
+            elif self.few:
+                fix = self.few
+            elif n == 0:
+                fix = f"write the {nouns(self.noun)} ({self.shape})"
+            else:
+                fix = f"add {plural(low - n, 'more ' + self.noun)}"
+            return ctx.error(node.where, f"expected {need}, got {got}; {fix}")
+        values = []
+        for item in node.items:
+            if is_nothing(item):
+                values.append(ctx.error(item.where, f"this {self.noun} is empty; write it, or remove the empty item"))
+            else:
+                values.append(self.item.read(item, ctx))
         return INVALID if any(v is INVALID for v in values) else tuple(values)
 
     def schema(self) -> dict:
@@ -193,31 +71,62 @@ class ListOf(Spec):
 
 @dataclass
 class MapOf(Spec):
-    """A mapping of free keys (text) to values of one spec, in source order."""
+    """A mapping of free keys (text) to values of one spec, in source order; `min_items` to
+    `max_items` entries, each a `noun`. `example` shows one written out."""
 
     value: Spec = None  # type: ignore[assignment]
     doc: str = ""
+    noun: str = "entry"
+    min_items: int = 1
+    max_items: int = 1000
+    example: str = "`key: value`"
+    many: str = "split them over more slides"
+    empty_is_missing = True
 
     def expected(self) -> str:
-        return "a mapping"
+        return self.doc or "a mapping"
 
     def read(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, Map):
-            return ctx.error(node.where, f"expected {self.doc or 'a mapping of key: value'}, got {_show(node)}")
+            return ctx.error(node.where, f"expected {self.expected()}, e.g. {self.example}, got {show(node)}")
+        n = len(node.entries)
+        if n < self.min_items:
+            return ctx.error(node.where, f"expected at least {plural(self.min_items, self.noun)}, got an empty "
+                             f"mapping; write {nouns(self.noun)} as `name: value`, e.g. {self.example}")
+        if n > self.max_items:
+            return ctx.error(node.where, f"expected at most {plural(self.max_items, self.noun)}, got {n}; "
+                             f"{self.many}")
         out = {}
         for key, value in node.entries:
+            if is_nothing(value):
+                out[key.text] = (key.where, ctx.error(value.where, f"{self.noun} `{cut(key.text, 40)}` has nothing "
+                                                      f"after it; write its value, e.g. {self.example}"))
+                continue
             out[key.text] = (key.where, self.value.read(value, ctx))
         return out
 
     def schema(self) -> dict:
-        return {"type": "object", "additionalProperties": self.value.schema(), "description": self.doc}
+        return {"type": "object", "additionalProperties": self.value.schema(), "minProperties": self.min_items,
+                "maxProperties": self.max_items, "description": self.doc}
 
 
 @dataclass
 class Field:
+    """A key of a Record: its spec, whether it is required, what it means (`doc`, also the
+    schema's description) and what to write when it is left empty (`write`, default: `doc`)."""
+
     spec: Spec
     required: bool = False
     doc: str = ""
+    write: str = ""
+
+
+def read_field(name: str, f: Field, node: Node, ctx: Ctx) -> Any:
+    """Read the value of key `name` by its field; a key with nothing after it says how to fix that."""
+    if f.spec.empty_is_missing and is_blank(node):
+        what = f.write or f.spec.doc or f.doc or f.spec.expected()
+        return ctx.error(node.where, empty_value(name, what, node, f.required))
+    return f.spec.read(node, ctx)
 
 
 @dataclass
@@ -227,25 +136,28 @@ class Record(Spec):
     name: str = "mapping"
     fields: dict[str, Field] = field(default_factory=dict)
     extra_schema: dict = field(default_factory=dict)  # cross-field rules the schema can state
+    empty_is_missing = True
 
     def expected(self) -> str:
-        return f"a {self.name} (a mapping with {', '.join(f'`{k}`' for k in self.fields)})"
+        article = "an" if self.name[:1] in "aeiou" else "a"
+        return f"{article} {self.name} (a mapping with {', '.join(f'`{k}`' for k in self.fields)})"
 
     def read(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, Map):
-            return ctx.error(node.where, f"expected {self.expected()}, got {_show(node)}")
+            return ctx.error(node.where, f"expected {self.expected()}, got {show(node)}")
         out: dict[str, Any] = {}
         for key, value in node.entries:
             if key.text not in self.fields:
                 ctx.error(key.where, f"unknown key `{cut(key.text, 40)}` in {self.name}"
-                          f"{_suggest(key.text, self.fields)}")
+                          f"{suggest(key.text, self.fields)}")
                 continue
-            out[key.text] = self.fields[key.text].spec.read(value, ctx)
+            out[key.text] = read_field(key.text, self.fields[key.text], value, ctx)
         for name, f in self.fields.items():
             if f.required and name not in out and name not in node.keys():
-                ctx.error(node.where, f"{self.name} is missing `{name}` ({f.doc or f.spec.expected()})")
+                ctx.error(node.where, f"{self.name} is missing `{name}` ({f.doc or f.spec.expected()}); "
+                          f"add `{name}: …`")
                 out[name] = INVALID
-        return out
+        return INVALID if any(v is INVALID for v in out.values()) else out
 
     def schema(self) -> dict:
         props = {}
@@ -267,6 +179,7 @@ class Either(Spec):
 
     options: tuple[tuple[Callable[[Node], bool], Spec], ...] = ()
     doc: str = ""
+    empty_is_missing = True
 
     def expected(self) -> str:
         return " or ".join(s.expected() for _, s in self.options)
@@ -275,39 +188,7 @@ class Either(Spec):
         for test, spec in self.options:
             if test(node):
                 return spec.read(node, ctx)
-        return ctx.error(node.where, f"expected {self.doc or self.expected()}, got {_show(node)}")
+        return ctx.error(node.where, f"expected {self.doc or self.expected()}, got {show(node)}")
 
     def schema(self) -> dict:
         return {"anyOf": [s.schema() for _, s in self.options], "description": self.doc}
-
-
-def is_map(node: Node) -> bool:
-    return isinstance(node, Map)
-
-
-def is_seq(node: Node) -> bool:
-    return isinstance(node, Seq)
-
-
-def is_scalar(node: Node) -> bool:
-    return isinstance(node, Scalar) and not (node.is_null and not node.style)
-
-
-def plural(n: int, noun: str) -> str:
-    """Return `n noun` with an English plural `s` when n is not 1."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _show(node: Node) -> str:
-    if isinstance(node, Scalar) and not node.is_null:
-        return f"`{cut(node.text, 40)}`"
-    return kind_name(node)
-
-
-def _suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    if not close:
-        close = [o for o in options if o.lower() == word.lower()]
-    if close:
-        return f"; did you mean `{close[0]}`?"
-    return "; expected one of " + ", ".join(f"`{o}`" for o in options)

@@ -10,7 +10,8 @@ from typing import Any, Callable
 from . import model as m
 from .fields import (INVALID, plural, Bool, Choice, Ctx, Either, Field, ListOf, MapOf, Number, Record,
                      Spec, Text, is_map, is_scalar)
-from .images import read_image
+from .fields_base import is_blank
+from .images import ImagePath
 from .inline import parse_inline
 from .located import Map, Node, Scalar, Seq
 from .problems import Where, cut
@@ -27,6 +28,7 @@ class Kind:
     spec: Spec
     build: Callable[[Any, Node, Ctx, Path], Any]
     doc: str
+    write: str  # what to write after the key, for a message about a key left empty
 
 
 def _text(doc: str, max_chars: int = 2000) -> Text:
@@ -44,19 +46,25 @@ class BulletsSpec(Spec):
     """A list of items (text, or {text, bullets}) or one Markdown-list block string."""
 
     doc = "a list of bullets, or a Markdown list block (`- item`, sub-items indented by two spaces)"
+    empty_is_missing = True
     item = Record("bullet with sub-bullets", {
         "text": Field(_text("the bullet's text"), True, "the bullet's text"),
-        "bullets": Field(ListOf(_text("a sub-bullet"), 1, 12), True, "its sub-bullets (text)"),
+        "bullets": Field(ListOf(_text("a sub-bullet"), 1, 12, noun="sub-bullet",
+                                many="split them over more bullets or slides"), True, "its sub-bullets (text)"),
     })
     items = ListOf(Either(((lambda n: is_map(n) and bool({"text", "bullets"} & set(n.keys())), item),
                            (lambda n: is_scalar(n) or is_map(n), _text("a bullet"))),
-                          "a bullet: text, or `{text, bullets}`"), 1, 60)
+                          "a bullet: text, or `{text, bullets}`"), 1, 60, noun="bullet",
+                   few="write the bullets below `bullets:`, one per line starting with `- `")
 
     def expected(self) -> str:
         return self.doc
 
     def read(self, node: Node, ctx: Ctx) -> Any:
-        if isinstance(node, Scalar) and not node.is_null:
+        if isinstance(node, Scalar) and not is_blank(node):
+            if node.style not in ("|", ">") and "\n" not in node.text.strip() and not _MD_ITEM.match(node.text):
+                return ctx.error(node.where, f"expected the bullets as a list, got `{cut(node.text, 40)}`; write "
+                                 "each bullet on its own line below `bullets:`, starting with `- `")
             return _markdown_list(node, ctx)
         value = self.items.read(node, ctx)
         if value is INVALID:
@@ -135,11 +143,7 @@ def _build_quote(value, node, ctx, folder):
 
 
 def _build_image(value, node, ctx, folder):
-    rel, where = value["path"]
-    image = read_image(folder, rel, where, ctx)
-    if image is INVALID:
-        return INVALID
-    path, pixels = image
+    path, pixels = value["path"]
     return m.Image(path, value["alt"], value.get("caption"), pixels)
 
 
@@ -179,6 +183,10 @@ def _build_chart(value, node, ctx, folder):
     if kind == "pie" and len(series) != 1:
         ctx.error(where, f"a pie chart has exactly one series, got {len(series)}; use `column` to compare series")
         ok = False
+    if kind == "pie" and len(cats) > MAX_SERIES:
+        ctx.error(where, f"a pie chart shows at most {MAX_SERIES} slices (one colour each), got {len(cats)}; "
+                  "group the small ones as one category (e.g. `Other`), or use `bar`")
+        ok = False
     if kind == "pie" and log:
         ctx.error(where, "a pie chart cannot have a log scale; remove `log_scale` or use `bar`/`column`")
         ok = False
@@ -189,62 +197,88 @@ def _build_chart(value, node, ctx, folder):
 
 
 CAPTION = Field(_text("a caption under it", 300), False, "a caption (inline marks allowed)")
+MAX_SERIES = 6  # the theme's series colours; a pie's slices take them too
+_TOO_WIDE = "leave out columns, or split the table (a wider one cannot be read from the back of the room)"
 
 KINDS: dict[str, Kind] = {
     "section": Kind(_plain("the section's name", 120), lambda v, n, c, f: m.Section(v),
-                    "a section divider; also feeds the agenda and the footer"),
-    "bullets": Kind(BulletsSpec(), lambda v, n, c, f: m.Bullets(v), "title and a bullet list, two levels"),
+                    "a section divider; also feeds the agenda and the footer", "the section's name"),
+    "bullets": Kind(BulletsSpec(), lambda v, n, c, f: m.Bullets(v), "title and a bullet list, two levels",
+                    "the bullets below it, one per line starting with `- `"),
     "text": Kind(_text("a paragraph or two (blank line between paragraphs)", 3000),
-                 lambda v, n, c, f: m.Text(_paragraphs(v, c)), "title and a paragraph or two"),
+                 lambda v, n, c, f: m.Text(_paragraphs(v, c)), "title and a paragraph or two", "a paragraph or two"),
     "columns": Kind(ListOf(Record("column", {
         "heading": Field(_plain("the column's heading", 80), True, "the column's heading"),
-        "bullets": Field(ListOf(_text("a bullet"), 1, 10), True, "the column's bullets"),
-    }), 2, 3, doc="a list of two or three columns"), _build_columns, "two or three columns"),
+        "bullets": Field(ListOf(_text("a bullet"), 1, 10, noun="bullet",
+                                many="shorten the column, or split the comparison over two slides"),
+                         True, "the column's bullets"),
+    }), 2, 3, doc="a list of two or three columns", noun="column",
+        few="add a second column, or make this a `bullets` slide",
+        many="split them over two slides, or compare them in a `table`"), _build_columns, "two or three columns",
+        "two or three columns below it, each `- {heading: …, bullets: […]}`"),
     "quote": Kind(Record("quote", {
         "text": Field(_text("the quoted words", 600), True, "the quoted words"),
         "by": Field(_plain("who said or wrote it", 160), False, "who said or wrote it"),
-    }), _build_quote, "a pull quote"),
+    }), _build_quote, "a pull quote", "the quote as `{text: …, by: …}`"),
     "image": Kind(Record("image", {
-        "path": Field(Text(doc="a path relative to the outline", located=True, max_chars=500), True,
-                      "the picture's path, relative to the outline"),
+        "path": Field(ImagePath(), True, "the picture's path, relative to the outline"),
         "alt": Field(_plain("alt text describing the picture", 500), True,
                      "alt text: what the picture shows, for screen readers"),
         "caption": CAPTION,
-    }), _build_image, "a picture, scaled to fit whole"),
+    }), _build_image, "a picture, scaled to fit whole", "the picture as `{path: …, alt: …}`"),
     "table": Kind(Record("table", {
-        "header": Field(ListOf(_text("a header cell", 200), 1, 8), True, "the header row's cells"),
-        "rows": Field(ListOf(ListOf(_text("a cell", 400), 1, 8, doc="a row (a list of cells)"), 1, 60),
+        "header": Field(ListOf(_text("a header cell", 200), 1, 8, doc="the header cells",
+                               shape="e.g. `header: [Model, Year]`", noun="header cell", many=_TOO_WIDE),
+                        True, "the header row's cells"),
+        "rows": Field(ListOf(ListOf(_text("a cell", 400), 1, 8, doc="a row of cells", shape="e.g. `- [GPT-3, 2020]`",
+                                    noun="cell", many=_TOO_WIDE), 1, 60, doc="the rows", noun="row",
+                             shape="one `- [cell, cell]` line per row", many="split the rows over more slides"),
                       True, "the rows, each a list of cells"),
         "caption": CAPTION,
-    }), _build_table, "a native table"),
+    }), _build_table, "a native table", "the table as `{header: […], rows: [[…]]}`"),
     "chart": Kind(Record("chart", {
         "type": Field(Choice(("bar", "column", "line", "pie"), "the chart type"), True,
                       "bar, column, line or pie"),
-        "categories": Field(ListOf(_plain("a category", 80), 1, 50), True, "the category labels"),
-        "series": Field(MapOf(ListOf(Number(), 1, 50), "series name: [numbers]"), True,
+        "categories": Field(ListOf(_plain("a category", 80), 1, 50, doc="the category labels",
+                                   shape="e.g. `categories: [\"2022\", \"2023\"]`", noun="category",
+                                   many="group categories, or show the data as a `table`"),
+                            True, "the category labels"),
+        "series": Field(MapOf(ListOf(Number(), 1, 50, doc="one number per category", shape="e.g. `[120, 340]`",
+                                     noun="value", many="group categories, or show the data as a `table`"),
+                              "the series as a mapping of name to numbers", "series", 1, MAX_SERIES,
+                              "`series: {Users: [120, 340]}`", f"split them over two charts (the theme has "
+                              f"{MAX_SERIES} series colours)"), True,
                         "series name → one number per category"),
         "log_scale": Field(Bool(), False, "a logarithmic value axis"),
         "unit": Field(_plain("the values' unit", 40), False, "the values' unit, shown on the axis"),
         "caption": CAPTION,
     }, extra_schema={"if": {"properties": {"type": {"const": "pie"}}}, "then": {"properties": {
-        "series": {"minProperties": 1, "maxProperties": 1}, "log_scale": {"const": False}}}}),
-        _build_chart, "a native, editable chart"),
+        "series": {"minProperties": 1, "maxProperties": 1}, "log_scale": {"const": False},
+        "categories": {"maxItems": MAX_SERIES}}}}),
+        _build_chart, "a native, editable chart", "the chart as `{type: …, categories: […], series: {…}}`"),
     "timeline": Kind(ListOf(Record("event", {
         "when": Field(_plain("when, as text", 40), True, "when, as text: `2015`, `此后`"),
         "what": Field(_plain("what happened", 120), True, "what happened"),
         "detail": Field(_plain("a detail", 200), False, "a short detail"),
-    }), 2, 12, doc="a list of events"), lambda v, n, c, f: m.Timeline(
-        tuple(m.Event(e["when"], e["what"], e.get("detail")) for e in v)), "events on a line"),
+    }), 2, 12, doc="a list of events", noun="event",
+        few="add another event, or show a single event on a `text` slide",
+        many="split the events over two timeline slides"), lambda v, n, c, f: m.Timeline(
+        tuple(m.Event(e["when"], e["what"], e.get("detail")) for e in v)), "events on a line",
+        "the events below it, each `- {when: …, what: …}`"),
     "steps": Kind(ListOf(Record("step", {
         "title": Field(_plain("the step's name", 60), True, "the step's name"),
         "text": Field(_text("what the step does", 300), True, "what the step does"),
-    }), 2, 6, doc="a list of steps"), lambda v, n, c, f: m.Steps(
-        tuple(m.Step(s["title"], s["text"]) for s in v)), "a process, left to right"),
+    }), 2, 6, doc="a list of steps", noun="step", few="add another step, or make this a `text` slide",
+        many="merge steps, or split the process over two slides"), lambda v, n, c, f: m.Steps(
+        tuple(m.Step(s["title"], s["text"]) for s in v)), "a process, left to right",
+        "the steps below it, each `- {title: …, text: …}`"),
     "stats": Kind(ListOf(Record("figure", {
         "value": Field(_plain("the figure, as text", 24), True, "the figure as text: `175B`, `≈ 20,000`"),
         "label": Field(_text("what the figure counts", 120), True, "what the figure counts"),
-    }), 1, 6, doc="a list of figures"), lambda v, n, c, f: m.Stats(
-        tuple(m.Stat(s["value"], s["label"]) for s in v)), "big figures"),
+    }), 1, 6, doc="a list of figures", noun="figure", many="split the figures over two slides"),
+        lambda v, n, c, f: m.Stats(
+        tuple(m.Stat(s["value"], s["label"]) for s in v)), "big figures",
+        "the figures below it, each `- {value: …, label: …}`"),
 }
 
 

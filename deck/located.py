@@ -24,11 +24,14 @@ class Scalar(Node):
 
     `style` is '' for plain scalars, or one of `'`, `"`, `|`, `>` as written.
     `tag` is the core-schema tag YAML resolved it to (`str`, `int`, `float`, `bool`, `null`).
+    `comment` is `(where, text)` of a comment one space after a plain value (`Use C # here`):
+    YAML ends the value there, which in a text is rarely what the writer meant.
     """
 
     text: str
     style: str = ""
     tag: str = "str"
+    comment: tuple[Where, str] | None = None
 
     @property
     def is_null(self) -> bool:
@@ -47,6 +50,7 @@ class Map(Node):
     """A mapping; keys are located scalars, in source order, without duplicates."""
 
     entries: tuple[tuple[Scalar, Node], ...] = ()
+    flow: bool = False  # written in braces, `{a: 1}`
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
-from .fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, _suggest
+from .fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
 from .kinds import KINDS
 from .located import Map, Node, Scalar, Seq, kind_name
 from .problems import Problem, cut
@@ -22,16 +22,21 @@ COMMON: dict[str, Field] = {
                    "speaker notes: what you will say (inline marks allowed)"),
     "takeaway": Field(Text(doc="one line stating what the slide shows", inline=True, max_chars=200),
                       False, "one line stating what the slide shows, set apart under the body"),
-    "cite": Field(ListOf(Text(doc="a reference key", located=True, max_chars=100), 1, 30), False,
-                  "reference keys (from top-level `references`) this slide cites"),
-    "source": Field(Text(doc="where in the source, e.g. §1.2", max_chars=120), False,
+    "cite": Field(ListOf(Text(doc="a reference key", located=True, max_chars=100), 1, 30,
+                         doc="the reference keys this slide cites", noun="reference key", shape="e.g. `cite: [nrm]`",
+                         few="write the keys this slide cites, e.g. `cite: [nrm]`, or remove the line",
+                         many="cite fewer references on one slide"), False,
+                  "reference keys (from top-level `references`) this slide cites", "the reference keys, e.g. `[nrm]`"),
+    "source": Field(Text(doc="where in the source, e.g. `§1.2`", max_chars=120), False,
                     "where in the source this comes from, e.g. `§1.2`; shown small"),
     "id": Field(Text(doc="a stable name for the slide", located=True, max_chars=80), False,
                 "a stable name for the slide (letters, digits, `-`, `_`, `.`)"),
-    "hidden": Field(Bool(doc="true: validate the slide, then leave it out"), False,
+    "hidden": Field(Bool(doc="`true` or `false`"), False,
                     "true: validate the slide, then leave it out"),
 }
 SECTION_KEYS = {"section", "notes", "id", "hidden"}
+TITLE = Field(COMMON["title"].spec, True, COMMON["title"].doc)  # on every slide but a section
+MAX_SLIDES = 1000
 
 TOP: dict[str, Field] = {
     "title": Field(Text(doc="the talk's title", max_chars=200), True, "the talk's title"),
@@ -43,24 +48,25 @@ TOP: dict[str, Field] = {
     "theme": Field(Text(doc="a built-in theme name or a theme file path", max_chars=300), False,
                    "a built-in theme name (`default`, `dark`) or a path to a theme file"),
     "references": Field(MapOf(Text(doc="the citation", inline=True, max_chars=600),
-                              "reference key: citation text"), False,
+                              "the references as a mapping of key to citation", "reference", 1, 500,
+                              "`nrm: Shang et al. 2015`"), False,
                         "reference key → citation text; cited ones are listed at the end"),
-    "slides": Field(ListOf(Record("slide"), 1, 1000), True, "the slides, in order (see `deck.schema`)"),
+    "slides": Field(ListOf(Record("slide"), 1, MAX_SLIDES), True, "the slides, in order"),
 }
 
 
 def parse_deck(root: Node, path: Path, shown: str) -> tuple[m.Deck | None, list[Problem]]:
     """Return the Deck of outline `root` (None if it has errors) and every problem found."""
-    ctx = Ctx()
+    ctx = Ctx(folder=path.parent)
     if not isinstance(root, Map):
         ctx.error(root.where, f"an outline is a mapping with `title` and `slides`, got {kind_name(root)}")
         return None, ctx.problems
     top: dict[str, Any] = {}
     for key, value in root.entries:
         if key.text not in TOP:
-            ctx.error(key.where, f"unknown top-level key `{cut(key.text, 40)}`{_suggest(key.text, TOP)}")
+            ctx.error(key.where, f"unknown top-level key `{cut(key.text, 40)}`{suggest(key.text, TOP)}")
         elif key.text != "slides":
-            top[key.text] = TOP[key.text].spec.read(value, ctx)
+            top[key.text] = read_field(key.text, TOP[key.text], value, ctx)
     for name in ("title", "slides"):
         if root.get(name) is None:
             ctx.error(root.where, f"the outline is missing `{name}` ({TOP[name].doc})")
@@ -70,8 +76,12 @@ def parse_deck(root: Node, path: Path, shown: str) -> tuple[m.Deck | None, list[
     slides: list[m.Slide] = []
     if slides_node is not None:
         if not isinstance(slides_node, Seq) or not slides_node.items:
-            ctx.error(slides_node.where, "`slides` is a list of slides (each item starts with `- `), "
-                      f"got {kind_name(slides_node)}")
+            got = "an empty list" if isinstance(slides_node, Seq) else kind_name(slides_node)
+            ctx.error(slides_node.where, "`slides` is a list of slides, each item starting with `- ` (e.g. "
+                      f"`- title: Intro`), got {got}")
+        elif len(slides_node.items) > MAX_SLIDES:
+            ctx.error(slides_node.where, f"expected at most {MAX_SLIDES:,} slides, got "
+                      f"{len(slides_node.items):,}; split the talk into several outlines")
         else:
             slides = [s for s in (parse_slide(n, ctx, path.parent) for n in slides_node.items) if s]
     _check_ids(slides, ctx)
@@ -108,19 +118,20 @@ def parse_slide(node: Node, ctx: Ctx, folder: Path) -> m.Slide | None:
             continue
         if name not in COMMON:
             ctx.error(key.where, f"unknown key `{cut(name, 40)}` in a slide"
-                      f"{_suggest(name, [*COMMON, *KINDS])}")
+                      f"{suggest(name, [*COMMON, *KINDS])}")
             continue
         if kind == "section" and name not in SECTION_KEYS:
             ctx.error(key.where, "a `section` slide takes only "
                       f"{', '.join(f'`{k}`' for k in sorted(SECTION_KEYS - {'section'}))}; "
                       f"remove `{name}` (the section's name is its title)")
             continue
-        values[name] = COMMON[name].spec.read(value, ctx)
+        field = COMMON[name] if name != "title" or kind == "section" else TITLE
+        values[name] = read_field(name, field, value, ctx)
     if kind is None:
         return None
     if kind != "section" and "title" not in values:
         ctx.error(node.where, f"this `{kind}` slide has no `title`; add `title: …`")
-    content = KINDS[kind].spec.read(node.get(kind), ctx)
+    content = read_field(kind, Field(KINDS[kind].spec, True, KINDS[kind].doc, KINDS[kind].write), node.get(kind), ctx)
     if content is not INVALID:
         content = KINDS[kind].build(content, node.get(kind), ctx, folder)
     hidden = values.get("hidden", False)
@@ -151,6 +162,9 @@ def _language(value, ctx: Ctx) -> str:
     return text
 
 
+RESERVED_IDS = frozenset({"title", "agenda", "references"})  # the automatic slides' keys
+
+
 def _check_ids(slides: list[m.Slide], ctx: Ctx) -> None:
     seen: dict[str, m.Slide] = {}
     for slide in slides:
@@ -159,6 +173,9 @@ def _check_ids(slides: list[m.Slide], ctx: Ctx) -> None:
         if not _ID.match(slide.id):
             ctx.error(slide.where, f"slide id `{cut(slide.id)}` may hold only letters, digits, `-`, `_` "
                       "and `.`, starting with a letter or digit")
+        elif slide.id in RESERVED_IDS:
+            ctx.error(slide.where, f"slide id `{slide.id}` is the name of the automatic {slide.id} slide; "
+                      "choose another id")
         elif slide.id in seen:
             ctx.error(slide.where, f"slide id `{cut(slide.id)}` is already used by the slide at line "
                       f"{seen[slide.id].where.line}; ids must be unique")
@@ -173,7 +190,7 @@ def _references(slides, visible, refs: dict, ctx: Ctx) -> tuple[m.Reference, ...
         for cite in slide.cite:
             key, where = cite.key, cite.where
             if key not in refs:
-                hint = _suggest(key, refs) if refs else "; define it under top-level `references:`"
+                hint = suggest(key, refs) if refs else "; define it under top-level `references:`"
                 ctx.error(where, f"unknown reference `{cut(key, 40)}`{hint}")
             elif slide in visible and key not in order:
                 order.append(key)

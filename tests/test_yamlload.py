@@ -1,4 +1,4 @@
-"""The loader keeps every scalar exactly as typed, with its line and column."""
+"""The loader keeps every scalar exactly as typed, with its line and column, with either parser."""
 
 from deck.located import Map, Scalar, Seq
 from deck.yamlload import Limits, load_yaml_bytes
@@ -37,12 +37,12 @@ def test_billion_laughs_fails_fast_with_a_location():
 
 def test_recursive_alias_is_an_error_not_a_hang():
     node, problems = load("a: &x [1, *x]\n")
-    assert any("refers to itself" in p.message for p in problems)
+    assert any("refers to the value it is inside" in p.message for p in problems)
 
 
 def test_escaped_nul_in_a_quoted_value_is_located():
     node, problems = load('title: "a\\0b"\n')
-    assert [(p.line, p.column) for p in problems] == [(1, 8)]
+    assert [(p.line, p.column) for p in problems] == [(1, 10)]
     assert "U+0000" in problems[0].message
 
 
@@ -55,3 +55,31 @@ def test_sequences_and_mappings_are_located_values():
     node, _ = load("x: [1, {y: z}]\n")
     seq = node.get("x")
     assert isinstance(seq, Seq) and isinstance(seq.items[0], Scalar) and isinstance(seq.items[1], Map)
+
+
+def test_an_escape_beyond_unicode_is_located_by_either_parser(monkeypatch):
+    import yaml
+
+    from deck import yamlload
+
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        monkeypatch.setattr(yamlload, "_LOADER", loader)
+        _, problems = load('a: x\nb: "x\\U00110000"\n')
+        assert [(p.line, p.column) for p in problems] == [(2, 6)] and "U+10FFFF" in problems[0].message
+
+
+def test_without_libyaml_the_corpus_gets_the_same_messages(monkeypatch, capsys):
+    """PyYAML's pure-Python parser is the fallback where libyaml is missing: same words, same places."""
+    import yaml
+
+    from deck import yamlload
+    from deck.cli import main
+    from test_errors import CASES, expected
+
+    monkeypatch.setattr(yamlload, "_LOADER", yaml.SafeLoader)
+    for case in CASES:
+        monkeypatch.chdir(case.parent)
+        main(["check", case.name])
+        err = capsys.readouterr().err
+        assert [line[len(case.name) + 1:] for line in err.splitlines() if line.startswith(case.name + ":")] \
+            == expected(case), case.name
