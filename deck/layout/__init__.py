@@ -13,7 +13,7 @@ from ..page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape, TextFrame
 from ..problems import Problem, Where
 from ..theme import Theme
 from .fit import Fitter, Para, plain, runs_of
-from .kinds import LAYOUTS, Area, Body, continue_paragraphs
+from .kinds import LAYOUTS, Area, Body, TooBig, continue_paragraphs
 
 WORDS = {
     "en": {"agenda": "Agenda", "references": "References", "cont": " (cont.)", "source": "Source: ",
@@ -94,14 +94,9 @@ class _Builder:
         self.count += 1
         self.fit.check_coverage(d.title, d.where)
         title_box = Box(inner.x, inner.y + inner.h // 5, inner.w, inner.h * 2 // 5)
-        title = self.fit.fit([Para(plain(d.title), "deck_title")], title_box, name="Title",
-                             anchor="bottom", placeholder="title")
-        if title is None:
-            self.problems.append(d.where.error("the talk's title does not fit the title slide even at the "
-                                               "smallest size; shorten it"))
-            title = self.fit.frame([Para(plain(d.title), "deck_title")], title_box,
-                                   {"deck_title": self.fit.size("deck_title", 99)}, name="Title",
-                                   placeholder="title")
+        title = self._fit_or_error([Para(plain(d.title), "deck_title")], title_box, d.where,
+                                   "the talk's title does not fit the title slide even at the smallest "
+                                   "size; shorten it", anchor="bottom")
         rule_y = title_box.y + title_box.h + t.gap // 2
         rule = Shape(Box(inner.x + title.inset, rule_y, inner.w // 6, t.rule_width * 2), "rect",
                      fill="primary", name="Rule")
@@ -159,13 +154,9 @@ class _Builder:
         inner, t = self.inner, self.theme
         self.fit.check_coverage(slide.title, slide.where)
         box = Box(inner.x, inner.y + inner.h // 4, inner.w, inner.h // 2)
-        title = self.fit.fit([Para(plain(slide.title), "section")], box, name="Title", anchor="middle",
-                             placeholder="title")
-        if title is None:
-            self.problems.append(slide.where.error("the section name does not fit even at the smallest size; "
-                                                   "shorten it"))
-            title = self.fit.frame([Para(plain(slide.title), "section")], box,
-                                   {"section": self.fit.size("section", 99)}, name="Title", placeholder="title")
+        title = self._fit_or_error([Para(plain(slide.title), "section")], box, slide.where,
+                                   "the section name does not fit even at the smallest size; shorten it",
+                                   anchor="middle")
         rule = Shape(Box(inner.x + title.inset, box.y - t.gap, inner.w // 8, t.rule_width * 3), "rect",
                      fill="accent", name="Rule")
         notes = tuple(Paragraph(runs_of(n)) for n in slide.notes)
@@ -177,7 +168,13 @@ class _Builder:
         top = title.box.y + title.box.h + self.theme.gap // 2
         area = Box(self.inner.x, top, self.inner.w, self.footer_top - self.theme.gap // 2 - top)
         pages = []
-        for i, frame in enumerate(continue_paragraphs(items, area, self.fit, "Body")):
+        try:
+            frames = continue_paragraphs(items, area, self.fit, "Body")
+        except TooBig:
+            self.problems.append(where.error(f"an entry of the {heading} slide is too long to fit on a slide; "
+                                             "shorten it"))
+            return []
+        for i, frame in enumerate(frames):
             self.count += 1
             t = title if i == 0 else self._title(heading, where, self.words["cont"])
             pages.append(Page("content", t, (frame, *self._footer(section)), (), key + (f"#{i + 1}" if i else ""),
@@ -197,10 +194,19 @@ class _Builder:
                 if frame.size < self.fit.size("title") and suffix is None:
                     self.fit.warn_shrunk(where, "the title", "title", frame.size)
                 return frame
-        self.problems.append(where.error("the title does not fit in two lines even at the smallest size; "
-                                         "shorten it"))
-        return self.fit.frame([Para(runs, "title")], box, {"title": self.fit.size("title", 99)},
-                              name="Title", placeholder="title")
+        return self._fit_or_error([Para(runs, "title")], box, where, "the title does not fit in two lines "
+                                  "even at the smallest size; shorten it")
+
+    def _fit_or_error(self, paras: list[Para], box: Box, where: Where, message: str,
+                      anchor: str = "top") -> TextFrame:
+        """Return the slide's title fitted in `box`; where it cannot fit, record `message` as an
+        error and return it at the minimum size (the page is never written)."""
+        frame = self.fit.fit(paras, box, name="Title", anchor=anchor, placeholder="title")
+        if frame is not None:
+            return frame
+        self.problems.append(where.error(message))
+        return self.fit.frame(paras, box, {p.role: self.fit.size(p.role, 99) for p in paras}, name="Title",
+                              anchor=anchor, placeholder="title")
 
     def _footer(self, section: str | None, number: bool = True) -> list[TextFrame]:
         t, inner, fit = self.theme, self.inner, self.fit

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Callable
 
 from .area import Area, Body
-from .text_kinds import continue_paragraphs, lay_bullets, lay_columns, lay_quote, lay_text
+from .text_kinds import TooBig, continue_paragraphs, lay_bullets, lay_columns, lay_quote, lay_text
 from .visual_kinds import lay_chart, lay_image, lay_stats, lay_steps, lay_table, lay_timeline
 
-__all__ = ["LAYOUTS", "Area", "Body", "continue_paragraphs"]
+__all__ = ["LAYOUTS", "Area", "Body", "TooBig", "continue_paragraphs"]
 
 LAYOUTS: dict[str, Callable[..., list[Body]]] = {
     "bullets": lay_bullets,

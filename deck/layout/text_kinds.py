@@ -11,7 +11,7 @@ from .fit import Fitter, Para, plain, runs_of
 def continue_paragraphs(paras: list[Para], box: Box, fit: Fitter, name: str) -> list[TextFrame]:
     """Return frames holding `paras` in `box`: one frame, shrunk if needed; or, when even the
     minimum sizes do not fit, several frames, each filled with as many items as fit at the
-    theme size (a sub-item stays with its item). Raises _TooBig when one item alone cannot fit."""
+    theme size (a sub-item stays with its item). Raises TooBig when one item alone cannot fit."""
     frame = fit.fit(paras, box, name=name)
     if frame is not None:
         return [frame]
@@ -39,10 +39,10 @@ def _fit_or_force(paras: list[Para], box: Box, fit: Fitter, name: str) -> TextFr
     if frame is not None:
         return frame
     roles = {p.role for p in paras}
-    raise _TooBig(paras, {r: fit.size(r, 99) for r in roles})
+    raise TooBig(paras, {r: fit.size(r, 99) for r in roles})
 
 
-class _TooBig(Exception):
+class TooBig(Exception):
     """One item alone does not fit its box even at the minimum size."""
 
     def __init__(self, paras, sizes):
@@ -60,7 +60,7 @@ def lay_bullets(content: m.Bullets, area: Area, fit: Fitter) -> list[Body]:
             fit.check_coverage(child, child.where)
     try:
         frames = continue_paragraphs(paras, area.box, fit, "Body")
-    except _TooBig:
+    except TooBig:
         area.error(fit, "one bullet is too long to fit on a slide even at the smallest size; split it")
         return [Body(())]
     _warn_size(frames, area, fit, "the bullets")
