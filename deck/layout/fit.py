@@ -147,16 +147,11 @@ class Fitter:
                                   fill=fill, inset=inset)
         return None
 
-    def fit_step(self, paras: list[Para], box: Box, inset: int | None = None) -> int | None:
-        """Return the first shrink step at which `paras` fit `box`, or None."""
+    def fits_at_theme_size(self, paras: list[Para], box: Box) -> bool:
+        """Return whether `paras` fit `box` at their roles' theme sizes (words may break where
+        nothing else can: a URL longer than the line breaks at any size)."""
         roles = sorted({p.role for p in paras})
-        inset = self.inset(roles[0]) if inset is None else inset
-        last = self.max_steps(roles)
-        for k in range(last + 1):
-            with self.keeping_words(k < last):
-                if self.height(paras, {r: self.size(r, k) for r in roles}, box.w, inset) <= box.h:
-                    return k
-        return None
+        return self.height(paras, {r: self.size(r) for r in roles}, box.w, self.inset(roles[0])) <= box.h
 
     def frame(self, paras: list[Para], box: Box, sizes: dict[str, int], *, name: str,
               anchor: str = "top", placeholder: str | None = None, fill: str | None = None,

@@ -24,7 +24,7 @@ def continue_paragraphs(paras: list[Para], box: Box, fit: Fitter, name: str) -> 
     frames, current = [], []
     for group in groups:
         trial = current + group
-        if current and fit.fit_step(trial, box) != 0:
+        if current and not fit.fits_at_theme_size(trial, box):
             frames.append(_fit_or_force(current, box, fit, name))
             current = list(group)
         else:
@@ -35,6 +35,8 @@ def continue_paragraphs(paras: list[Para], box: Box, fit: Fitter, name: str) -> 
 
 
 def _fit_or_force(paras: list[Para], box: Box, fit: Fitter, name: str) -> TextFrame:
+    if fit.fits_at_theme_size(paras, box):
+        return fit.frame(paras, box, {p.role: fit.size(p.role) for p in paras}, name=name)
     frame = fit.fit(paras, box, name=name)
     if frame is not None:
         return frame
