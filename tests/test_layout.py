@@ -62,3 +62,17 @@ def test_shrinking_below_the_theme_size_is_warned_and_sizes_come_in_steps(write)
     assert any("shrunk from 24 pt to" in w.message and w.line == 3 for w in outcome.warnings)
     body = next(e for e in outcome.pages.pages[1].elements if e.name == "Body")
     assert (24 - body.size / 12700) % 2 == 0 and body.size / 12700 >= 18
+
+
+def test_long_table_continues_with_its_header_on_every_slide(write):
+    rows = "".join(f"        - [Row {i}, a description that is long enough to wrap in its cell maybe]\n"
+                   for i in range(40))
+    outcome = check_text(write, "title: T\nslides:\n  - title: Big table\n    table:\n"
+                                f"      header: [Name, Description]\n      rows:\n{rows}    notes: n\n")
+    assert outcome.errors == []
+    pages = [p for p in outcome.pages.pages if p.title.paragraphs[0].text.startswith("Big table")]
+    assert len(pages) >= 2 and pages[1].title.paragraphs[0].text == "Big table (cont.)"
+    tables = [next(e for e in p.elements if type(e).__name__ == "Table") for p in pages]
+    assert all(t.rows[0][0].paragraphs[0].text == "Name" for t in tables)
+    assert sum(len(t.rows) - 1 for t in tables) == 40
+    assert any("continues on" in w.message for w in outcome.warnings)
