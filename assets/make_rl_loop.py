@@ -67,8 +67,19 @@ def main() -> None:
     rx0, rx1 = 990, 1510
     top, bottom = 230, 570
     box(draw, lx0, top, lx1, bottom, ORANGE_FILL, ORANGE, "奖励模型", ["第一步：先学习"], f_title, f_sub)
-    box(draw, rx0, top, rx1, bottom, BLUE_FILL, BLUE, "seq2seq 模型", ["即策略模型", "（当时基于 LSTM）"],
-        f_title, f_sub)
+    box(
+        draw,
+        rx0,
+        top,
+        rx1,
+        bottom,
+        BLUE_FILL,
+        BLUE,
+        "seq2seq 模型",
+        ["即策略模型", "（当时基于 LSTM）"],
+        f_title,
+        f_sub,
+    )
 
     # upper arrow: the policy's outputs go to the reward model
     arrow(draw, rx0 - 20, 330, lx1 + 20, MUTED)

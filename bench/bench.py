@@ -54,16 +54,15 @@ LATIN, EAST_ASIAN = "Noto Sans", "Noto Sans CJK SC"
 
 # -- the same talk, three ways -------------------------------------------------------------------
 
+
 def slide_texts(n: int) -> list[tuple[str, list[str]]]:
     """Return the N content slides as (title, five bullets)."""
-    return [(f"第 {i} 页：大模型的观察 Observation {i}", [b.format(n=i) for b in BULLETS])
-            for i in range(1, n + 1)]
+    return [(f"第 {i} 页：大模型的观察 Observation {i}", [b.format(n=i) for b in BULLETS]) for i in range(1, n + 1)]
 
 
 def outline_yaml(n: int) -> str:
     """The talk as an outline, written as a person would: plain (unquoted) scalars."""
-    lines = ["title: 基准测试 Benchmark", "author: deck", "date: 2024-01-01", "language: zh-CN",
-             "slides:"]
+    lines = ["title: 基准测试 Benchmark", "author: deck", "date: 2024-01-01", "language: zh-CN", "slides:"]
     for title, bullets in slide_texts(n):
         lines.append(f"  - title: {title}")
         lines.append("    bullets:")
@@ -119,6 +118,7 @@ def pandoc_markdown(n: int) -> str:
 
 # -- measuring ---------------------------------------------------------------------------------
 
+
 @dataclass
 class Samples:
     seconds: list[float] = field(default_factory=list)
@@ -142,12 +142,10 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_once(cmd: list[str], cwd: Path, env: dict[str, str], out: Path | None = None
-             ) -> tuple[float, int]:
+def run_once(cmd: list[str], cwd: Path, env: dict[str, str], out: Path | None = None) -> tuple[float, int]:
     """Run `cmd` to completion; return (wall seconds, peak RSS in KiB). Raises on failure."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
@@ -174,12 +172,13 @@ def bench_sizes(sizes, runs: int, work: Path, pandoc: str | None) -> dict[tuple[
     (work / "raw_pptx.py").write_text(RAW_SCRIPT, encoding="utf-8")
     for n in sizes:
         (work / f"talk-{n}.yaml").write_text(outline_yaml(n), encoding="utf-8")
-        (work / f"talk-{n}.json").write_text(json.dumps(slide_texts(n), ensure_ascii=False),
-                                             encoding="utf-8")
+        (work / f"talk-{n}.json").write_text(json.dumps(slide_texts(n), ensure_ascii=False), encoding="utf-8")
         (work / f"talk-{n}.md").write_text(pandoc_markdown(n), encoding="utf-8")
     results = {(t, n): Samples() for t in tools(pandoc) for n in sizes}
-    for warm in ([sys.executable, "-c", WARM_IMPORTS],  # compile bytecode into the private cache
-                 [sys.executable, "-m", "deck", "check", str(work / f"talk-{sizes[0]}.yaml")]):
+    for warm in (
+        [sys.executable, "-c", WARM_IMPORTS],  # compile bytecode into the private cache
+        [sys.executable, "-m", "deck", "check", str(work / f"talk-{sizes[0]}.yaml")],
+    ):
         run_once(warm, work, env)
     counter = 0
     for _ in range(runs):
@@ -197,12 +196,13 @@ def bench_sizes(sizes, runs: int, work: Path, pandoc: str | None) -> dict[tuple[
     return results
 
 
-WARM_IMPORTS = ("import deck.cli, deck.build, deck.render, deck.export, pptx, pptx.chart.data, "
-                "PIL.Image, lxml.etree, yaml")
+WARM_IMPORTS = (
+    "import deck.cli, deck.build, deck.render, deck.export, pptx, pptx.chart.data, PIL.Image, lxml.etree, yaml"
+)
 WARM_SNIPPET = """
 import json, statistics, sys, time
 from pathlib import Path
-from deck.build import build_outline
+from deck.pipeline import build_outline
 outline, out, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 start = time.perf_counter(); first = build_outline(outline, out); cold = time.perf_counter() - start
 assert first.output is not None, first.problems
@@ -216,7 +216,7 @@ print(json.dumps({"first": cold, "warm": statistics.median(times)}))
 PER_SLIDE_SNIPPET = """
 import json, sys, time
 from pathlib import Path
-from deck.build import build_outline
+from deck.pipeline import build_outline
 warm, outline, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 build_outline(warm, out.with_name("warm.pptx"))  # imports and font tables loaded: only the deck's own cost is left
 start = time.process_time(); done = build_outline(outline, out); cpu = time.process_time() - start
@@ -232,10 +232,21 @@ def bench_per_slide(sizes, runs: int, work: Path) -> dict[int, float]:
     out: dict[int, list[float]] = {n: [] for n in sizes}
     for _ in range(runs):
         for n in sizes:
-            done = subprocess.run([sys.executable, "-c", PER_SLIDE_SNIPPET,
-                                   str(work / f"talk-{sizes[0]}.yaml"), str(work / f"talk-{n}.yaml"),
-                                   str(work / f"cpu-{n}.pptx")],
-                                  cwd=work, env=env, capture_output=True, text=True, check=True)
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    PER_SLIDE_SNIPPET,
+                    str(work / f"talk-{sizes[0]}.yaml"),
+                    str(work / f"talk-{n}.yaml"),
+                    str(work / f"cpu-{n}.pptx"),
+                ],
+                cwd=work,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             out[n].append(json.loads(done.stdout) / n)
     return {n: statistics.median(v) for n, v in out.items()}
 
@@ -247,18 +258,27 @@ def bench_essay(runs: int, work: Path) -> dict[str, float]:
     cold, check = [], []
     for i in range(runs):
         out = work / f"essay-{i}.pptx"
-        cold.append(run_once([sys.executable, "-m", "deck", "build", str(outline), "-o", str(out)],
-                             ROOT, env, out)[0])
+        cold.append(run_once([sys.executable, "-m", "deck", "build", str(outline), "-o", str(out)], ROOT, env, out)[0])
         check.append(run_once([sys.executable, "-m", "deck", "check", str(outline)], ROOT, env)[0])
     size = out.stat().st_size
-    warm = subprocess.run([sys.executable, "-c", WARM_SNIPPET, str(outline),
-                           str(work / "essay-warm.pptx"), str(max(runs, 5))],
-                          cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    return {"cold": statistics.median(cold), "check": statistics.median(check),
-            "warm": json.loads(warm.stdout)["warm"], "size": size}
+    warm = subprocess.run(
+        [sys.executable, "-c", WARM_SNIPPET, str(outline), str(work / "essay-warm.pptx"), str(max(runs, 5))],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {
+        "cold": statistics.median(cold),
+        "check": statistics.median(check),
+        "warm": json.loads(warm.stdout)["warm"],
+        "size": size,
+    }
 
 
 # -- reporting ---------------------------------------------------------------------------------
+
 
 def machine(pandoc: str | None) -> list[str]:
     cpu = platform.processor() or "unknown"
@@ -281,10 +301,12 @@ def machine(pandoc: str | None) -> list[str]:
     else:
         versions.append("pandoc not installed")
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return [f"- CPU: {cpu}, {os.cpu_count()} cores (nproc); load average {load} at the start",
-            f"- Python {platform.python_version()} on {platform.system()} {platform.release()}",
-            f"- {', '.join(versions)}",
-            f"- run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"]
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores (nproc); load average {load} at the start",
+        f"- Python {platform.python_version()} on {platform.system()} {platform.release()}",
+        f"- {', '.join(versions)}",
+        f"- run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+    ]
 
 
 def ratio(a: float, b: float) -> str:
@@ -300,8 +322,7 @@ def marginal(results, tool: str, sizes, n: int) -> float | None:
     return (results[(tool, n)].time - results[(tool, before)].time) / (n - before)
 
 
-def table(results: dict[tuple[str, int], Samples], sizes, pandoc: str | None,
-          per_slide: dict[int, float]) -> list[str]:
+def table(results: dict[tuple[str, int], Samples], sizes, pandoc: str | None, per_slide: dict[int, float]) -> list[str]:
     names = tools(pandoc)
     head = ["N"] + [f"{t} s" for t in names] + ["deck / python-pptx"]
     head += ["deck / pandoc"] if pandoc else []
@@ -337,9 +358,12 @@ def targets(results, sizes, essay, per_slide: dict[int, float]) -> list[str]:
         line(r <= 1.25, f"N=30: deck ≤ 1.25 × raw python-pptx — {r:.2f} ×")
     if 100 in sizes and 1000 in sizes:
         flat = per_slide[1000] / per_slide[100]
-        line(flat <= 1.2, f"flat cost per slide: deck's CPU time per slide at N=1000 ≤ 1.2 × at "
-                          f"N=100 — {flat:.2f} × ({1000 * per_slide[1000]:.2f} vs "
-                          f"{1000 * per_slide[100]:.2f} ms)")
+        line(
+            flat <= 1.2,
+            f"flat cost per slide: deck's CPU time per slide at N=1000 ≤ 1.2 × at "
+            f"N=100 — {flat:.2f} × ({1000 * per_slide[1000]:.2f} vs "
+            f"{1000 * per_slide[100]:.2f} ms)",
+        )
     if 1000 in sizes:
         r = deck(1000).time / raw(1000).time
         line(r <= 1.0, f"N=1000: deck no slower than raw python-pptx — {r:.2f} ×")
@@ -352,9 +376,11 @@ def targets(results, sizes, essay, per_slide: dict[int, float]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help=f"sizes {', '.join(map(str, QUICK_SIZES))}, 3 runs; print, do not "
-                             "write RESULTS.md")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"sizes {', '.join(map(str, QUICK_SIZES))}, 3 runs; print, do not write RESULTS.md",
+    )
     parser.add_argument("--runs", type=int, help="runs per measurement (default 7, quick 3)")
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else SIZES
@@ -368,26 +394,42 @@ def main(argv: list[str] | None = None) -> int:
         results = bench_sizes(sizes, runs, work, pandoc)
         per_slide = bench_per_slide(sizes, runs, work)
         essay = bench_essay(runs, work)
-    lines = ["## Whole-process build of N slides (title + five mixed zh/en bullets)", "",
-             f"Median of {runs} interleaved runs; time in seconds, peak RSS in MB, output in KB. "
-             "On a shared machine single runs vary by a third; the ratios compare runs made "
-             "side by side.",
-             "Per added slide: the difference in time from the size above, per slide. CPU per "
-             "slide: one build in a process that built a small talk before (deck's own cost, "
-             "unaffected by the machine's other load).",
-             "", *table(results, sizes, pandoc, per_slide), "",
-             "## The essay's talk (outline.yaml)", "",
-             "| cold `deck build` | warm rebuild (in-process) | `deck check` | .pptx size |",
-             "|---:|---:|---:|---:|",
-             f"| {essay['cold']:.2f} s | {essay['warm']:.3f} s | {essay['check']:.2f} s | "
-             f"{essay['size'] / 1024:.0f} KB |", "", "## Targets", "",
-             *targets(results, sizes, essay, per_slide), ""]
+    lines = [
+        "## Whole-process build of N slides (title + five mixed zh/en bullets)",
+        "",
+        f"Median of {runs} interleaved runs; time in seconds, peak RSS in MB, output in KB. "
+        "On a shared machine single runs vary by a third; the ratios compare runs made "
+        "side by side.",
+        "Per added slide: the difference in time from the size above, per slide. CPU per "
+        "slide: one build in a process that built a small talk before (deck's own cost, "
+        "unaffected by the machine's other load).",
+        "",
+        *table(results, sizes, pandoc, per_slide),
+        "",
+        "## The essay's talk (outline.yaml)",
+        "",
+        "| cold `deck build` | warm rebuild (in-process) | `deck check` | .pptx size |",
+        "|---:|---:|---:|---:|",
+        f"| {essay['cold']:.2f} s | {essay['warm']:.3f} s | {essay['check']:.2f} s | {essay['size'] / 1024:.0f} KB |",
+        "",
+        "## Targets",
+        "",
+        *targets(results, sizes, essay, per_slide),
+        "",
+    ]
     report = "\n".join(lines)
     print(report)
     if not args.quick:
-        header = ["# Benchmark results", "",
-                  "Written by `.venv/bin/python bench/bench.py` (see its docstring for the method).",
-                  "", "Machine:", "", *about, ""]
+        header = [
+            "# Benchmark results",
+            "",
+            "Written by `.venv/bin/python bench/bench.py` (see its docstring for the method).",
+            "",
+            "Machine:",
+            "",
+            *about,
+            "",
+        ]
         RESULTS.write_text("\n".join(header) + "\n" + report, encoding="utf-8")
         print(f"wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
     return 0

@@ -27,8 +27,12 @@ sys.path.insert(0, str(ROOT))
 def cold_build(outline: Path, output: Path) -> float:
     """Return the wall time in seconds of one `python -m deck build` process."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "deck", "build", str(outline), "-o", str(output)], cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "deck", "build", str(outline), "-o", str(output)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -59,10 +63,14 @@ def main() -> None:
         warm = warm_rebuilds(args.outline, Path(tmp) / "warm.pptx", args.runs)
     c, w = statistics.median(cold), statistics.median(warm)
     print(f"outline: {args.outline.relative_to(ROOT) if args.outline.is_relative_to(ROOT) else args.outline}")
-    print(f"cold `python -m deck build` process: median {c:.3f} s of {len(cold)} "
-          f"(min {min(cold):.3f}, max {max(cold):.3f})")
-    print(f"warm rebuild in process (deck watch): median {w:.3f} s of {len(warm)} "
-          f"(min {min(warm):.3f}, max {max(warm):.3f})")
+    print(
+        f"cold `python -m deck build` process: median {c:.3f} s of {len(cold)} "
+        f"(min {min(cold):.3f}, max {max(cold):.3f})"
+    )
+    print(
+        f"warm rebuild in process (deck watch): median {w:.3f} s of {len(warm)} "
+        f"(min {min(warm):.3f}, max {max(warm):.3f})"
+    )
     print(f"ratio: the warm rebuild takes {w / c:.0%} of the cold build ({c / w:.1f}× faster)")
 
 

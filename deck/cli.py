@@ -9,8 +9,8 @@ import time
 import traceback
 from pathlib import Path
 
-from . import __version__
-from .problems import Exit
+from deck import __version__
+from deck.problems import Exit
 
 REPORT = "https://github.com/deck-slides/deck/issues"
 
@@ -72,17 +72,20 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, traceback only with --debug
         if args.debug:
             traceback.print_exc()
-        print(f"deck: internal error ({type(exc).__name__}: {exc}). This is a bug in deck; please report "
-              f"it at {REPORT} with the outline{'' if args.debug else ' (run with --debug for details)'}.",
-              file=sys.stderr)
+        print(
+            f"deck: internal error ({type(exc).__name__}: {exc}). This is a bug in deck; please report "
+            f"it at {REPORT} with the outline{'' if args.debug else ' (run with --debug for details)'}.",
+            file=sys.stderr,
+        )
         return Exit.INTERNAL
     return int(status)
 
 
 def _missing(path: Path) -> int | None:
     if not path.is_file():
-        print(f"deck: error: no outline at {path}; give its path, or create one with `deck new {path}`",
-              file=sys.stderr)
+        print(
+            f"deck: error: no outline at {path}; give its path, or create one with `deck new {path}`", file=sys.stderr
+        )
         return Exit.USAGE
     return None
 
@@ -97,24 +100,31 @@ def _report(outcome, strict: bool) -> int:
         print(f"deck: … and {len(outcome.problems) - MAX_SHOWN} more problems not shown", file=sys.stderr)
     if outcome.errors or (strict and outcome.warnings):
         n, w = len(outcome.errors), len(outcome.warnings)
-        what = f"{n} error{'s' if n != 1 else ''}" + (f" and {w} warning{'s' if w != 1 else ''}" if strict and w else "")
+        what = f"{n} error{'s' if n != 1 else ''}" + (
+            f" and {w} warning{'s' if w != 1 else ''}" if strict and w else ""
+        )
         print(f"deck: {what}; nothing was written", file=sys.stderr)
         return Exit.INPUT
     return Exit.OK
 
 
 def _cmd_build(args) -> int:
-    from .build import build_outline
+    from deck.pipeline import build_outline
 
     if (status := _missing(args.outline)) is not None:
         return status
     start = time.perf_counter()
-    outcome = build_outline(args.outline, args.output, args.theme, notes=not args.no_notes) \
-        if not args.strict else _strict_build(args)
+    outcome = (
+        build_outline(args.outline, args.output, args.theme, notes=not args.no_notes)
+        if not args.strict
+        else _strict_build(args)
+    )
     status = _report(outcome, args.strict and outcome.output is None)  # --strict was applied before writing
     if outcome.write_error:
-        print(f"deck: error: {outcome.write_error}; close it where it is open, or write elsewhere with -o",
-              file=sys.stderr)
+        print(
+            f"deck: error: {outcome.write_error}; close it where it is open, or write elsewhere with -o",
+            file=sys.stderr,
+        )
         return Exit.USAGE
     if status != Exit.OK or outcome.output is None:
         return status
@@ -128,7 +138,7 @@ def _cmd_build(args) -> int:
 
 def _strict_build(args):
     """Under --strict a warning stops the build before anything is written."""
-    from .build import build_outline, check_outline
+    from deck.pipeline import build_outline, check_outline
 
     checked = check_outline(args.outline, args.theme)
     if checked.problems:
@@ -137,7 +147,7 @@ def _strict_build(args):
 
 
 def _export_pdf(pptx: Path) -> int:
-    from .export import export_pdf
+    from deck.export import export_pdf
 
     result = export_pdf(pptx, pptx.with_suffix(".pdf"))
     if not result.ok:
@@ -151,8 +161,8 @@ def _export_pdf(pptx: Path) -> int:
 def _cmd_preview(args) -> int:
     import tempfile
 
-    from .build import build_outline
-    from .export import contact_sheet, export_pdf, export_pngs
+    from deck.export import contact_sheet, export_pdf, export_pngs
+    from deck.pipeline import build_outline
 
     if (status := _missing(args.outline)) is not None:
         return status
@@ -182,7 +192,7 @@ def _cmd_preview(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from .build import check_outline
+    from deck.pipeline import check_outline
 
     if (status := _missing(args.outline)) is not None:
         return status
@@ -197,7 +207,7 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_watch(args) -> int:
-    from .watch import Job, watch
+    from deck.watch import Job, watch
 
     if (status := _missing(args.outline)) is not None:
         return status
@@ -205,12 +215,12 @@ def _cmd_watch(args) -> int:
 
 
 def _cmd_new(args) -> int:
-    from .starter import starter_text
+    from deck.source.starter import starter_text
 
     if args.path.exists():
         print(f"deck: error: {args.path} already exists; choose another name", file=sys.stderr)
         return Exit.USAGE
-    from .schema import outline_schema
+    from deck.fields.schema import outline_schema
 
     args.path.parent.mkdir(parents=True, exist_ok=True)
     args.path.write_text(starter_text(), encoding="utf-8")
@@ -223,21 +233,30 @@ def _cmd_new(args) -> int:
 
 
 def _cmd_schema(args) -> int:
-    from .schema import outline_schema, theme_schema
+    from deck.fields.schema import outline_schema, theme_schema
 
     print(json.dumps(theme_schema() if args.theme else outline_schema(), indent=2, ensure_ascii=False))
     return Exit.OK
 
 
 def _cmd_themes(args) -> int:
-    from .themes import BUILTIN, load_builtin
+    from deck.theme.load import BUILTIN, load_builtin
 
     for name in BUILTIN:
         t = load_builtin(name)
-        print(f"{name:10} background #{t.palette['background']}, text #{t.palette['text']}, "
-              f"primary #{t.palette['primary']}; {t.fonts['body'].latin} / {t.fonts['body'].ea}")
+        print(
+            f"{name:10} background #{t.palette['background']}, text #{t.palette['text']}, "
+            f"primary #{t.palette['primary']}; {t.fonts['body'].latin} / {t.fonts['body'].ea}"
+        )
     return Exit.OK
 
 
-COMMANDS = {"build": _cmd_build, "check": _cmd_check, "watch": _cmd_watch, "preview": _cmd_preview, "new": _cmd_new,
-            "schema": _cmd_schema, "themes": _cmd_themes}
+COMMANDS = {
+    "build": _cmd_build,
+    "check": _cmd_check,
+    "watch": _cmd_watch,
+    "preview": _cmd_preview,
+    "new": _cmd_new,
+    "schema": _cmd_schema,
+    "themes": _cmd_themes,
+}

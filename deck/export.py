@@ -29,13 +29,11 @@ SOFFICE_ENV = "DECK_SOFFICE"  # path to soffice; when set, it is the only place 
 
 _INSTALL = {  # (tool, platform) → how to get it
     ("soffice", "linux"): "`sudo apt-get install libreoffice-impress` (Debian/Ubuntu) or your "
-                          "distribution's LibreOffice package",
-    ("soffice", "darwin"): "`brew install --cask libreoffice` or the installer from "
-                           "libreoffice.org",
-    ("soffice", "win32"): "`winget install TheDocumentFoundation.LibreOffice` or the installer "
-                          "from libreoffice.org",
+    "distribution's LibreOffice package",
+    ("soffice", "darwin"): "`brew install --cask libreoffice` or the installer from libreoffice.org",
+    ("soffice", "win32"): "`winget install TheDocumentFoundation.LibreOffice` or the installer from libreoffice.org",
     ("pdftoppm", "linux"): "`sudo apt-get install poppler-utils` (Debian/Ubuntu) or your "
-                           "distribution's poppler package",
+    "distribution's poppler package",
     ("pdftoppm", "darwin"): "`brew install poppler`",
     ("pdftoppm", "win32"): "`conda install -c conda-forge poppler`, with its bin folder on PATH",
 }
@@ -76,11 +74,14 @@ def soffice_candidates() -> list[str]:
     if os.name == "nt":
         roots = {os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")}
         roots |= {r"C:\Program Files", r"C:\Program Files (x86)"}
-        return [str(Path(r, "LibreOffice", "program", "soffice.exe"))
-                for r in sorted(roots - {None})]
-    return ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice",
-            *sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True),
-            "/snap/bin/libreoffice"]
+        return [str(Path(r, "LibreOffice", "program", "soffice.exe")) for r in sorted(roots - {None})]
+    return [
+        "/usr/bin/soffice",
+        "/usr/bin/libreoffice",
+        "/usr/lib/libreoffice/program/soffice",
+        *sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True),
+        "/snap/bin/libreoffice",
+    ]
 
 
 def find_soffice() -> str | None:
@@ -110,12 +111,15 @@ def _executable(name: str) -> str | None:
 def _missing_soffice(asked: str | None) -> str:
     forced = asked or os.environ.get(SOFFICE_ENV)
     where = f"{forced} was not found" if forced else "soffice was not found"
-    return (f"LibreOffice is needed for PDF and PNG export, but {where}; "
-            f"{_install_hint('soffice')}, or set {SOFFICE_ENV} to its path")
+    return (
+        f"LibreOffice is needed for PDF and PNG export, but {where}; "
+        f"{_install_hint('soffice')}, or set {SOFFICE_ENV} to its path"
+    )
 
 
-def export_pdf(pptx: Path, pdf: Path, *, timeout: float = 180, progress: bool | None = None,
-               soffice: str | Path | None = None) -> ExportResult:
+def export_pdf(
+    pptx: Path, pdf: Path, *, timeout: float = 180, progress: bool | None = None, soffice: str | Path | None = None
+) -> ExportResult:
     """Convert `pptx` to `pdf` with headless LibreOffice; `timeout` in seconds.
 
     `soffice` overrides `find_soffice()`. Each call uses its own LibreOffice profile, so calls
@@ -140,19 +144,33 @@ def export_pdf(pptx: Path, pdf: Path, *, timeout: float = 180, progress: bool | 
             shutil.copyfile(pptx, src)
         except OSError as e:
             return _fail_pdf(pdf, f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
-        cmd = [exe, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-               "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-               "--convert-to", "pdf", "--outdir", str(work / "out"), str(src)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work / "out"),
+            str(src),
+        ]
         code, err = _run(cmd, timeout)
         seconds = time.monotonic() - start
         made = work / "out" / "deck.pdf"
         if code is None:
-            return _fail_pdf(pdf, f"LibreOffice did not finish converting {pptx} within "
-                                  f"{timeout:g} s and was stopped", seconds, progress)
+            return _fail_pdf(
+                pdf,
+                f"LibreOffice did not finish converting {pptx} within {timeout:g} s and was stopped",
+                seconds,
+                progress,
+            )
         if not _looks_like_pdf(made):
             why = f"exit status {code}" + (f": {err}" if err else "")
-            return _fail_pdf(pdf, f"LibreOffice could not convert {pptx} to PDF ({why})",
-                             seconds, progress)
+            return _fail_pdf(pdf, f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
         try:
             _place(made, pdf)
         except OSError as e:
@@ -161,8 +179,7 @@ def export_pdf(pptx: Path, pdf: Path, *, timeout: float = 180, progress: bool | 
     return ExportResult((pdf,), None, seconds)
 
 
-def _fail_pdf(pdf: Path, message: str, seconds: float = 0.0,
-              progress: bool | None = False) -> ExportResult:
+def _fail_pdf(pdf: Path, message: str, seconds: float = 0.0, progress: bool | None = False) -> ExportResult:
     _done(progress, seconds, failed=True)
     try:
         pdf.unlink()
@@ -211,9 +228,13 @@ def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     """
     windows = os.name == "nt"
     proc = subprocess.Popen(
-        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         start_new_session=not windows,
-        creationflags=subprocess.CREATE_NEW_PROCESS_GROUP if windows else 0)
+        creationflags=subprocess.CREATE_NEW_PROCESS_GROUP if windows else 0,
+    )
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -234,8 +255,15 @@ def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     return proc.returncode, "; ".join(lines)[-300:]
 
 
-def export_pngs(pdf: Path, out_dir: Path, *, dpi: int = 96, timeout: float = 120,
-                progress: bool | None = None, pdftoppm: str | None = None) -> ExportResult:
+def export_pngs(
+    pdf: Path,
+    out_dir: Path,
+    *,
+    dpi: int = 96,
+    timeout: float = 120,
+    progress: bool | None = None,
+    pdftoppm: str | None = None,
+) -> ExportResult:
     """Render each page of `pdf` to `out_dir/slide-NN.png` at `dpi` pixels per inch.
 
     Numbers are zero-padded to the page count's width (at least two digits). Old
@@ -252,19 +280,20 @@ def export_pngs(pdf: Path, out_dir: Path, *, dpi: int = 96, timeout: float = 120
         return ExportResult((), f"cannot prepare {out_dir} for PNGs: {e.strerror or e}")
     exe = _executable(pdftoppm or "pdftoppm")
     if exe is None:
-        return ExportResult((), f"pdftoppm (poppler) is needed for PNG export, but "
-                                f"{pdftoppm or 'it'} was not found; "
-                                f"{_install_hint('pdftoppm')}")
+        return ExportResult(
+            (),
+            f"pdftoppm (poppler) is needed for PNG export, but "
+            f"{pdftoppm or 'it'} was not found; "
+            f"{_install_hint('pdftoppm')}",
+        )
     _say(progress, "rendering slides to PNG…")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
-        code, err = _run([exe, "-png", "-r", str(int(dpi)), str(pdf), str(Path(tmp, "p"))],
-                         timeout)
+        code, err = _run([exe, "-png", "-r", str(int(dpi)), str(pdf), str(Path(tmp, "p"))], timeout)
         seconds = time.monotonic() - start
         pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         if code != 0 or not pages:
-            why = "timed out" if code is None else f"exit status {code}" + (
-                f": {err}" if err else "")
+            why = "timed out" if code is None else f"exit status {code}" + (f": {err}" if err else "")
             _done(progress, seconds, failed=True)
             return ExportResult((), f"cannot render {pdf} to PNG ({why})", seconds)
         width = max(2, len(str(len(pages))))
@@ -277,9 +306,16 @@ def export_pngs(pdf: Path, out_dir: Path, *, dpi: int = 96, timeout: float = 120
     return ExportResult(tuple(written), None, seconds)
 
 
-def contact_sheet(pngs: list[Path] | tuple[Path, ...], out: Path, *, columns: int = 4,
-                  thumb_width: int = 320, gap: int = 16, label_height: int = 22,
-                  background: tuple[int, int, int] = (240, 240, 240)) -> Path:
+def contact_sheet(
+    pngs: list[Path] | tuple[Path, ...],
+    out: Path,
+    *,
+    columns: int = 4,
+    thumb_width: int = 320,
+    gap: int = 16,
+    label_height: int = 22,
+    background: tuple[int, int, int] = (240, 240, 240),
+) -> Path:
     """Write a grid of slide thumbnails, numbered 1… below each, to `out` (PNG); return `out`.
 
     Sizes are pixels. Thumbnails are `thumb_width` wide with the first slide's aspect ratio;
@@ -295,8 +331,7 @@ def contact_sheet(pngs: list[Path] | tuple[Path, ...], out: Path, *, columns: in
     cols = max(1, min(columns, len(pngs)))
     rows = math.ceil(len(pngs) / cols)
     cell_h = thumb_height + label_height
-    sheet = Image.new("RGB", (cols * thumb_width + (cols + 1) * gap,
-                              rows * cell_h + (rows + 1) * gap), background)
+    sheet = Image.new("RGB", (cols * thumb_width + (cols + 1) * gap, rows * cell_h + (rows + 1) * gap), background)
     draw = ImageDraw.Draw(sheet)
     try:
         font = ImageFont.load_default(size=max(8, label_height * 3 // 5))
@@ -311,9 +346,12 @@ def contact_sheet(pngs: list[Path] | tuple[Path, ...], out: Path, *, columns: in
         sheet.paste(im, (x + (thumb_width - im.width) // 2, y + (thumb_height - im.height) // 2))
         draw.rectangle((x - 1, y - 1, x + thumb_width, y + thumb_height), outline=(190, 190, 190))
         left, top, right, bottom = draw.textbbox((0, 0), str(i + 1), font=font)
-        draw.text((x + (thumb_width - right - left) // 2,
-                   y + thumb_height + (label_height - bottom - top) // 2),
-                  str(i + 1), fill=(80, 80, 80), font=font)
+        draw.text(
+            (x + (thumb_width - right - left) // 2, y + thumb_height + (label_height - bottom - top) // 2),
+            str(i + 1),
+            fill=(80, 80, 80),
+            font=font,
+        )
     out = Path(out)
     _write_atomically(out, lambda f: sheet.save(f, format="PNG"))
     return out

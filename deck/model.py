@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Where
+from deck.problems import Where
 
 
 @dataclass(frozen=True)

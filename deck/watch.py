@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .build import Outcome, build_outline
-from .model import Image
-from .problems import display_path
+from deck.model import Image
+from deck.pipeline import Outcome, build_outline
+from deck.problems import display_path
 
 STEP_MS = 100  # a change is built once no further change has come for this long (an editor's save-rename)
 POLL_MS = 1000  # between these waits, the files' stat is compared too: a change missed by events still counts
@@ -43,10 +43,12 @@ def rebuild(job: Job) -> tuple[Outcome, str]:
         why = outcome.write_error or f"{len(outcome.errors)} error{'s' if len(outcome.errors) != 1 else ''}"
         return outcome, f"[{clock}] not built ({why}); {target} is left as it was; waiting for the next save"
     n = len(outcome.pages.pages)
-    line = (f"[{clock}] built {display_path(outcome.output)}: {n} slide{'s' if n != 1 else ''} in {took:.2f} s; "
-            f"{outcome.changes.summary()}")
+    line = (
+        f"[{clock}] built {display_path(outcome.output)}: {n} slide{'s' if n != 1 else ''} in {took:.2f} s; "
+        f"{outcome.changes.summary()}"
+    )
     if job.pdf:
-        from .export import export_pdf
+        from deck.export import export_pdf
 
         result = export_pdf(outcome.output, outcome.output.with_suffix(".pdf"), progress=False)
         line += f"; PDF in {result.seconds:.1f} s" if result.ok else f"; no PDF: {result.error}"
@@ -70,23 +72,28 @@ def watched_files(job: Job, outcome: Outcome, before: frozenset[Path] = frozense
 
 
 def _theme_file(ref: str | None, base: Path) -> set[Path]:
-    from .themes import BUILTIN
+    from deck.theme.load import BUILTIN
 
     return set() if ref is None or ref in BUILTIN else {(base / ref).resolve()}
 
 
 def _named_theme(outline: Path) -> str | None:
     """The `theme:` an outline names, read even when the outline has other errors."""
-    from .located import Map, Scalar
-    from .yamlload import load_yaml
+    from deck.source.located import Map, Scalar
+    from deck.source.reader import load_yaml
 
     node, _ = load_yaml(outline, str(outline))
     value = node.get("theme") if isinstance(node, Map) else None
     return value.text if isinstance(value, Scalar) else None
 
 
-def watch(job: Job, out: TextIO | None = None, err: TextIO | None = None,
-          stop: threading.Event | None = None, debug: bool = False) -> int:
+def watch(
+    job: Job,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stop: threading.Event | None = None,
+    debug: bool = False,
+) -> int:
     """Build `job`, then rebuild it on every change of the files it reads until `stop` is set
     (SIGINT and SIGTERM set it when called from the main thread). Returns exit status 0.
     Problems go to `err`, one report line a build to `out`; a build's failure never ends the watch."""
@@ -105,9 +112,16 @@ def watch(job: Job, out: TextIO | None = None, err: TextIO | None = None,
                 files, state = _cycle(job, files, out, err, debug)
                 continue
             watching = files
-            for events in watchfiles.watch(*folders, watch_filter=lambda _, p: Path(p) in watching,
-                                           recursive=False, step=STEP_MS, rust_timeout=POLL_MS,
-                                           yield_on_timeout=True, stop_event=stop, raise_interrupt=False):
+            for events in watchfiles.watch(
+                *folders,
+                watch_filter=lambda _, p, watching=watching: Path(p) in watching,
+                recursive=False,
+                step=STEP_MS,
+                rust_timeout=POLL_MS,
+                yield_on_timeout=True,
+                stop_event=stop,
+                raise_interrupt=False,
+            ):
                 if not events and _snapshot(files) == state:
                     continue
                 files, state = _cycle(job, files, out, err, debug)
@@ -130,8 +144,11 @@ def _cycle(job: Job, files: frozenset[Path], out: TextIO, err: TextIO, debug: bo
     except Exception as exc:  # a bug in deck: say so in one line and keep watching
         if debug:
             traceback.print_exc(file=err)
-        _say(err, f"deck: internal error ({type(exc).__name__}: {exc}); this is a bug in deck, please report "
-             "it with the outline; still watching")
+        _say(
+            err,
+            f"deck: internal error ({type(exc).__name__}: {exc}); this is a bug in deck, please report "
+            "it with the outline; still watching",
+        )
         return files | {job.outline.resolve()}, before
     for problem in outcome.problems:
         _say(err, problem.format())

@@ -26,5 +26,6 @@ def write(tmp_path):
 
 def run_deck(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m deck ARGS` as a real process; return the finished process (text output)."""
-    return subprocess.run([sys.executable, "-m", "deck", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "deck", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
+    )

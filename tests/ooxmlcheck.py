@@ -16,8 +16,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 def xml_parts(blob: bytes) -> dict[str, etree._Element]:
     """Return every XML part of the package, parsed, by name."""
     with zipfile.ZipFile(io.BytesIO(blob)) as z:
-        return {n: etree.fromstring(z.read(n)) for n in z.namelist()
-                if n.endswith((".xml", ".rels"))}
+        return {n: etree.fromstring(z.read(n)) for n in z.namelist() if n.endswith((".xml", ".rels"))}
 
 
 def allowed_sizes(theme: Theme) -> set[str]:
@@ -53,11 +52,12 @@ def stray_fonts(blob: bytes, theme: Theme) -> list[str]:
     """Return every typeface that is neither a theme reference nor one of the theme's faces."""
     faces = {f for face in theme.fonts.values() for f in (face.latin, face.ea)}
     refs = {f"+{m}-{s}" for m in ("mj", "mn") for s in ("lt", "ea", "cs")}
-    return [f"{name}: {node.get('typeface')!r}" for name, root in xml_parts(blob).items()
-            for node in root.iter(f"{A}latin", f"{A}ea", f"{A}cs", f"{A}font", f"{A}buFont")
-            if node.get("typeface") not in faces | refs | {""}]
-
-
+    return [
+        f"{name}: {node.get('typeface')!r}"
+        for name, root in xml_parts(blob).items()
+        for node in root.iter(f"{A}latin", f"{A}ea", f"{A}cs", f"{A}font", f"{A}buFont")
+        if node.get("typeface") not in faces | refs | {""}
+    ]
 
 
 def audit_errors(path: Path) -> list[str]:

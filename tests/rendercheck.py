@@ -9,9 +9,8 @@ PDF points from the page's top-left corner (1 pt = 12700 EMU; the page is the sl
 
 from __future__ import annotations
 
-import os
-
 import math
+import os
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -44,8 +43,10 @@ class Finding:
     of: str = "box"
 
     def __str__(self) -> str:
-        return (f"slide {self.slide}: {self.char!r} of {self.shape or '(unknown shape)'} lies "
-                f"{self.outside_pt:.1f} pt outside its {self.of}")
+        return (
+            f"slide {self.slide}: {self.char!r} of {self.shape or '(unknown shape)'} lies "
+            f"{self.outside_pt:.1f} pt outside its {self.of}"
+        )
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,27 @@ def read_render(pptx: Path, pdf: Path) -> list[SlideRender]:
             raise ValueError(f"{pdf} has {len(doc.pages)} pages for {len(slides)} slides")
         for (number, slide), page in zip(slides, doc.pages):
             if abs(page.width - size[0]) > 1 or abs(page.height - size[1]) > 1:
-                raise ValueError(f"page {page.page_number} is {page.width}×{page.height} pt, "
-                                 f"the slide {size[0]:.1f}×{size[1]:.1f} pt")
+                raise ValueError(
+                    f"page {page.page_number} is {page.width}×{page.height} pt, "
+                    f"the slide {size[0]:.1f}×{size[1]:.1f} pt"
+                )
             holders = _holders(slide)
             chars = [c for c in page.chars if _norm(c["text"])]
-            out.append(SlideRender(number, (0.0, 0.0, float(page.width), float(page.height)),
-                                   holders, chars, _attribute(holders, chars)))
+            out.append(
+                SlideRender(
+                    number,
+                    (0.0, 0.0, float(page.width), float(page.height)),
+                    holders,
+                    chars,
+                    _attribute(holders, chars),
+                )
+            )
     return out
 
 
-def overflowing_chars(pptx: Path, pdf: Path, tolerance_pt: float = 2.0,
-                      render: list[SlideRender] | None = None) -> list[Finding]:
+def overflowing_chars(
+    pptx: Path, pdf: Path, tolerance_pt: float = 2.0, render: list[SlideRender] | None = None
+) -> list[Finding]:
     """Return every character lying more than `tolerance_pt` outside its holder or the page.
 
     One finding per character; off the page wins over off the box. Chart text is only
@@ -133,8 +144,7 @@ def overflowing_chars(pptx: Path, pdf: Path, tolerance_pt: float = 2.0,
     return findings
 
 
-def rendered_line_counts(pptx: Path, pdf: Path, render: list[SlideRender] | None = None
-                         ) -> dict[tuple[int, str], int]:
+def rendered_line_counts(pptx: Path, pdf: Path, render: list[SlideRender] | None = None) -> dict[tuple[int, str], int]:
     """Return the number of rendered lines of each text holder, keyed (slide number, label).
 
     A line is a distinct baseline among the holder's visible characters (baselines closer
@@ -244,8 +254,10 @@ def _box(shape, tf: Transform) -> Rect:
     angle = math.radians(getattr(shape, "rotation", 0.0) or 0.0)
     if angle:  # the axis-aligned box around the rotated rectangle
         cx, cy = x0 + w / 2, y0 + h / 2
-        w, h = (abs(w * math.cos(angle)) + abs(h * math.sin(angle)),
-                abs(w * math.sin(angle)) + abs(h * math.cos(angle)))
+        w, h = (
+            abs(w * math.cos(angle)) + abs(h * math.sin(angle)),
+            abs(w * math.sin(angle)) + abs(h * math.cos(angle)),
+        )
         x0, y0 = cx - w / 2, cy - h / 2
     return (x0, y0, x0 + w, y0 + h)
 
@@ -261,9 +273,12 @@ def _group_transform(group, tf: Transform) -> Transform:
     kx = int(ext.get("cx")) / (int(ch_ext.get("cx")) or 1)
     ky = int(ext.get("cy")) / (int(ch_ext.get("cy")) or 1)
     sx, sy, tx, ty = tf
-    return (sx * kx, sy * ky,
-            tx + sx * (int(off.get("x")) - kx * int(ch_off.get("x"))),
-            ty + sy * (int(off.get("y")) - ky * int(ch_off.get("y"))))
+    return (
+        sx * kx,
+        sy * ky,
+        tx + sx * (int(off.get("x")) - kx * int(ch_off.get("x"))),
+        ty + sy * (int(off.get("y")) - ky * int(ch_off.get("y"))),
+    )
 
 
 def _table_cells(frame, tf: Transform, found: list) -> None:
@@ -285,6 +300,7 @@ def _table_cells(frame, tf: Transform, found: list) -> None:
 
 
 # -- attributing the PDF's characters -------------------------------------------------------
+
 
 def _attribute(holders: list[Holder], chars: list[dict]) -> list[Holder | None]:
     """Return each char's holder, by aligning the char stream to the holders' texts in order.
@@ -322,7 +338,7 @@ def _attribute(holders: list[Holder], chars: list[dict]) -> list[Holder | None]:
             continue
         text = _norm(c["text"])
         guess = _by_geometry(holders, x, y, lambda h: h.kind == "chart")
-        guess = guess or _by_geometry(holders, x, y, lambda h: h.kind == "text" and text in h.text)
+        guess = guess or _by_geometry(holders, x, y, lambda h, text=text: h.kind == "text" and text in h.text)
         if guess is None and aligned is not None:
             guess = holders[aligned]
         if guess is None and prev_owner[j] is not None and prev_owner[j] == next_owner[j]:

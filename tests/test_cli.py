@@ -3,6 +3,7 @@
 import json
 
 from conftest import ROOT, run_deck
+
 from deck.cli import main
 
 GOOD = """title: Talk
@@ -98,14 +99,14 @@ def test_theme_flag_overrides_the_outline_theme(write, tmp_path):
 
 
 def test_internal_error_is_one_line_asking_for_a_report(write, capsys, monkeypatch):
-    import deck.build
+    import deck.pipeline
 
     outline = write("outline.yaml", GOOD)
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(deck.build, "lay_out", broken)
+    monkeypatch.setattr(deck.pipeline, "lay_out", broken)
     assert main(["check", str(outline)]) == 3
     err = capsys.readouterr().err
     assert "internal error" in err and "report" in err and "Traceback" not in err

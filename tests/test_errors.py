@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from deck.cli import main
-from deck.schema import outline_schema
+from deck.fields.schema import outline_schema
 
 HERE = Path(__file__).parent
 ERRORS = sorted((HERE / "errors").glob("*.yaml"))
@@ -20,14 +20,14 @@ IDS = [str(c.relative_to(HERE / "errors").with_suffix("")) for c in CASES]
 
 def expected(path: Path) -> list[str]:
     lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
-    return [line[len("# expect: "):] for line in lines if line.startswith("# expect: ")]
+    return [line[len("# expect: ") :] for line in lines if line.startswith("# expect: ")]
 
 
 def check(case: Path, capsys, monkeypatch, *flags: str) -> tuple[int, list[str], str]:
     monkeypatch.chdir(case.parent)
     status = main(["check", case.name, *flags])
     err = capsys.readouterr().err
-    printed = [line[len(case.name) + 1:] for line in err.splitlines() if line.startswith(case.name + ":")]
+    printed = [line[len(case.name) + 1 :] for line in err.splitlines() if line.startswith(case.name + ":")]
     return status, printed, err
 
 

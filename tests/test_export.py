@@ -11,13 +11,14 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches, Pt
-
-from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
 from rendercheck import skip_or_fail
 
-INSTALL_HINT = {"darwin": "brew install --cask libreoffice",
-                "win32": "winget install TheDocumentFoundation.LibreOffice"}.get(
-    sys.platform, "apt-get install libreoffice-impress")
+from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
+
+INSTALL_HINT = {
+    "darwin": "brew install --cask libreoffice",
+    "win32": "winget install TheDocumentFoundation.LibreOffice",
+}.get(sys.platform, "apt-get install libreoffice-impress")
 
 
 def make_pptx(path: Path, slides: int) -> Path:
@@ -100,8 +101,7 @@ def test_soffice_missing_from_env_says_how_to_install(monkeypatch, tmp_path):
 
 def test_explicit_soffice_path_that_does_not_exist_says_how_to_install(tmp_path):
     missing = tmp_path / "bin" / "soffice"
-    result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), tmp_path / "talk.pdf",
-                        soffice=missing)
+    result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), tmp_path / "talk.pdf", soffice=missing)
     assert not result.ok
     assert str(missing) in result.error and INSTALL_HINT in result.error
 
@@ -140,8 +140,7 @@ def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
     result = export_pngs(exported, tmp_path, dpi=96)
     assert result.ok, result.error
     assert [p.name for p in result.paths] == ["slide-01.png", "slide-02.png", "slide-03.png"]
-    assert sorted(p.name for p in tmp_path.glob("slide-*.png")) == [
-        "slide-01.png", "slide-02.png", "slide-03.png"]
+    assert sorted(p.name for p in tmp_path.glob("slide-*.png")) == ["slide-01.png", "slide-02.png", "slide-03.png"]
     assert (tmp_path / "notes.png").exists()
     with Image.open(result.paths[0]) as im:
         assert im.size == (1280, 720)  # 13.333 × 7.5 in at 96 dpi
@@ -169,8 +168,7 @@ def pngs(exported, tmp_path_factory) -> list[Path]:
 
 
 def test_contact_sheet_has_the_documented_grid_size(pngs, tmp_path):
-    sheet = contact_sheet(pngs, tmp_path / "sheet.png", columns=2, thumb_width=320, gap=10,
-                          label_height=20)
+    sheet = contact_sheet(pngs, tmp_path / "sheet.png", columns=2, thumb_width=320, gap=10, label_height=20)
     with Image.open(sheet) as im:
         # 2 columns of 320 px and 3 gaps; 2 rows of 180 px thumbnails + 20 px labels, 3 gaps
         assert im.size == (2 * 320 + 3 * 10, 2 * (180 + 20) + 3 * 10)

@@ -14,11 +14,11 @@ import pytest
 import yaml
 from PIL import Image
 
-from deck.build import check_outline
 from deck.cli import main
-from deck.images import MAX_BYTES, MAX_PIXELS
-from deck.yamlload import DEFAULT_LIMITS, load_yaml_bytes
-from deck.yamltraps import explain_reader_error
+from deck.fields.pictures import MAX_BYTES, MAX_PIXELS
+from deck.pipeline import check_outline
+from deck.source.reader import DEFAULT_LIMITS, load_yaml_bytes
+from deck.source.traps import explain_reader_error
 
 HERE = Path(__file__).parent
 SLIDE = "  - title: A\n    text: b\n    notes: n\n"
@@ -37,14 +37,20 @@ def png(width: int, height: int, body: bytes | None = None) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(body if body is not None else b"\0" * 64)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(body if body is not None else b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def picture_outline(folder: Path, path: str) -> Path:
     outline = folder / "outline.yaml"
-    outline.write_text(f"title: T\nslides:\n  - title: P\n    image: {{path: '{path}', alt: a picture}}\n"
-                       "    notes: n\n", encoding="utf-8")
+    outline.write_text(
+        f"title: T\nslides:\n  - title: P\n    image: {{path: '{path}', alt: a picture}}\n    notes: n\n",
+        encoding="utf-8",
+    )
     return outline
 
 
@@ -82,22 +88,30 @@ def test_billion_laughs_fails_in_milliseconds_at_the_alias():
     assert f"more than {DEFAULT_LIMITS.nodes:,} values" in problems[0].message
 
 
-@pytest.mark.parametrize("text", [
-    "title: T\nslides: [" + "1, " * 600_000 + "]\n",
-    "title: T\nslides:\n" + "- 1\n" * 450_000,
-    "title: T\n" + "".join(f"k{i}: v\n" for i in range(150_000)),
-], ids=["flow-list", "block-list", "many-keys"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: T\nslides: [" + "1, " * 600_000 + "]\n",
+        "title: T\nslides:\n" + "- 1\n" * 450_000,
+        "title: T\n" + "".join(f"k{i}: v\n" for i in range(150_000)),
+    ],
+    ids=["flow-list", "block-list", "many-keys"],
+)
 def test_huge_collections_stop_at_the_value_limit_in_bounded_time(text):
     _, problems, seconds = load(text)
     assert seconds < 1.5
     assert len(problems) == 1 and "more than 50,000 values" in problems[0].message and problems[0].line >= 2
 
 
-@pytest.mark.parametrize("text", [
-    "slides: " + "[" * 100_000 + "]" * 100_000 + "\n",
-    "slides:\n" + "".join(" " * i + "-\n" for i in range(600)),
-    "a: &a " + "[" * 30 + "x" + "]" * 30 + "\nb: " + "[" * 15 + "*a" + "]" * 15 + "\n",
-], ids=["flow-brackets", "block-dashes", "through-aliases"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "slides: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "slides:\n" + "".join(" " * i + "-\n" for i in range(600)),
+        "a: &a " + "[" * 30 + "x" + "]" * 30 + "\nb: " + "[" * 15 + "*a" + "]" * 15 + "\n",
+    ],
+    ids=["flow-brackets", "block-dashes", "through-aliases"],
+)
 def test_deep_nesting_is_refused_without_recursion(text):
     _, problems, seconds = load(text)
     assert seconds < 0.5
@@ -111,8 +125,11 @@ def test_long_key_is_refused_and_cut_in_the_message():
 
 
 def test_a_long_real_talk_is_well_inside_every_limit():
-    slide = ("  - title: Slide {i}\n    bullets:\n" + "      - a bullet with **strong** words\n" * 8
-             + "    notes: |\n      What I will say about slide {i}.\n")
+    slide = (
+        "  - title: Slide {i}\n    bullets:\n"
+        + "      - a bullet with **strong** words\n" * 8
+        + "    notes: |\n      What I will say about slide {i}.\n"
+    )
     text = "title: T\nslides:\n" + "".join(slide.format(i=i) for i in range(1000))
     node, problems, seconds = load(text)
     assert problems == [] and len(node.get("slides").items) == 1000 and seconds < 1.5
@@ -135,7 +152,8 @@ def test_symlink_pointing_outside_the_folder_is_refused(tmp_path):
     (folder / "inside.png").symlink_to(outside)
     assert errors_of(picture_outline(folder, "inside.png")) == [
         "4:19: image path `inside.png` leads outside the outline's folder; copy the picture into the folder "
-        "(e.g. `assets/`) and name it from there"]
+        "(e.g. `assets/`) and name it from there"
+    ]
 
 
 def test_symlink_inside_the_folder_and_a_jpeg_named_png_are_fine(tmp_path):
@@ -153,18 +171,23 @@ def test_symlink_loop_and_overlong_names_are_errors_not_crashes(tmp_path):
     assert errors_of(picture_outline(tmp_path, "."))[0].startswith("4:19: no picture at `.`")
 
 
-@pytest.mark.parametrize("width,height,claim", [
-    (100_000, 100_000, "over 89 million pixels"),  # Pillow's DecompressionBombError
-    (10_000, 10_000, "over 89 million pixels"),  # Pillow's DecompressionBombWarning, made an error
-    (9_000, 7_000, "9000×7000 pixels"),  # under Pillow's limit, over ours
-])
+@pytest.mark.parametrize(
+    "width,height,claim",
+    [
+        (100_000, 100_000, "over 89 million pixels"),  # Pillow's DecompressionBombError
+        (10_000, 10_000, "over 89 million pixels"),  # Pillow's DecompressionBombWarning, made an error
+        (9_000, 7_000, "9000×7000 pixels"),  # under Pillow's limit, over ours
+    ],
+)
 def test_decompression_bomb_is_refused_from_its_header(tmp_path, width, height, claim):
     (tmp_path / "bomb.png").write_bytes(png(width, height))
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no warning may escape to the user's terminal
         found = errors_of(picture_outline(tmp_path, "bomb.png"))
-    assert found == [f"4:19: `bomb.png` claims {claim}, more than the {MAX_PIXELS:,} a picture may have "
-                     "(a decompression bomb?); scale it down, e.g. to 2560 pixels across"]
+    assert found == [
+        f"4:19: `bomb.png` claims {claim}, more than the {MAX_PIXELS:,} a picture may have "
+        "(a decompression bomb?); scale it down, e.g. to 2560 pixels across"
+    ]
 
 
 def test_picture_over_the_byte_limit_is_refused_before_it_is_opened(tmp_path):
@@ -172,7 +195,8 @@ def test_picture_over_the_byte_limit_is_refused_before_it_is_opened(tmp_path):
         handle.truncate(MAX_BYTES + 1)  # sparse: no disk used
     assert errors_of(picture_outline(tmp_path, "huge.png")) == [
         f"4:19: `huge.png` is {MAX_BYTES + 1:,} bytes, more than the {MAX_BYTES:,} a picture may have; export a "
-        "smaller PNG or JPEG"]
+        "smaller PNG or JPEG"
+    ]
 
 
 def test_damaged_png_is_refused(tmp_path):
@@ -186,16 +210,20 @@ def test_damaged_png_is_refused(tmp_path):
 def test_png_whose_data_is_too_short_is_refused_before_rendering(tmp_path, capsys):
     (tmp_path / "short.png").write_bytes(png(4000, 3000, body=b"not enough"))
     outline = picture_outline(tmp_path, "short.png")
-    assert errors_of(outline) == ["4:19: `short.png` cannot be read as a picture (its picture data is cut short); "
-                                  "re-export it as PNG or JPEG"]
+    assert errors_of(outline) == [
+        "4:19: `short.png` cannot be read as a picture (its picture data is cut short); re-export it as PNG or JPEG"
+    ]
     assert main(["build", str(outline)]) == 1
 
 
 def test_interlaced_png_is_read_whole(tmp_path):
     passes = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
     width, height = 13, 11
-    rows = [(height - y0 + dy - 1) // dy * (1 + 3 * ((width - x0 + dx - 1) // dx))
-            for x0, y0, dx, dy in passes if width > x0 and height > y0]
+    rows = [
+        (height - y0 + dy - 1) // dy * (1 + 3 * ((width - x0 + dx - 1) // dx))
+        for x0, y0, dx, dy in passes
+        if width > x0 and height > y0
+    ]
     data = png(width, height, body=b"\0" * sum(rows))
     data = data[:28] + b"\1" + data[29:]  # the interlace byte of IHDR, and its checksum:
     data = data[:29] + struct.pack(">I", zlib.crc32(data[12:29])) + data[33:]
@@ -210,7 +238,8 @@ def test_unsupported_picture_formats_say_what_to_convert_to(tmp_path):
     Image.new("RGB", (4, 4)).save(tmp_path / "photo.webp", "WEBP")
     Image.new("RGB", (4, 4)).save(tmp_path / "scan.tif", "TIFF")
     assert errors_of(picture_outline(tmp_path, "photo.webp")) == [
-        "4:19: `photo.webp` is a WebP picture; convert it to PNG or JPEG"]
+        "4:19: `photo.webp` is a WebP picture; convert it to PNG or JPEG"
+    ]
     assert errors_of(picture_outline(tmp_path, "scan.tif")) == ["4:19: `scan.tif` is a TIFF picture; convert it to PNG"]
 
 
@@ -229,7 +258,7 @@ def test_every_bad_character_is_reported_at_once():
 
 
 def test_old_mac_line_endings_count_lines_like_an_editor():
-    _, problems, _ = load("title: T\rslides:\r  - title: A\r    text: \"a\\0b\"\r")
+    _, problems, _ = load('title: T\rslides:\r  - title: A\r    text: "a\\0b"\r')
     assert [(p.line, p.column) for p in problems] == [(4, 13)]
 
 

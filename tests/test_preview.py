@@ -2,10 +2,10 @@
 
 import pdfplumber
 from PIL import Image
+from rendercheck import skip_or_fail
 
 from deck.cli import main
 from deck.export import find_soffice
-from rendercheck import skip_or_fail
 
 GOOD = """title: Preview
 language: zh-CN
@@ -28,8 +28,13 @@ def test_preview_writes_a_png_per_slide_and_a_contact_sheet(write, tmp_path, cap
     outline = write("outline.yaml", GOOD)
     assert main(["preview", str(outline), "--dpi", "30"]) == 0
     folder = tmp_path / "build" / "outline-preview"
-    assert sorted(p.name for p in folder.iterdir()) == ["contact-sheet.png", "slide-01.png", "slide-02.png",
-                                                       "slide-03.png", "slide-04.png"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "contact-sheet.png",
+        "slide-01.png",
+        "slide-02.png",
+        "slide-03.png",
+        "slide-04.png",
+    ]
     width, height = Image.open(folder / "slide-01.png").size
     assert abs(width - 400) <= 1 and abs(height - 225) <= 1  # 13.333 in × 7.5 in at 30 dpi
 

@@ -20,13 +20,15 @@ from hypothesis import strategies as st
 from PIL import Image
 from pptx import Presentation
 
-from deck.build import build_outline, check_outline
 from deck.cli import main
+from deck.pipeline import build_outline, check_outline
 
-settings.register_profile("ci", max_examples=100, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("long", max_examples=10_000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.register_profile(
+    "long", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 BUILDS = max(25, PROFILE.max_examples // 4)  # a build renders a .pptx: the slowest property
 
@@ -36,7 +38,7 @@ SUMMARY = re.compile(r"^deck: \d+ errors?( and \d+ warnings?)?; nothing was writ
 # ---- valid outlines ------------------------------------------------------------------------------
 
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéüßçñø0123456789"
-CJK = "的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她出也得里后自以会家可下而过天去能对小多然于心学么之都好看起发当没成只如事把还用第样道想作种开美总从无情己面最女但现前些所同日手又行意动方期它头经长儿回位分爱老因很给名法间斯知世什两次使身者被高已亲其进此话常与活正感"
+CJK = "的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她出也得里后自以会家可下而过天去能对小多然于心学么之都好看起发当没成只如事把还用第样道想作种开美总从无情己面最女但现前些所同日手又行意动方期它头经长儿回位分爱老因很给名法间斯知世什两次使身者被高已亲其进此话常与活正感"  # noqa: E501
 PUNCT = ".,;:!?'\"()-–—…/%&+=#@，。、；：！？「」《》（）“”"
 EMOJI = "😀😂🙂🚀🎉✨📈🔥👍🌏"
 WORD = st.text(st.sampled_from(LATIN + CJK + EMOJI + PUNCT), min_size=1, max_size=8)
@@ -45,8 +47,12 @@ FIGURE = st.text(st.sampled_from("0123456789.,%+≈BMK万亿"), min_size=1, max_
 
 def words(most_chars: int) -> st.SearchStrategy[str]:
     """Text of whole words, single-spaced, with no inline marks: what a slide shows exactly."""
-    return st.lists(WORD, min_size=1, max_size=8).map(" ".join).map(lambda t: t[:most_chars].strip()) \
+    return (
+        st.lists(WORD, min_size=1, max_size=8)
+        .map(" ".join)
+        .map(lambda t: t[:most_chars].strip())
         .filter(lambda t: t and t[0] not in "-?:,[]{}#&*!|>'\"%@`" and t == t.strip())
+    )
 
 
 class Rec(dict):
@@ -65,34 +71,63 @@ def plain(value):
     return value
 
 
-bullet_item = st.one_of(words(50), st.builds(lambda t, b: Rec(("text", "bullets"), text=t, bullets=b),
-                                             words(40), st.lists(words(40), min_size=1, max_size=3)))
+bullet_item = st.one_of(
+    words(50),
+    st.builds(
+        lambda t, b: Rec(("text", "bullets"), text=t, bullets=b), words(40), st.lists(words(40), min_size=1, max_size=3)
+    ),
+)
 CONTENT = {
     "bullets": st.lists(bullet_item, min_size=1, max_size=5),
     "text": words(200),
-    "columns": st.lists(st.builds(lambda h, b: Rec(("heading", "bullets"), heading=h, bullets=b),
-                                  words(20), st.lists(words(30), min_size=1, max_size=3)), min_size=2, max_size=3),
+    "columns": st.lists(
+        st.builds(
+            lambda h, b: Rec(("heading", "bullets"), heading=h, bullets=b),
+            words(20),
+            st.lists(words(30), min_size=1, max_size=3),
+        ),
+        min_size=2,
+        max_size=3,
+    ),
     "quote": st.builds(lambda t, b: Rec(("text",), text=t, by=b), words(120), st.none() | words(30)),
-    "image": st.builds(lambda a, c: Rec(("path", "alt"), path="picture.png", alt=a, caption=c),
-                       words(60), st.none() | words(40)),
-    "table": st.integers(1, 4).flatmap(lambda n: st.builds(
-        lambda h, r: Rec(("header", "rows"), header=h, rows=r),
-        st.lists(words(12), min_size=n, max_size=n), st.lists(st.lists(words(14), min_size=n, max_size=n),
-                                                              min_size=1, max_size=4))),
+    "image": st.builds(
+        lambda a, c: Rec(("path", "alt"), path="picture.png", alt=a, caption=c), words(60), st.none() | words(40)
+    ),
+    "table": st.integers(1, 4).flatmap(
+        lambda n: st.builds(
+            lambda h, r: Rec(("header", "rows"), header=h, rows=r),
+            st.lists(words(12), min_size=n, max_size=n),
+            st.lists(st.lists(words(14), min_size=n, max_size=n), min_size=1, max_size=4),
+        )
+    ),
     "chart": st.tuples(st.sampled_from(["bar", "column", "line", "pie"]), st.integers(1, 5)).flatmap(
         lambda kn: st.builds(
-            lambda cats, series, log: Rec(("type", "categories", "series"), type=kn[0], categories=cats,
-                                          series=series, log_scale=log),
+            lambda cats, series, log: Rec(
+                ("type", "categories", "series"), type=kn[0], categories=cats, series=series, log_scale=log
+            ),
             st.lists(words(10), min_size=kn[1], max_size=kn[1], unique=True),
-            st.dictionaries(words(12), st.lists(st.floats(0.5, 1e9), min_size=kn[1], max_size=kn[1]),
-                            min_size=1, max_size=1 if kn[0] == "pie" else 3),
-            st.none() if kn[0] == "pie" else st.none() | st.booleans())),
-    "timeline": st.lists(st.builds(lambda w, x, d: Rec(("when", "what"), when=w, what=x, detail=d),
-                                   words(8), words(20), st.none() | words(30)), min_size=2, max_size=5),
-    "steps": st.lists(st.builds(lambda t, x: Rec(("title", "text"), title=t, text=x), words(12), words(40)),
-                      min_size=2, max_size=4),
-    "stats": st.lists(st.builds(lambda v, lab: Rec(("value", "label"), value=v, label=lab), FIGURE, words(30)),
-                      min_size=1, max_size=4),
+            st.dictionaries(
+                words(12),
+                st.lists(st.floats(0.5, 1e9), min_size=kn[1], max_size=kn[1]),
+                min_size=1,
+                max_size=1 if kn[0] == "pie" else 3,
+            ),
+            st.none() if kn[0] == "pie" else st.none() | st.booleans(),
+        )
+    ),
+    "timeline": st.lists(
+        st.builds(
+            lambda w, x, d: Rec(("when", "what"), when=w, what=x, detail=d), words(8), words(20), st.none() | words(30)
+        ),
+        min_size=2,
+        max_size=5,
+    ),
+    "steps": st.lists(
+        st.builds(lambda t, x: Rec(("title", "text"), title=t, text=x), words(12), words(40)), min_size=2, max_size=4
+    ),
+    "stats": st.lists(
+        st.builds(lambda v, lab: Rec(("value", "label"), value=v, label=lab), FIGURE, words(30)), min_size=1, max_size=4
+    ),
 }
 
 
@@ -101,17 +136,29 @@ def slide(draw):
     kind = draw(st.sampled_from(["section", *CONTENT]))
     if kind == "section":
         return Rec(("section",), section=draw(words(40)), notes=draw(st.none() | words(80)))
-    return Rec(("title", kind), title=draw(words(40)), **{kind: draw(CONTENT[kind])},
-               notes=draw(words(120)), takeaway=draw(st.none() | words(60)), source=draw(st.none() | words(12)),
-               hidden=draw(st.sampled_from([None, None, None, True])))
+    return Rec(
+        ("title", kind),
+        title=draw(words(40)),
+        **{kind: draw(CONTENT[kind])},
+        notes=draw(words(120)),
+        takeaway=draw(st.none() | words(60)),
+        source=draw(st.none() | words(12)),
+        hidden=draw(st.sampled_from([None, None, None, True])),
+    )
 
 
 @st.composite
 def outline(draw):
     slides = draw(st.lists(slide(), min_size=1, max_size=6))
-    return Rec(("title", "slides"), title=draw(words(60)), subtitle=draw(st.none() | words(60)),
-               author=draw(st.none() | words(30)), language=draw(st.sampled_from([None, "en", "zh-CN"])),
-               theme=draw(st.sampled_from([None, "default", "dark"])), slides=slides)
+    return Rec(
+        ("title", "slides"),
+        title=draw(words(60)),
+        subtitle=draw(st.none() | words(60)),
+        author=draw(st.none() | words(30)),
+        language=draw(st.sampled_from([None, "en", "zh-CN"])),
+        theme=draw(st.sampled_from([None, "default", "dark"])),
+        slides=slides,
+    )
 
 
 def dump(value) -> str:
@@ -161,7 +208,7 @@ def test_valid_outlines_build_and_keep_their_text(deck):
         name = s.get("section") or s["title"]
         assert any(name in t for t in titles), name
         for item in s.get("bullets", []):
-            for text in ([item] if isinstance(item, str) else [item["text"], *item["bullets"]]):
+            for text in [item] if isinstance(item, str) else [item["text"], *item["bullets"]]:
                 assert text in shown, text
 
 
@@ -214,9 +261,52 @@ def broken(draw):
     return text
 
 
-HOSTILE = ["\x00", "\x07", "\x1b", "\x85", "\u2028", "\ufffe", "\t", "\r", "\n", ": ", " #", "#", "- ", "*", "**",
-           "`", "[", "]", "{", "}", "&a ", "*a ", "!", "!!binary ", "|", ">", "'", '"', "\\", "\\x00", "\\ud800",
-           "%", "@", "?", "<<: ", "---\n", "...\n", "~", "null", "中", "😀", "\ufeff", " ", "  "]
+HOSTILE = [
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x85",
+    "\u2028",
+    "\ufffe",
+    "\t",
+    "\r",
+    "\n",
+    ": ",
+    " #",
+    "#",
+    "- ",
+    "*",
+    "**",
+    "`",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a ",
+    "!",
+    "!!binary ",
+    "|",
+    ">",
+    "'",
+    '"',
+    "\\",
+    "\\x00",
+    "\\ud800",
+    "%",
+    "@",
+    "?",
+    "<<: ",
+    "---\n",
+    "...\n",
+    "~",
+    "null",
+    "中",
+    "😀",
+    "\ufeff",
+    " ",
+    "  ",
+]
 
 
 @st.composite
@@ -238,7 +328,7 @@ def mangled(draw):
             lines.insert(i, lines[i])
         elif how == "cut":
             lines[i] = lines[i][: draw(st.integers(0, len(lines[i])))]
-            del lines[i + 1:]
+            del lines[i + 1 :]
     return "\n".join(lines)
 
 

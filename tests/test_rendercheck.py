@@ -11,12 +11,12 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
+from rendercheck import Finding, format_findings, overflowing_chars, read_render, render_pdf, rendered_line_counts
 
-from rendercheck import (Finding, format_findings, overflowing_chars, read_render,
-                         render_pdf, rendered_line_counts)
-
-LONG = ("A deliberately long sentence that cannot possibly fit into such a tiny box, "
-        "so it wraps over many lines and runs out through the bottom edge.")
+LONG = (
+    "A deliberately long sentence that cannot possibly fit into such a tiny box, "
+    "so it wraps over many lines and runs out through the bottom edge."
+)
 
 TWIN = "Scaling laws: loss falls as a power law of compute 规模定律"
 ESSAY = "语言大模型的能力来自于规模：参数、数据与计算。它在许多任务上接近人类水平，但仍会出错。"
@@ -51,20 +51,35 @@ def build_deck(path: Path) -> Path:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
     s1 = blank(prs)  # 1: one box that fits (Latin and Chinese), one that overflows
-    add_box(s1.shapes, "Fits", Inches(1), Inches(1), Inches(7), Inches(1),
-            [["Fits nicely 中文也放得下。"]])
+    add_box(s1.shapes, "Fits", Inches(1), Inches(1), Inches(7), Inches(1), [["Fits nicely 中文也放得下。"]])
     add_box(s1.shapes, "Overflow", Inches(9), Inches(1), Inches(1.2), Inches(0.6), [[LONG]])
     s2 = blank(prs)  # 2: a box hanging off the right edge of the slide
-    add_box(s2.shapes, "OffSlide", prs.slide_width - Inches(1), Inches(3), Inches(5),
-            Inches(1), [["Half of this line is off the slide"]])
+    add_box(
+        s2.shapes,
+        "OffSlide",
+        prs.slide_width - Inches(1),
+        Inches(3),
+        Inches(5),
+        Inches(1),
+        [["Half of this line is off the slide"]],
+    )
     s3 = blank(prs)  # 3: three known lines, a chart, a table with an overflowing cell
-    add_box(s3.shapes, "Three", Inches(1), Inches(0.5), Inches(6), Inches(2),
-            [["First line"], ["Second line", "third line, after a break"]], size=24)
+    add_box(
+        s3.shapes,
+        "Three",
+        Inches(1),
+        Inches(0.5),
+        Inches(6),
+        Inches(2),
+        [["First line"], ["Second line", "third line, after a break"]],
+        size=24,
+    )
     data = CategoryChartData()
     data.categories = ["East", "West", "North"]
     data.add_series("Sales", (1.5, 2.5, 3.5))
-    s3.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(8), Inches(0.5), Inches(4.5),
-                        Inches(3), data).name = "Chart"
+    s3.shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(8), Inches(0.5), Inches(4.5), Inches(3), data
+    ).name = "Chart"
     frame = s3.shapes.add_table(2, 2, Inches(1), Inches(4), Inches(6), Inches(0.8))
     frame.name = "Table"
     cells = [["Name", "Value"], ["Short", LONG * 2]]
@@ -74,8 +89,7 @@ def build_deck(path: Path) -> Path:
     s4 = blank(prs)  # 4: a group, scaled: its child coordinates are in a different space
     group = s4.shapes.add_group_shape()
     group.name = "Group"
-    add_box(group.shapes, "InGroup", Inches(1), Inches(1), Inches(6), Inches(1),
-            [["Inside a group 组里的文字"]])
+    add_box(group.shapes, "InGroup", Inches(1), Inches(1), Inches(6), Inches(1), [["Inside a group 组里的文字"]])
     xfrm = group._element.grpSpPr.find(qn("a:xfrm"))
     xfrm.find(qn("a:off")).set("x", str(Inches(2)))  # 1 inch to the right,
     xfrm.find(qn("a:ext")).set("cx", str(Inches(7)))  # and 7/6 as wide

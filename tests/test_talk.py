@@ -2,13 +2,13 @@
 every content slide has notes and a source, citations resolve, and all six theses appear."""
 
 import pytest
+from conftest import ROOT
 from pptx import Presentation
 
-from conftest import ROOT
-from deck.build import build_outline
 from deck.cli import main
-from deck.located import Map
-from deck.yamlload import load_yaml
+from deck.pipeline import build_outline
+from deck.source.located import Map
+from deck.source.reader import load_yaml
 
 OUTLINE = ROOT / "outline.yaml"
 THESES = [
@@ -52,14 +52,16 @@ def test_every_cited_reference_exists_and_every_reference_is_cited(built):
 
 
 def test_all_six_theses_appear_on_the_slides(built):
-    text = "\n".join(sh.text_frame.text for s in Presentation(built.output).slides
-                     for sh in s.shapes if sh.has_text_frame)
+    text = "\n".join(
+        sh.text_frame.text for s in Presentation(built.output).slides for sh in s.shapes if sh.has_text_frame
+    )
     assert [t for t in THESES if t not in text] == []
 
 
 def test_figures_are_the_essays_own(built):
-    text = "\n".join(sh.text_frame.text for s in Presentation(built.output).slides
-                     for sh in s.shapes if sh.has_text_frame)
+    text = "\n".join(
+        sh.text_frame.text for s in Presentation(built.output).slides for sh in s.shapes if sh.has_text_frame
+    )
     for figure in ("175B", "300B", "4 百万", "7 千万"):
         assert figure in text
 

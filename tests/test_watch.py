@@ -36,8 +36,14 @@ class Watch:
     """`python -m deck watch ARGS` in `folder`, its output (stdout and stderr) read line by line."""
 
     def __init__(self, folder: Path, *args: str):
-        self.process = subprocess.Popen([sys.executable, "-m", "deck", "watch", *args], cwd=folder, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "deck", "watch", *args],
+            cwd=folder,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            encoding="utf-8",
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()

@@ -29,9 +29,9 @@ from pptx.util import Emu
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from deck.linebreak import wrap  # noqa: E402
-from deck.page import Run  # noqa: E402
-from deck.theme import Face  # noqa: E402
+from deck.layout.linebreak import wrap
+from deck.layout.page import Run
+from deck.theme import Face
 
 FACE = Face("Noto Sans", "Noto Sans CJK SC")
 CODE = Face("Noto Sans Mono CJK SC", "Noto Sans Mono CJK SC")
@@ -41,8 +41,7 @@ SEED = Path(__file__).parents[2] / "shared" / "seed"
 SENTENCES = [
     "ChatGPT 和 GPT-4 为代表的大语言模型（LLM）有以下主要手段：模型、预训练、监督微调、"
     "基于人类反馈的强化学习，以及“思维链”提示。",
-    "“规模带来的质变”是指：当模型参数达到一定规模（例如 175B）之后，能力会突然出现，"
-    "这种现象被称为“涌现”。",
+    "“规模带来的质变”是指：当模型参数达到一定规模（例如 175B）之后，能力会突然出现，这种现象被称为“涌现”。",
     "人工智能的三条路径——符号主义、连接主义与行为主义——在 LLM 中得到了融合……",
     "《对语言大模型的若干观察和思考》一文中，作者讨论了第三者体验与第一者体验的区别。",
     "Large language models combine three paths to artificial intelligence: symbolic, "
@@ -53,22 +52,18 @@ SENTENCES = [
     "that-never-ends-and-keeps-going 两篇文献。",
     "模型的参数量为 1750 亿（175 billion），训练数据约 45TB，训练成本约 460 万美元。",
     "数据压缩、生成概率最大化、预测误差最小化：这三者是一回事吗？答案是肯定的！",
-    "第一者体验（first-person experience）指的是主观感受；第三者体验（third-person "
-    "experience）指的是客观观察。",
+    "第一者体验（first-person experience）指的是主观感受；第三者体验（third-person experience）指的是客观观察。",
     "「心智语言」假说认为，人的思维是以一种类似语言的形式进行的，即 mentalese。",
-    "LLM 本身不具备逻辑推理能力，需要在其基础上增加推理能力，例如调用外部工具、"
-    "检索、规划与验证。",
+    "LLM 本身不具备逻辑推理能力，需要在其基础上增加推理能力，例如调用外部工具、检索、规划与验证。",
     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 这是一个很长的词。",
-    "这是一个很长的词：abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefgh，"
-    "后面还有中文。",
+    "这是一个很长的词：abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefgh，后面还有中文。",
     "多模态大模型（multimodal LLM）将视觉、听觉与语言结合起来，以产生对世界的认识。",
     "2023 年 10 月 16 日，ByteDance Research 负责人李航发表了这篇文章。",
     "人类反馈强化学习（RLHF）的三个步骤：①收集示范数据；②训练奖励模型；③用 PPO 优化策略。",
     "“我思故我在”——笛卡尔。‘引号’里面还有引号。",
     "第一行\n第二行是强制换行之后的内容，比较长，应该会继续折行到下一行去。",
     "百分比：50%、75%，以及 3.14、2.718 这样的小数，还有 (a+b)*c 这样的表达式。",
-    "He said “scale is all you need” to 我们, and then — after a pause — added: "
-    "“but not only scale…” 然后离开了。",
+    "He said “scale is all you need” to 我们, and then — after a pause — added: “but not only scale…” 然后离开了。",
     "Model… 模型 → 智能; x → y; AI—the future—is here. 省略号……和破折号——都很常见。",
     "（一）引言：大模型的“涌现”现象（emergence）。（二）方法：预训练 + 微调 + RLHF。",
     "The 3rd edition (2023) costs $45.00, i.e. 20% less; see pp. 12–15 and fig. 3/4.",
@@ -112,10 +107,17 @@ def _sub(parent, tag, **attrs):
     return el
 
 
-def _rpr(parent, size: int, bold: bool, tag: str = "rPr", italic: bool = False,
-         face: Face = FACE):
-    rpr = _sub(parent, tag, lang="zh-CN", altLang="en-US", sz=size * 100 // 12700,
-               b="1" if bold else "0", i="1" if italic else "0", dirty="0")
+def _rpr(parent, size: int, bold: bool, tag: str = "rPr", italic: bool = False, face: Face = FACE):
+    rpr = _sub(
+        parent,
+        tag,
+        lang="zh-CN",
+        altLang="en-US",
+        sz=size * 100 // 12700,
+        b="1" if bold else "0",
+        i="1" if italic else "0",
+        dirty="0",
+    )
     _sub(rpr, "latin", typeface=face.latin)
     _sub(rpr, "ea", typeface=face.ea)
     return rpr
@@ -127,8 +129,7 @@ def write_pptx(cases: list[dict], path: Path) -> None:
     blank = prs.slide_layouts[6]
     for case in cases:
         slide = prs.slides.add_slide(blank)
-        box = slide.shapes.add_textbox(Emu(457200), Emu(457200), Emu(case["width"]),
-                                       Emu(20 * 914400))
+        box = slide.shapes.add_textbox(Emu(457200), Emu(457200), Emu(case["width"]), Emu(20 * 914400))
         tx = box.text_frame._txBody
         body = tx.find(f"{{{A}}}bodyPr")
         for key in list(body.attrib):
@@ -167,9 +168,19 @@ def to_pdf(pptx: Path, outdir: Path) -> Path:
     profile = Path(tempfile.mkdtemp(prefix=f"lo-profile-{os.getpid()}-"))
     try:
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(outdir), str(pptx)],
-            check=True, capture_output=True, timeout=600,
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                str(pptx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -212,8 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=10, help="mismatches to print")
-    parser.add_argument("--fonts", action="store_true", help="list which font set each "
-                        "non-ASCII, non-ideograph character")
+    parser.add_argument(
+        "--fonts", action="store_true", help="list which font set each non-ASCII, non-ideograph character"
+    )
     args = parser.parse_args(argv)
     cases = make_cases(args.cases, random.Random(args.seed))
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="wrapcheck-"))
@@ -229,21 +241,19 @@ def main(argv: list[str] | None = None) -> int:
             for c in line:
                 if not ("\u4e00" <= c["text"] <= "\u9fff" or c["text"].isascii()):
                     fonts[(c["text"], c["fontname"].split("+")[-1])] += 1
-        predicted = wrap(case["runs"], FACE, case["size"], case["width"], bold=case["bold"],
-                         code=CODE)
+        predicted = wrap(case["runs"], FACE, case["size"], case["width"], bold=case["bold"], code=CODE)
         same = [squash(x) for x in predicted] == [squash(x) for x in actual]
         exact += same
-        safe += same or is_conservative([squash(x) for x in predicted],
-                                        [squash(x) for x in actual])
+        safe += same or is_conservative([squash(x) for x in predicted], [squash(x) for x in actual])
         diffs[len(predicted) - len(actual)] += 1
-        first = next((j for j, (p, a) in enumerate(zip(predicted, actual))
-                      if squash(p) != squash(a)), None)
+        first = next((j for j, (p, a) in enumerate(zip(predicted, actual)) if squash(p) != squash(a)), None)
         if first is not None:
             shifts[len(squash(actual[first])) - len(squash(predicted[first]))] += 1
         if not same and shown < args.show:
             shown += 1
-            print(f"--- case {k}: size {case['size'] / 12700:g}pt width "
-                  f"{case['width'] / 12700:.1f}pt bold={case['bold']}")
+            print(
+                f"--- case {k}: size {case['size'] / 12700:g}pt width {case['width'] / 12700:.1f}pt bold={case['bold']}"
+            )
             for j in range(max(len(predicted), len(actual))):
                 a = actual[j] if j < len(actual) else ""
                 p = predicted[j] if j < len(predicted) else ""
@@ -251,14 +261,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(f" {mark} LO  : {a}\n   wrap: {p}")
     n = len(cases)
     print(f"\n{exact}/{n} paragraphs predicted exactly ({100 * exact / n:.1f}%)")
-    print(f"{safe}/{n} predicted exactly or conservatively (the first line that differs "
-          "is shorter than LibreOffice's, and no fewer lines)")
+    print(
+        f"{safe}/{n} predicted exactly or conservatively (the first line that differs "
+        "is shorter than LibreOffice's, and no fewer lines)"
+    )
     print("line count difference (predicted - LibreOffice):", dict(sorted(diffs.items())))
-    print("characters LibreOffice's line holds more than predicted, at the first line that "
-          "differs:", dict(sorted(shifts.items())))
+    print(
+        "characters LibreOffice's line holds more than predicted, at the first line that differs:",
+        dict(sorted(shifts.items())),
+    )
     if args.fonts:
-        print("non-ASCII, non-ideograph glyphs by font:",
-              ", ".join(f"{t}:{f}×{c}" for (t, f), c in sorted(fonts.items())))
+        print(
+            "non-ASCII, non-ideograph glyphs by font:", ", ".join(f"{t}:{f}×{c}" for (t, f), c in sorted(fonts.items()))
+        )
     return 0 if exact == n else 1
 
 

@@ -14,11 +14,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from deck.build import build_outline  # noqa: E402
 from rendercheck import overflowing_chars, read_render, render_pdf, rendered_line_counts  # noqa: E402
 
-DEFAULT = [ROOT / "outline.yaml", ROOT / "examples" / "showcase.yaml",
-           *sorted((ROOT / "tests" / "cases").glob("*/outline.yaml"))]
+from deck.pipeline import build_outline  # noqa: E402
+
+DEFAULT = [
+    ROOT / "outline.yaml",
+    ROOT / "examples" / "showcase.yaml",
+    *sorted((ROOT / "tests" / "cases").glob("*/outline.yaml")),
+]
 
 
 def report(outline: Path, theme: str, tmp: Path) -> tuple[Counter, int]:
@@ -48,11 +52,15 @@ def main(argv: list[str]) -> None:
                 diffs, outside = report(outline, theme, Path(tmp))
                 total += diffs
                 n = sum(diffs.values())
-                print(f"{outline.relative_to(ROOT)} [{theme}]: {n} boxes, {diffs[0]} exact, "
-                      f"largest difference {max(map(abs, diffs), default=0)} line(s), {outside} chars outside")
+                print(
+                    f"{outline.relative_to(ROOT)} [{theme}]: {n} boxes, {diffs[0]} exact, "
+                    f"largest difference {max(map(abs, diffs), default=0)} line(s), {outside} chars outside"
+                )
     n = sum(total.values())
-    print(f"all: {n} boxes, {total[0]} exact ({100 * total[0] / max(n, 1):.1f}%), "
-          f"differences (predicted − rendered): {dict(sorted(total.items()))}")
+    print(
+        f"all: {n} boxes, {total[0]} exact ({100 * total[0] / max(n, 1):.1f}%), "
+        f"differences (predicted − rendered): {dict(sorted(total.items()))}"
+    )
 
 
 if __name__ == "__main__":

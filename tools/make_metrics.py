@@ -1,6 +1,6 @@
-"""Build the font metric tables in deck/fonts/ from installed font files (run by hand, rarely).
+"""Build the font metric tables in deck/layout/fonts/ from installed font files (run by hand, rarely).
 
-    .venv/bin/python tools/make_metrics.py [--fonts-dir DIR ...] [--out deck/fonts]
+    .venv/bin/python tools/make_metrics.py [--fonts-dir DIR ...] [--out deck/layout/fonts]
 
 Each table is one JSON file per family and style (e.g. `noto-sans-cjk-sc-bold.json`):
 
@@ -36,8 +36,7 @@ SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
     ("noto-sans-bold-italic", "Noto Sans", "bold-italic", "NotoSans-BoldItalic.ttf", ""),
     ("noto-sans-cjk-sc-regular", "Noto Sans CJK SC", "regular", "NotoSansCJK-Regular.ttc", "ZHS"),
     ("noto-sans-cjk-sc-bold", "Noto Sans CJK SC", "bold", "NotoSansCJK-Bold.ttc", "ZHS"),
-    ("noto-sans-mono-cjk-sc-regular", "Noto Sans Mono CJK SC", "regular",
-     "NotoSansCJK-Regular.ttc", "ZHS"),
+    ("noto-sans-mono-cjk-sc-regular", "Noto Sans Mono CJK SC", "regular", "NotoSansCJK-Regular.ttc", "ZHS"),
     ("noto-sans-mono-cjk-sc-bold", "Noto Sans Mono CJK SC", "bold", "NotoSansCJK-Bold.ttc", "ZHS"),
 )
 
@@ -145,7 +144,7 @@ def find_file(name: str, dirs: list[Path]) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fonts-dir", action="append", type=Path, help="where the fonts are")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "deck" / "fonts")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "deck" / "layout" / "fonts")
     args = parser.parse_args(argv)
     dirs = args.fonts_dir or list(DEFAULT_DIRS)
     args.out.mkdir(parents=True, exist_ok=True)

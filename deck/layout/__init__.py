@@ -8,16 +8,15 @@ import os
 import re
 from dataclasses import replace
 
-from .. import model as m
-from ..page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape, TextFrame
-from ..problems import Problem, Where
-from ..theme import Theme
-from .fit import Fitter, Para, plain, runs_of
-from .kinds import LAYOUTS, Area, Body, TooBig, continue_paragraphs
+from deck import model as m
+from deck.layout.fit import Fitter, Para, plain, runs_of
+from deck.layout.kinds import LAYOUTS, Area, Body, TooBig, continue_paragraphs
+from deck.layout.page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape, TextFrame
+from deck.problems import Problem, Where
+from deck.theme import Theme
 
 WORDS = {
-    "en": {"agenda": "Agenda", "references": "References", "cont": " (cont.)", "source": "Source: ",
-           "sep": " · "},
+    "en": {"agenda": "Agenda", "references": "References", "cont": " (cont.)", "source": "Source: ", "sep": " · "},
     "zh": {"agenda": "议程", "references": "参考文献", "cont": "（续）", "source": "来源：", "sep": " · "},
 }
 FIXED_DATE = "2000-01-01T00:00:00Z"
@@ -64,8 +63,12 @@ class _Builder:
         self.numbers = {r.key: i + 1 for i, r in enumerate(deck.references)}
         self.count = 0
         t = theme
-        self.inner = Box(t.margin_left, t.margin_top, t.width - t.margin_left - t.margin_right,
-                         t.height - t.margin_top - t.margin_bottom)
+        self.inner = Box(
+            t.margin_left,
+            t.margin_top,
+            t.width - t.margin_left - t.margin_right,
+            t.height - t.margin_top - t.margin_bottom,
+        )
         size = fit.size("footer")
         self.footer_h = fit.pitch(size) + 2 * fit.inset("footer")
         self.footer_top = t.height - t.margin_bottom - self.footer_h + fit.inset("footer")
@@ -82,8 +85,7 @@ class _Builder:
                 section = slide.title
             out += self._slide_pages(slide, section)
         if self.deck.references:
-            items = [Para((Run(f"[{i + 1}] "),) + runs_of(r.text), "body2") for i, r in
-                     enumerate(self.deck.references)]
+            items = [Para((Run(f"[{i + 1}] "),) + runs_of(r.text), "body2") for i, r in enumerate(self.deck.references)]
             out += self._list_pages(self.words["references"], items, "references", section, self.deck.where)
         return out
 
@@ -94,12 +96,17 @@ class _Builder:
         self.count += 1
         self.fit.check_coverage(d.title, d.where)
         title_box = Box(inner.x, inner.y + inner.h // 5, inner.w, inner.h * 2 // 5)
-        title = self._fit_or_error([Para(plain(d.title), "deck_title")], title_box, d.where,
-                                   "the talk's title does not fit the title slide even at the smallest "
-                                   "size; shorten it", anchor="bottom")
+        title = self._fit_or_error(
+            [Para(plain(d.title), "deck_title")],
+            title_box,
+            d.where,
+            "the talk's title does not fit the title slide even at the smallest size; shorten it",
+            anchor="bottom",
+        )
         rule_y = title_box.y + title_box.h + t.gap // 2
-        rule = Shape(Box(inner.x + title.inset, rule_y, inner.w // 6, t.rule_width * 2), "rect",
-                     fill="primary", name="Rule")
+        rule = Shape(
+            Box(inner.x + title.inset, rule_y, inner.w // 6, t.rule_width * 2), "rect", fill="primary", name="Rule"
+        )
         lines = [x for x in (d.subtitle, " · ".join(v for v in (d.author, d.date) if v)) if x]
         elements: list = [rule]
         if lines:
@@ -107,8 +114,9 @@ class _Builder:
             paras = [Para(plain(x), "deck_subtitle") for x in lines]
             sub = self.fit.fit(paras, box, name="Subtitle")
             if sub is None:
-                self.problems.append(d.where.error("the subtitle, author and date do not fit the title "
-                                                   "slide; shorten them"))
+                self.problems.append(
+                    d.where.error("the subtitle, author and date do not fit the title slide; shorten them")
+                )
             else:
                 elements.append(sub)
         return Page("title", title, tuple(elements), (), "title", d.where.line, d.language)
@@ -141,12 +149,24 @@ class _Builder:
             self.count += 1
             t = title if i == 0 else self._title(slide.title or "", slide.where, self.words["cont"])
             if i == 1:
-                self.problems.append(slide.where.warning(
-                    f"the slide's content does not fit on one slide even at the smallest size; it "
-                    f"continues on {len(bodies) - 1} more slide{'s' if len(bodies) > 2 else ''}"))
+                self.problems.append(
+                    slide.where.warning(
+                        f"the slide's content does not fit on one slide even at the smallest size; it "
+                        f"continues on {len(bodies) - 1} more slide{'s' if len(bodies) > 2 else ''}"
+                    )
+                )
             key = slide.id or f"{slide.kind}@{slide.where.line}"
-            pages.append(Page("content", t, (*body.elements, *extras, *self._footer(section)), notes,
-                              key + (f"#{i + 1}" if i else ""), slide.where.line, self.deck.language))
+            pages.append(
+                Page(
+                    "content",
+                    t,
+                    (*body.elements, *extras, *self._footer(section)),
+                    notes,
+                    key + (f"#{i + 1}" if i else ""),
+                    slide.where.line,
+                    self.deck.language,
+                )
+            )
         return pages
 
     def _section_page(self, slide: m.Slide) -> Page:
@@ -154,14 +174,29 @@ class _Builder:
         inner, t = self.inner, self.theme
         self.fit.check_coverage(slide.title, slide.where)
         box = Box(inner.x, inner.y + inner.h // 4, inner.w, inner.h // 2)
-        title = self._fit_or_error([Para(plain(slide.title), "section")], box, slide.where,
-                                   "the section name does not fit even at the smallest size; shorten it",
-                                   anchor="middle")
-        rule = Shape(Box(inner.x + title.inset, box.y - t.gap, inner.w // 8, t.rule_width * 3), "rect",
-                     fill="accent", name="Rule")
+        title = self._fit_or_error(
+            [Para(plain(slide.title), "section")],
+            box,
+            slide.where,
+            "the section name does not fit even at the smallest size; shorten it",
+            anchor="middle",
+        )
+        rule = Shape(
+            Box(inner.x + title.inset, box.y - t.gap, inner.w // 8, t.rule_width * 3),
+            "rect",
+            fill="accent",
+            name="Rule",
+        )
         notes = tuple(Paragraph(runs_of(n)) for n in slide.notes)
-        return Page("section", title, (rule, *self._footer(None, number=True)), notes,
-                    slide.id or f"section@{slide.where.line}", slide.where.line, self.deck.language)
+        return Page(
+            "section",
+            title,
+            (rule, *self._footer(None, number=True)),
+            notes,
+            slide.id or f"section@{slide.where.line}",
+            slide.where.line,
+            self.deck.language,
+        )
 
     def _list_pages(self, heading: str, items: list[Para], key: str, section, where: Where) -> list[Page]:
         title = self._title(heading, where, None)
@@ -171,14 +206,24 @@ class _Builder:
         try:
             frames = continue_paragraphs(items, area, self.fit, "Body")
         except TooBig:
-            self.problems.append(where.error(f"an entry of the {heading} slide is too long to fit on a slide; "
-                                             "shorten it"))
+            self.problems.append(
+                where.error(f"an entry of the {heading} slide is too long to fit on a slide; shorten it")
+            )
             return []
         for i, frame in enumerate(frames):
             self.count += 1
             t = title if i == 0 else self._title(heading, where, self.words["cont"])
-            pages.append(Page("content", t, (frame, *self._footer(section)), (), key + (f"#{i + 1}" if i else ""),
-                              where.line, self.deck.language))
+            pages.append(
+                Page(
+                    "content",
+                    t,
+                    (frame, *self._footer(section)),
+                    (),
+                    key + (f"#{i + 1}" if i else ""),
+                    where.line,
+                    self.deck.language,
+                )
+            )
         return pages
 
     # ---- the shared frame ----------------------------------------------------------------
@@ -194,19 +239,28 @@ class _Builder:
                 if frame.size < self.fit.size("title") and suffix is None:
                     self.fit.warn_shrunk(where, "the title", "title", frame.size)
                 return frame
-        return self._fit_or_error([Para(runs, "title")], box, where, "the title does not fit in two lines "
-                                  "even at the smallest size; shorten it")
+        return self._fit_or_error(
+            [Para(runs, "title")],
+            box,
+            where,
+            "the title does not fit in two lines even at the smallest size; shorten it",
+        )
 
-    def _fit_or_error(self, paras: list[Para], box: Box, where: Where, message: str,
-                      anchor: str = "top") -> TextFrame:
+    def _fit_or_error(self, paras: list[Para], box: Box, where: Where, message: str, anchor: str = "top") -> TextFrame:
         """Return the slide's title fitted in `box`; where it cannot fit, record `message` as an
         error and return it at the minimum size (the page is never written)."""
         frame = self.fit.fit(paras, box, name="Title", anchor=anchor, placeholder="title")
         if frame is not None:
             return frame
         self.problems.append(where.error(message))
-        return self.fit.frame(paras, box, {p.role: self.fit.size(p.role, 99) for p in paras}, name="Title",
-                              anchor=anchor, placeholder="title")
+        return self.fit.frame(
+            paras,
+            box,
+            {p.role: self.fit.size(p.role, 99) for p in paras},
+            name="Title",
+            anchor=anchor,
+            placeholder="title",
+        )
 
     def _footer(self, section: str | None, number: bool = True) -> list[TextFrame]:
         t, inner, fit = self.theme, self.inner, self.fit
@@ -215,14 +269,32 @@ class _Builder:
         out = []
         if t.footer.slide_number and number:
             runs = (Run(str(self.count), field="slidenum"),)
-            out.append(fit.frame([Para(runs, "footer", align="right")], Box(inner.x + inner.w - third, y, third, h),
-                                 {"footer": size}, name="Slide Number"))
+            out.append(
+                fit.frame(
+                    [Para(runs, "footer", align="right")],
+                    Box(inner.x + inner.w - third, y, third, h),
+                    {"footer": size},
+                    name="Slide Number",
+                )
+            )
         if t.footer.section and section:
-            out.append(fit.frame([Para(plain(section), "footer")], Box(inner.x, y, third + third // 2, h),
-                                 {"footer": size}, name="Footer Section"))
+            out.append(
+                fit.frame(
+                    [Para(plain(section), "footer")],
+                    Box(inner.x, y, third + third // 2, h),
+                    {"footer": size},
+                    name="Footer Section",
+                )
+            )
         if t.footer.text:
-            out.append(fit.frame([Para(plain(t.footer.text), "footer", align="center")],
-                                 Box(inner.x + third, y, third, h), {"footer": size}, name="Footer Text"))
+            out.append(
+                fit.frame(
+                    [Para(plain(t.footer.text), "footer", align="center")],
+                    Box(inner.x + third, y, third, h),
+                    {"footer": size},
+                    name="Footer Text",
+                )
+            )
         return out
 
     def _source_line(self, slide: m.Slide) -> TextFrame | None:
@@ -238,7 +310,9 @@ class _Builder:
         text = self.words["sep"].join(parts)
         box = Box(self.inner.x, 0, self.inner.w, 0)
         size = self.fit.size("source")
-        h = self.fit.pitch(size) * self.fit.lines(Para(plain(text), "source"), size, box.w) + 2 * self.fit.inset("source")
+        h = self.fit.pitch(size) * self.fit.lines(Para(plain(text), "source"), size, box.w) + 2 * self.fit.inset(
+            "source"
+        )
         return self.fit.frame([Para(plain(text), "source")], Box(box.x, 0, box.w, h), {"source": size}, name="Source")
 
     def _takeaway(self, rich: m.Rich, bottom: int, where: Where) -> list | None:
@@ -252,8 +326,9 @@ class _Builder:
             lines = fit.lines(para, size, w - 2 * fit.inset("takeaway"))
             if lines <= 2:
                 h = lines * fit.pitch(size) + 2 * fit.inset("takeaway")
-                frame = fit.frame([para], Box(x, bottom - h, w, h), {"takeaway": size}, name="Takeaway",
-                                  anchor="middle")
+                frame = fit.frame(
+                    [para], Box(x, bottom - h, w, h), {"takeaway": size}, name="Takeaway", anchor="middle"
+                )
                 fit.warn_shrunk(where, "the takeaway", "takeaway", size)
                 bar = Shape(Box(inner.x, bottom - h, bar_w, h), "rect", fill="accent", name="Takeaway Bar")
                 return [bar, frame]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..page import Box, Element
-from ..problems import Where
+from deck.layout.page import Box, Element
+from deck.problems import Where
 
 
 @dataclass(frozen=True)

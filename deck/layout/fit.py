@@ -6,13 +6,13 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from .. import model as m
-from ..linebreak import count_lines
-from ..metrics import text_width, uncovered
-from ..page import Box, Paragraph, Run, TextFrame
-from ..problems import Problem, Where
-from ..theme import Theme
-from ..units import EMU_PER_PT
+from deck import model as m
+from deck.layout.linebreak import count_lines
+from deck.layout.metrics import text_width, uncovered
+from deck.layout.page import Box, Paragraph, Run, TextFrame
+from deck.problems import Problem, Where
+from deck.theme import Theme
+from deck.units import EMU_PER_PT
 
 _WORD = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\u3000-\u303f\uff00-\uffef]+")
 STEP = 2 * EMU_PER_PT  # shrink in steps of two points, so shrunk slides share sizes
@@ -89,8 +89,15 @@ class Fitter:
             return 10_000
         if self.whole_words and safe and self._splits_a_word(para, size, usable):
             return 10_000
-        return count_lines(para.runs, self.theme.face(para.role), size, usable, bold=style.bold,
-                           italic=style.italic, code=self.theme.fonts["code"])
+        return count_lines(
+            para.runs,
+            self.theme.face(para.role),
+            size,
+            usable,
+            bold=style.bold,
+            italic=style.italic,
+            code=self.theme.fonts["code"],
+        )
 
     def _splits_a_word(self, para: Para, size: int, usable: int) -> bool:
         style = self.theme.text[para.role]
@@ -131,9 +138,18 @@ class Fitter:
 
     # ---- fitting -------------------------------------------------------------------------
 
-    def fit(self, paras: list[Para], box: Box, *, name: str, anchor: str = "top",
-            placeholder: str | None = None, fill: str | None = None, inset: int | None = None,
-            step: int = 0) -> TextFrame | None:
+    def fit(
+        self,
+        paras: list[Para],
+        box: Box,
+        *,
+        name: str,
+        anchor: str = "top",
+        placeholder: str | None = None,
+        fill: str | None = None,
+        inset: int | None = None,
+        step: int = 0,
+    ) -> TextFrame | None:
         """Return a frame with `paras` at the largest step ≥ `step` that fits `box`, or None."""
         roles = sorted({p.role for p in paras})
         inset = self.inset(roles[0]) if inset is None else inset
@@ -143,8 +159,9 @@ class Fitter:
             with self.keeping_words(k < last):
                 fits = self.height(paras, sizes, box.w, inset) <= box.h
             if fits:
-                return self.frame(paras, box, sizes, name=name, anchor=anchor, placeholder=placeholder,
-                                  fill=fill, inset=inset)
+                return self.frame(
+                    paras, box, sizes, name=name, anchor=anchor, placeholder=placeholder, fill=fill, inset=inset
+                )
         return None
 
     def fits_at_theme_size(self, paras: list[Para], box: Box) -> bool:
@@ -153,9 +170,18 @@ class Fitter:
         roles = sorted({p.role for p in paras})
         return self.height(paras, {r: self.size(r) for r in roles}, box.w, self.inset(roles[0])) <= box.h
 
-    def frame(self, paras: list[Para], box: Box, sizes: dict[str, int], *, name: str,
-              anchor: str = "top", placeholder: str | None = None, fill: str | None = None,
-              inset: int | None = None) -> TextFrame:
+    def frame(
+        self,
+        paras: list[Para],
+        box: Box,
+        sizes: dict[str, int],
+        *,
+        name: str,
+        anchor: str = "top",
+        placeholder: str | None = None,
+        fill: str | None = None,
+        inset: int | None = None,
+    ) -> TextFrame:
         """Return the frame of `paras` at `sizes` (role → EMU) in `box`, without checking fit."""
         first = paras[0].role
         inset = self.inset(first) if inset is None else inset
@@ -166,17 +192,38 @@ class Fitter:
             lines += self.lines(para, size, box.w - 2 * inset, safe=False)
             own = self.theme.text[para.role]
             other = para.role != first
-            out.append(Paragraph(
-                tuple(self._styled(r, para.role) for r in para.runs), para.level, para.align,
-                self.space_before(size) if i else 0, self.indent(para.level, size),
-                size if size != sizes[first] else 0,
-                self.pitch(size) if size != sizes[first] else 0,
-                own.font if other and own.font != style.font else None,
-                own.color if other and own.color != style.color else None,
-                own.bold if other and own.bold != style.bold else None,
-                own.italic if other and own.italic != style.italic else None))
-        return TextFrame(box, tuple(out), first, sizes[first], self.pitch(sizes[first]), style.font,
-                         style.color, style.bold, style.italic, anchor, inset, placeholder, name, lines, fill)
+            out.append(
+                Paragraph(
+                    tuple(self._styled(r, para.role) for r in para.runs),
+                    para.level,
+                    para.align,
+                    self.space_before(size) if i else 0,
+                    self.indent(para.level, size),
+                    size if size != sizes[first] else 0,
+                    self.pitch(size) if size != sizes[first] else 0,
+                    own.font if other and own.font != style.font else None,
+                    own.color if other and own.color != style.color else None,
+                    own.bold if other and own.bold != style.bold else None,
+                    own.italic if other and own.italic != style.italic else None,
+                )
+            )
+        return TextFrame(
+            box,
+            tuple(out),
+            first,
+            sizes[first],
+            self.pitch(sizes[first]),
+            style.font,
+            style.color,
+            style.bold,
+            style.italic,
+            anchor,
+            inset,
+            placeholder,
+            name,
+            lines,
+            fill,
+        )
 
     def _styled(self, run: Run, role: str) -> Run:
         if run.bold and run.color is None and not self.theme.text[role].bold:
@@ -187,9 +234,12 @@ class Fitter:
         """Warn, at `where`, that `what` was set below role `role`'s theme size."""
         full = self.theme.text[role].size
         if size < full:
-            self.problems.append(where.warning(
-                f"{what} shrunk from {full / EMU_PER_PT:g} pt to {size / EMU_PER_PT:g} pt to fit; "
-                "shorten it to keep the theme's size"))
+            self.problems.append(
+                where.warning(
+                    f"{what} shrunk from {full / EMU_PER_PT:g} pt to {size / EMU_PER_PT:g} pt to fit; "
+                    "shorten it to keep the theme's size"
+                )
+            )
 
     def check_coverage(self, rich_or_text, where: Where) -> None:
         """Warn about characters that no theme font has (viewers substitute, widths differ)."""
@@ -203,15 +253,17 @@ class Fitter:
         missing = [c for c in chars if c in self._missing]
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(missing))
-            self.problems.append(where.warning(
-                f"no theme font has {shown}; viewers will draw it with another font, which may "
-                "look different and change the fit"))
+            self.problems.append(
+                where.warning(
+                    f"no theme font has {shown}; viewers will draw it with another font, which may "
+                    "look different and change the fit"
+                )
+            )
 
 
 def runs_of(rich: m.Rich) -> tuple[Run, ...]:
     """Return the page runs of inline text: strong → bold (accent colour), emphasis → italic."""
-    return tuple(Run(s.text, bold=s.strong, italic=s.emphasis, code=s.code, link=s.link)
-                 for s in rich.spans)
+    return tuple(Run(s.text, bold=s.strong, italic=s.emphasis, code=s.code, link=s.link) for s in rich.spans)
 
 
 def plain(text: str, **marks) -> tuple[Run, ...]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from .area import Area, Body
-from .text_kinds import TooBig, continue_paragraphs, lay_bullets, lay_columns, lay_quote, lay_text
-from .visual_kinds import lay_chart, lay_image, lay_stats, lay_steps, lay_table, lay_timeline
+from deck.layout.area import Area, Body
+from deck.layout.text_kinds import TooBig, continue_paragraphs, lay_bullets, lay_columns, lay_quote, lay_text
+from deck.layout.visual_kinds import lay_chart, lay_image, lay_stats, lay_steps, lay_table, lay_timeline
 
 __all__ = ["LAYOUTS", "Area", "Body", "TooBig", "continue_paragraphs"]
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import model as m
-from ..page import Box, Shape, TextFrame
-from .area import Area, Body
-from .fit import Fitter, Para, plain, runs_of
+from deck import model as m
+from deck.layout.area import Area, Body
+from deck.layout.fit import Fitter, Para, plain, runs_of
+from deck.layout.page import Box, Shape, TextFrame
 
 
 def continue_paragraphs(paras: list[Para], box: Box, fit: Fitter, name: str) -> list[TextFrame]:
@@ -75,8 +75,11 @@ def lay_text(content: m.Text, area: Area, fit: Fitter) -> list[Body]:
         fit.check_coverage(p, p.where)
     frame = fit.fit(paras, area.box, name="Body")
     if frame is None:
-        area.error(fit, "the text does not fit on the slide even at the smallest size; shorten it, or "
-                   "use `bullets`, which continue on a new slide")
+        area.error(
+            fit,
+            "the text does not fit on the slide even at the smallest size; shorten it, or "
+            "use `bullets`, which continue on a new slide",
+        )
         return [Body(())]
     _warn_size([frame], area, fit, "the text")
     return [Body((frame,))]
@@ -113,12 +116,13 @@ def lay_columns(content: m.Columns, area: Area, fit: Fitter) -> list[Body]:
     for i, (head, bullets) in enumerate(cols):
         x = box.x + i * (w + t.gap)
         elements.append(Shape(Box(x, box.y, w, card_h), "rect", fill="surface", name=f"Column {i + 1} Card"))
-        elements.append(Shape(Box(x, box.y, w, t.rule_width * 3), "rect", fill="primary",
-                              name=f"Column {i + 1} Rule"))
-        elements.append(fit.frame([head], Box(x + pad, box.y + pad, inner_w, head_h), sizes,
-                                  name=f"Column {i + 1} Heading"))
-        elements.append(fit.frame(bullets, Box(x + pad, box.y + pad + head_h, inner_w, body_h), sizes,
-                                  name=f"Column {i + 1}"))
+        elements.append(Shape(Box(x, box.y, w, t.rule_width * 3), "rect", fill="primary", name=f"Column {i + 1} Rule"))
+        elements.append(
+            fit.frame([head], Box(x + pad, box.y + pad, inner_w, head_h), sizes, name=f"Column {i + 1} Heading")
+        )
+        elements.append(
+            fit.frame(bullets, Box(x + pad, box.y + pad + head_h, inner_w, body_h), sizes, name=f"Column {i + 1}")
+        )
     _warn_sizes(sizes, area, fit, "the columns")
     return [Body(tuple(elements))]
 
@@ -135,8 +139,12 @@ def lay_quote(content: m.Quote, area: Area, fit: Fitter) -> list[Body]:
         area.error(fit, "the quote does not fit on the slide even at the smallest size; shorten it")
         return [Body(())]
     _warn_size([frame], area, fit, "the quote")
-    bar = Shape(Box(box.x + mark_w // 2, box.y + box.h // 6, t.rule_width * 3, box.h * 2 // 3), "rect",
-                fill="accent", name="Quote Bar")
+    bar = Shape(
+        Box(box.x + mark_w // 2, box.y + box.h // 6, t.rule_width * 3, box.h * 2 // 3),
+        "rect",
+        fill="accent",
+        name="Quote Bar",
+    )
     return [Body((frame, bar))]
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .. import model as m
-from ..page import Box, Cell, Chart, Paragraph, Picture, Series, Shape, Table
-from .area import Area, Body
-from .fit import Fitter, Para, plain, runs_of
+from deck import model as m
+from deck.layout.area import Area, Body
+from deck.layout.fit import Fitter, Para, plain, runs_of
+from deck.layout.page import Box, Cell, Chart, Paragraph, Picture, Series, Shape, Table
 
 SERIES_COLORS = ("primary", "accent", "series3", "series4", "series5", "series6")
 
@@ -38,9 +38,19 @@ def lay_image(content: m.Image, area: Area, fit: Fitter) -> list[Body]:
 def lay_chart(content: m.Chart, area: Area, fit: Fitter) -> list[Body]:
     box, caption = _caption(content.caption, area, fit)
     style = fit.theme.text["chart"]
-    chart = Chart(box, content.type, content.categories,
-                  tuple(Series(n, v) for n, v in content.series), content.log_scale, content.unit,
-                  style.size, style.font, style.color, "muted", SERIES_COLORS)
+    chart = Chart(
+        box,
+        content.type,
+        content.categories,
+        tuple(Series(n, v) for n, v in content.series),
+        content.log_scale,
+        content.unit,
+        style.size,
+        style.font,
+        style.color,
+        "muted",
+        SERIES_COLORS,
+    )
     return [Body((chart, *caption))]
 
 
@@ -83,9 +93,16 @@ def _column_widths(rows, total: int, fit: Fitter, inset: int) -> list[int]:
     """Share `total` between columns by their longest text, each getting at least 1/(2n)."""
     n = len(rows[0])
     size = fit.size("table")
-    natural = [max(fit.width(p.runs[0].text if p.runs else "", "table", size) if len(p.runs) == 1 else
-                   sum(fit.width(r.text, "table", size) for r in p.runs) for p in (row[i] for row in rows))
-               + 2 * inset for i in range(n)]
+    natural = [
+        max(
+            fit.width(p.runs[0].text if p.runs else "", "table", size)
+            if len(p.runs) == 1
+            else sum(fit.width(r.text, "table", size) for r in p.runs)
+            for p in (row[i] for row in rows)
+        )
+        + 2 * inset
+        for i in range(n)
+    ]
     floor = total // (2 * n)
     if sum(natural) <= total:
         extra = total - sum(natural)
@@ -112,9 +129,17 @@ def _table(header, rows, widths, heights, fit: Fitter, k: int, box: Box) -> Tabl
         return Cell((Paragraph(runs),))
 
     cells = (tuple(cell(p, True) for p in header), *(tuple(cell(p) for p in r) for r in rows))
-    return Table(Box(box.x, box.y, sum(widths), sum(heights)), tuple(cells), tuple(widths), tuple(heights),
-                 size, fit.pitch(size), fit.inset("table"), fit.theme.text["table"].font,
-                 fit.theme.text["table"].color)
+    return Table(
+        Box(box.x, box.y, sum(widths), sum(heights)),
+        tuple(cells),
+        tuple(widths),
+        tuple(heights),
+        size,
+        fit.pitch(size),
+        fit.inset("table"),
+        fit.theme.text["table"].font,
+        fit.theme.text["table"].color,
+    )
 
 
 def _uniform(fit: Fitter, roles, fits) -> dict | None:
@@ -150,8 +175,11 @@ def lay_timeline(content: m.Timeline, area: Area, fit: Fitter) -> list[Body]:
         fit.check_coverage(e.when + e.what + (e.detail or ""), area.where)
     stagger = n >= STAGGER_FROM
     when = [Para(plain(e.when), "heading", align="center") for e in content.events]
-    body = [[Para(plain(e.what), "small", align="center")] +
-            ([Para(plain(e.detail), "caption", align="center")] if e.detail else []) for e in content.events]
+    body = [
+        [Para(plain(e.what), "small", align="center")]
+        + ([Para(plain(e.detail), "caption", align="center")] if e.detail else [])
+        for e in content.events
+    ]
     if stagger:
         width = min(2 * cw - t.gap // 2, box.w)
         above = [([when[i]] + body[i], width) if i % 2 == 0 else None for i in range(n)]
@@ -172,14 +200,23 @@ def lay_timeline(content: m.Timeline, area: Area, fit: Fitter) -> list[Body]:
     need_above, need_below = band(above, sizes), band(below, sizes)
     top = box.y + (box.h - (need_above + 2 * dot + need_below)) // 2
     line_y = top + need_above + dot
-    elements: list = [Shape(Box(box.x, line_y, box.w, 0), "line", line="muted", line_width=t.rule_width,
-                            name="Timeline Axis")]
+    elements: list = [
+        Shape(Box(box.x, line_y, box.w, 0), "line", line="muted", line_width=t.rule_width, name="Timeline Axis")
+    ]
     for i in range(n):
         centre = box.x + i * cw + cw // 2
-        elements.append(Shape(Box(centre - dot // 2, line_y - dot // 2, dot, dot), "ellipse",
-                              fill="primary", name=f"Event {i + 1} Marker"))
-        for item, y, h, anchor, name in ((above[i], top, need_above, "bottom", f"Event {i + 1} When"),
-                                         (below[i], line_y + dot, need_below, "top", f"Event {i + 1}")):
+        elements.append(
+            Shape(
+                Box(centre - dot // 2, line_y - dot // 2, dot, dot),
+                "ellipse",
+                fill="primary",
+                name=f"Event {i + 1} Marker",
+            )
+        )
+        for item, y, h, anchor, name in (
+            (above[i], top, need_above, "bottom", f"Event {i + 1} When"),
+            (below[i], line_y + dot, need_below, "top", f"Event {i + 1}"),
+        ):
             if item is None:
                 continue
             paras, w = item
@@ -189,8 +226,16 @@ def lay_timeline(content: m.Timeline, area: Area, fit: Fitter) -> list[Body]:
                 x = centre - dot if side == "left" else centre + dot - w
                 x = min(max(box.x, x), box.x + box.w - w)
                 paras = [replace(p, align=side) for p in paras]
-            elements.append(fit.frame(paras, Box(x, y, w, h), sizes, name=name if not stagger else
-                                      f"Event {i + 1}", anchor=anchor, inset=fit.inset("small")))
+            elements.append(
+                fit.frame(
+                    paras,
+                    Box(x, y, w, h),
+                    sizes,
+                    name=name if not stagger else f"Event {i + 1}",
+                    anchor=anchor,
+                    inset=fit.inset("small"),
+                )
+            )
     return [Body(tuple(elements))]
 
 
@@ -200,8 +245,10 @@ def lay_steps(content: m.Steps, area: Area, fit: Fitter) -> list[Body]:
     arrow = t.gap * 2
     cw = (box.w - (n - 1) * arrow) // n
     pad = t.gap // 2
-    cols = [([Para(plain(f"{i + 1}  {s.title}"), "heading")], [Para(runs_of(s.text), "small")])
-            for i, s in enumerate(content.steps)]
+    cols = [
+        ([Para(plain(f"{i + 1}  {s.title}"), "heading")], [Para(runs_of(s.text), "small")])
+        for i, s in enumerate(content.steps)
+    ]
     for s in content.steps:
         fit.check_coverage(s.title, area.where)
         fit.check_coverage(s.text, s.text.where)
@@ -226,11 +273,20 @@ def lay_steps(content: m.Steps, area: Area, fit: Fitter) -> list[Body]:
         x = box.x + i * (cw + arrow)
         elements.append(Shape(Box(x, top, cw, card_h), "round_rect", fill="surface", name=f"Step {i + 1} Card"))
         elements.append(fit.frame(head, Box(x + pad, top + pad, inner_w, head_h), sizes, name=f"Step {i + 1} Title"))
-        elements.append(fit.frame(text, Box(x + pad, top + pad + head_h, inner_w, card_h - 2 * pad - head_h),
-                                  sizes, name=f"Step {i + 1}"))
+        elements.append(
+            fit.frame(
+                text, Box(x + pad, top + pad + head_h, inner_w, card_h - 2 * pad - head_h), sizes, name=f"Step {i + 1}"
+            )
+        )
         if i < n - 1:
-            elements.append(Shape(Box(x + cw + arrow // 4, top + card_h // 2 - arrow // 2, arrow // 2, arrow),
-                                  "chevron", fill="primary", name=f"Step {i + 1} Arrow"))
+            elements.append(
+                Shape(
+                    Box(x + cw + arrow // 4, top + card_h // 2 - arrow // 2, arrow // 2, arrow),
+                    "chevron",
+                    fill="primary",
+                    name=f"Step {i + 1} Arrow",
+                )
+            )
     return [Body(tuple(elements))]
 
 
@@ -244,14 +300,18 @@ def lay_stats(content: m.Stats, area: Area, fit: Fitter) -> list[Body]:
     for s in content.stats:
         fit.check_coverage(s.value, area.where)
         fit.check_coverage(s.label, s.label.where)
-    cols = [([Para(plain(s.value), "stat_value", align="center")], [Para(runs_of(s.label), "stat_label", align="center")])
-            for s in content.stats]
+    cols = [
+        ([Para(plain(s.value), "stat_value", align="center")], [Para(runs_of(s.label), "stat_label", align="center")])
+        for s in content.stats
+    ]
     roles = ["stat_value", "stat_label"]
 
     def fits(s):
-        return all(fit.lines(v[0], s["stat_value"], cw - 2 * fit.inset("stat_value")) == 1 and
-                   fit.height(v, s, cw, fit.inset("stat_value")) + fit.height(lab, s, cw, fit.inset("stat_label")) <= rh
-                   for v, lab in cols)
+        return all(
+            fit.lines(v[0], s["stat_value"], cw - 2 * fit.inset("stat_value")) == 1
+            and fit.height(v, s, cw, fit.inset("stat_value")) + fit.height(lab, s, cw, fit.inset("stat_label")) <= rh
+            for v, lab in cols
+        )
 
     sizes = _uniform(fit, roles, fits)
     if sizes is None:

@@ -21,12 +21,23 @@ def main() -> None:
     for i, colour in enumerate(COLOURS):
         draw.rounded_rectangle((x, 150, x + box_w, 350), radius=30, fill=colour)
         for k in range(3):  # three "lines of text" as light bars
-            draw.rounded_rectangle((x + 30, 195 + 40 * k, x + box_w - 30 - 30 * k, 215 + 40 * k), radius=8,
-                                   fill=(255, 255, 255))
+            draw.rounded_rectangle(
+                (x + 30, 195 + 40 * k, x + box_w - 30 - 30 * k, 215 + 40 * k), radius=8, fill=(255, 255, 255)
+            )
         if i < 4:
             ax = x + box_w + 12
-            draw.polygon([(ax, 230), (ax + gap - 30, 230), (ax + gap - 30, 210), (ax + gap - 12, 250),
-                          (ax + gap - 30, 290), (ax + gap - 30, 270), (ax, 270)], fill=(85, 96, 108))
+            draw.polygon(
+                [
+                    (ax, 230),
+                    (ax + gap - 30, 230),
+                    (ax + gap - 30, 210),
+                    (ax + gap - 12, 250),
+                    (ax + gap - 30, 290),
+                    (ax + gap - 30, 270),
+                    (ax, 270),
+                ],
+                fill=(85, 96, 108),
+            )
         x += box_w + gap
     img.save(OUT, optimize=True)
 

@@ -1,0 +1,114 @@
+"""What every validator shares: the problem-collecting context, the Spec protocol, and how values are shown."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deck.problems import Problem, Where, cut
+from deck.source.located import Map, Node, Scalar, Seq, kind_name
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()  # a value that failed; its problem is already recorded
+
+
+@dataclass
+class Ctx:
+    """What validators share while reading one file: the problems found so far, and the folder
+    that relative paths in it start from."""
+
+    problems: list[Problem] = field(default_factory=list)
+    folder: Path | None = None
+
+    def error(self, where: Where, message: str) -> Any:
+        self.problems.append(where.error(message))
+        return INVALID
+
+    def warn(self, where: Where, message: str) -> None:
+        self.problems.append(where.warning(message))
+
+
+class Spec:
+    """Reads a located node into a plain value, or records a problem and returns INVALID.
+
+    `empty_is_missing`: a key whose value is nothing (`key:`) or blank text gets the field's
+    "write it or remove the line" message instead of the spec's own.
+    """
+
+    doc: str = ""
+    empty_is_missing: bool = False
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict:
+        raise NotImplementedError
+
+    def expected(self) -> str:
+        raise NotImplementedError
+
+
+def is_map(node: Node) -> bool:
+    return isinstance(node, Map)
+
+
+def is_seq(node: Node) -> bool:
+    return isinstance(node, Seq)
+
+
+def is_scalar(node: Node) -> bool:
+    return isinstance(node, Scalar) and not is_nothing(node)
+
+
+def is_nothing(node: Node) -> bool:
+    """True for a value written as nothing at all (`key:`, `- `) or as `null` / `~`."""
+    return isinstance(node, Scalar) and node.is_null and not node.style
+
+
+def is_blank(node: Node) -> bool:
+    """True for nothing, or for text that is empty or only spaces (`""`)."""
+    return is_nothing(node) or (isinstance(node, Scalar) and not node.text.strip())
+
+
+def plural(n: int, noun: str) -> str:
+    """Return `n noun`, the noun in English plural when n is not 1 (`1 category`, `2 categories`)."""
+    return f"{n} {noun if n == 1 else nouns(noun)}"
+
+
+def nouns(noun: str) -> str:
+    """Return the English plural of `noun` (`category` → `categories`, `series` stays)."""
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun if noun.endswith("series") else noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def show(node: Node) -> str:
+    """Return how a message names what was written: `` `text` ``, a list, nothing (null)…"""
+    if isinstance(node, Scalar) and not node.is_null:
+        return f"`{cut(node.text, 40)}`" if node.text.strip() else "an empty string"
+    return kind_name(node)
+
+
+def suggest(word: str, options) -> str:
+    """Return `; did you mean `x`?` for the option closest to `word`, else the list of options."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6) if len(word) < 100 else []
+    if not close:
+        close = [o for o in options if o.lower() == word.lower()]
+    if close:
+        return f"; did you mean `{close[0]}`?"
+    return "; expected one of " + ", ".join(f"`{o}`" for o in options)
+
+
+def empty_value(name: str, what: str, node: Node, required: bool) -> str:
+    """The message for key `name` written with nothing (or blank text) as its value."""
+    said = "has nothing after it" if is_nothing(node) else "is empty"
+    return f"`{name}:` {said}; write {what}" + ("" if required else ", or remove the line")

@@ -1,0 +1,157 @@
+"""Validators of single values: text exactly as typed, numbers, booleans and choices."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from deck.fields.base import Ctx, Spec, is_nothing, show
+from deck.fields.inline import parse_inline
+from deck.problems import cut
+from deck.source.located import Map, Node, Scalar, Seq, kind_name
+
+
+def _mapping_instead_of_text(node: Map, what: str) -> str:
+    if node.flow or not node.entries:
+        return f"expected {what}, got a mapping (`{{…}}`); write it as text, in quotes if it starts with `{{`"
+    shown = f"`{cut(node.entries[0][0].text, 30)}: …`"
+    return (
+        f"expected text, but YAML read {shown} as a mapping because of the `: `; "
+        "put the whole text in quotes, or in Chinese use the full-width `：`"
+    )
+
+
+@dataclass
+class Text(Spec):
+    """Text exactly as typed; `inline` parses marks into a Rich value."""
+
+    doc: str = ""
+    inline: bool = False
+    max_chars: int = 2000
+    example: str | None = None
+    located: bool = False  # return (text, where) so later checks can point at it
+    pattern: str | None = None  # a regular expression the schema states (the reader checks it itself)
+    empty_is_missing = True
+
+    def expected(self) -> str:
+        return self.doc or "text"
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        what = self.doc or "text"
+        if isinstance(node, Map):
+            return ctx.error(node.where, _mapping_instead_of_text(node, what))
+        if isinstance(node, Seq):
+            how = (
+                "one line of text"
+                if self.max_chars <= 300
+                else "one text (for several lines, write `|` after the key and indent the lines below it)"
+            )
+            return ctx.error(node.where, f"expected {what}, got a list; write it as {how}")
+        if not isinstance(node, Scalar):
+            return ctx.error(node.where, f"expected {what}, got {kind_name(node)}")
+        if is_nothing(node):
+            return ctx.error(node.where, f"expected {what}, got nothing; write the text")
+        text = node.text.strip() if node.style in ("|", ">") else node.text
+        if not text.strip():
+            return ctx.error(node.where, f"expected {what}, got an empty string; write the text")
+        if len(text) > self.max_chars:
+            return ctx.error(
+                node.where,
+                f"this text is {len(text):,} characters long, more than the "
+                f"{self.max_chars:,} {what} may have; shorten it or split it",
+            )
+        if node.comment is not None:
+            where, comment = node.comment
+            ctx.warn(
+                where,
+                f"YAML read `{cut(comment, 30)}` as a comment, so this value ends at "
+                f"`{cut(text, 30)}`; quote the value to keep the rest (a comment meant as one takes "
+                "two spaces before `#`)",
+            )
+        if self.located:
+            return text, node.where
+        if not self.inline:
+            return text
+        rich, problems = parse_inline(text, node.where)
+        ctx.problems.extend(problems)
+        return rich
+
+    def schema(self) -> dict:
+        out: dict = {
+            "type": ["string", "number", "boolean"],
+            "maxLength": self.max_chars,
+            "pattern": self.pattern or r"\S",
+            "description": self.doc,
+        }
+        if self.pattern:
+            out["type"] = "string"
+        if self.example:
+            out["examples"] = [self.example]
+        return out
+
+
+@dataclass
+class Number(Spec):
+    doc: str = "a number"
+    empty_is_missing = True
+
+    def expected(self) -> str:
+        return "a number"
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, Scalar) and not node.is_null:
+            try:
+                value = float(node.text.replace("_", "")) if len(node.text) < 400 else math.nan
+            except ValueError:
+                value = math.nan
+            if math.isfinite(value):
+                return value
+        return ctx.error(
+            node.where, f"expected a number, got {show(node)}; write digits only, e.g. `175000000000` or `1.75e11`"
+        )
+
+    def schema(self) -> dict:
+        return {"type": "number", "description": self.doc}
+
+
+@dataclass
+class Bool(Spec):
+    doc: str = "true or false"
+    empty_is_missing = True
+
+    def expected(self) -> str:
+        return "true or false"
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, Scalar) and node.text.lower() in ("true", "false"):
+            return node.text.lower() == "true"
+        return ctx.error(node.where, f"expected true or false, got {show(node)}")
+
+    def schema(self) -> dict:
+        return {"type": "boolean", "description": self.doc}
+
+
+@dataclass
+class Choice(Spec):
+    options: tuple[str, ...] = ()
+    doc: str = ""
+    empty_is_missing = True
+
+    def expected(self) -> str:
+        return "one of " + ", ".join(f"`{o}`" for o in self.options)
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, Scalar) and node.text in self.options:
+            return node.text
+        close = (
+            difflib.get_close_matches(node.text, self.options, n=1)
+            if isinstance(node, Scalar) and len(node.text) < 100
+            else []
+        )
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        return ctx.error(node.where, f"expected {self.expected()}, got {show(node)}{hint}")
+
+    def schema(self) -> dict:
+        return {"enum": list(self.options), "description": self.doc}

@@ -1,0 +1,281 @@
+"""Text measurement with real font metrics: per-script advance widths in EMU, coverage.
+
+The metric tables in deck/layout/fonts/*.json are made by tools/make_metrics.py from the font
+files; this module reads only the tables (lazily, cached), never a font file.
+
+Which table measures a typeface: the family name is looked up case-insensitively among the
+tables (`Noto Sans`, `Noto Sans CJK SC`, `Noto Sans Mono CJK SC`). A name with no table falls
+back to the closest known face: a monospaced-looking name (`Mono`, `Code`, `Courier`,
+`Consolas`, `Menlo`) to `Noto Sans Mono CJK SC`, any other East Asian typeface to
+`Noto Sans CJK SC`, any other Latin typeface to `Noto Sans`. A viewer that has the named font
+lays the text out with its own widths: the theme's safety margin is there for that. Italic is
+measured in the italic table where there is one, else upright (viewers slant CJK glyphs
+without changing their advances). The CJK tables hold the Simplified Chinese ('locl' ZHS)
+forms, which viewers use for zh-CN text.
+
+Which face sets a character follows LibreOffice and PowerPoint: East Asian characters
+(`is_east_asian`) in the East Asian typeface, the rest in the Latin one. "Weak" characters
+(`is_weak`: spaces, general punctuation such as “ ” — …, arrows, symbols) take the script
+of the strong character before them, or at the start of the text of the first strong one
+after them. A character missing from its face is measured in the other face of the pair,
+else as UNCOVERED_EM em. Where the script changes between East Asian and Latin text,
+LibreOffice adds SCRIPT_GAP_EM of space (`script_gaps`); `text_width` includes it.
+
+Kerning and ligatures are ignored (LibreOffice and PowerPoint do not kern these runs unless
+asked). All lengths are integer EMU unless a function says otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from deck.theme import Face
+
+FONTS_DIR = Path(__file__).parent / "fonts"
+
+LATIN_FALLBACK = "Noto Sans"
+EA_FALLBACK = "Noto Sans CJK SC"
+MONO_FALLBACK = "Noto Sans Mono CJK SC"
+_MONO_HINTS = ("mono", "code", "courier", "consolas", "menlo")
+
+# A character no table covers is drawn by a viewer's fallback font (emoji fonts are about
+# 1.25 em wide); it is measured this wide, in em, and reported by `uncovered`.
+UNCOVERED_EM = 1.25
+# LibreOffice's space between East Asian and Latin text: 1/5 of a 1.2 em line, in em.
+SCRIPT_GAP_EM = 0.24
+
+# Code point ranges a viewer sets in the East Asian typeface (inclusive).
+_EAST_ASIAN_RANGES: tuple[tuple[int, int], ...] = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x2E80, 0x2FDF),  # CJK Radicals Supplement, Kangxi Radicals
+    (0x2FF0, 0x303F),  # Ideographic Description, CJK Symbols and Punctuation
+    (0x3040, 0x31FF),  # Hiragana, Katakana, Bopomofo, Hangul Compat. Jamo, Kanbun, strokes
+    (0x3200, 0x4DBF),  # Enclosed CJK, CJK Compatibility, Extension A
+    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
+    (0xA000, 0xA4CF),  # Yi
+    (0xA960, 0xA97F),  # Hangul Jamo Extended-A
+    (0xAC00, 0xD7FF),  # Hangul Syllables, Jamo Extended-B
+    (0xF900, 0xFAFF),  # CJK Compatibility Ideographs
+    (0xFE10, 0xFE1F),  # Vertical Forms
+    (0xFE30, 0xFE4F),  # CJK Compatibility Forms
+    (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms
+    (0x1B000, 0x1B16F),  # Kana Supplement, Extended-A, Small Kana Extension
+    (0x1F200, 0x1F2FF),  # Enclosed Ideographic Supplement
+    (0x20000, 0x3134F),  # Extensions B–G, Compatibility Ideographs Supplement
+)
+_EA_STARTS = tuple(r[0] for r in _EAST_ASIAN_RANGES)
+
+
+@lru_cache(maxsize=8192)
+def is_east_asian(ch: str) -> bool:
+    """Return True if viewers set `ch` (one character) in the East Asian typeface."""
+    cp = ord(ch)
+    i = bisect_right(_EA_STARTS, cp) - 1
+    return i >= 0 and cp <= _EAST_ASIAN_RANGES[i][1]
+
+
+@lru_cache(maxsize=8192)
+def is_weak(ch: str) -> bool:
+    """Return True if `ch` takes its script from its neighbours: spaces, line breaks,
+    combining marks, and non-letters from U+2000 on outside the East Asian blocks (general
+    punctuation, symbols, arrows, emoji). ASCII and Latin-1 punctuation are Latin."""
+    cp = ord(ch)
+    if cp in (0x09, 0x0A, 0x20, 0xA0):
+        return True
+    if is_east_asian(ch):
+        return False
+    category = unicodedata.category(ch)
+    return category in ("Mn", "Me") or (cp >= 0x2000 and not category.startswith("L"))
+
+
+def resolve_scripts(text: str) -> list[bool]:
+    """Return, per character of `text`, True where a viewer sets it in the East Asian face.
+
+    Weak characters take the script of the last strong character before them, or, at the
+    start, of the first strong character after them; text with no strong character is Latin.
+    """
+    strong = [None if is_weak(ch) else is_east_asian(ch) for ch in text]
+    current = next((s for s in strong if s is not None), False)
+    out: list[bool] = []
+    for s in strong:
+        if s is not None:
+            current = s
+        out.append(current)
+    return out
+
+
+def script_gaps(text: str, scripts: Sequence[bool]) -> list[bool]:
+    """Return, per character, True where LibreOffice puts SCRIPT_GAP_EM after it: where the
+    script changes between it and the next character, and after leading weak characters
+    that precede East Asian text. Never across a line break ('\\n')."""
+    n = len(text)
+    first_strong = next((i for i, ch in enumerate(text) if not is_weak(ch)), n)
+    gaps = [False] * n
+    for i in range(n - 1):
+        if text[i] == "\n" or text[i + 1] == "\n":
+            continue
+        if scripts[i] != scripts[i + 1] or (i + 1 == first_strong and scripts[i + 1]):
+            gaps[i] = True
+    return gaps
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per table file
+class FontTable:
+    """One font's metrics: font units, run-length advance ranges sorted by first codepoint."""
+
+    family: str
+    style: str
+    units_per_em: int
+    ascender: int  # hhea, font units, positive
+    descender: int  # hhea, font units, positive (below the baseline)
+    line_gap: int
+    firsts: tuple[int, ...]
+    lasts: tuple[int, ...]
+    widths: tuple[int, ...]
+
+    def advance(self, cp: int) -> int | None:
+        """Return the advance of codepoint `cp` in font units, or None if not covered."""
+        i = bisect_right(self.firsts, cp) - 1
+        if i >= 0 and cp <= self.lasts[i]:
+            return self.widths[i]
+        return None
+
+
+def _slug(family: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", family.lower()).strip("-")
+
+
+@cache
+def _read(stem: str) -> FontTable | None:
+    path = FONTS_DIR / f"{stem}.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="ascii"))
+    ranges = data["advances"]
+    return FontTable(
+        family=data["family"],
+        style=data["style"],
+        units_per_em=data["unitsPerEm"],
+        ascender=data["hhea"]["ascender"],
+        descender=abs(data["hhea"]["descender"]),
+        line_gap=data["hhea"]["lineGap"],
+        firsts=tuple(r[0] for r in ranges),
+        lasts=tuple(r[1] for r in ranges),
+        widths=tuple(r[2] for r in ranges),
+    )
+
+
+def known_family(family: str, east_asian: bool) -> str:
+    """Return the family whose table measures typeface `family`: itself, or its fallback."""
+    if _read(f"{_slug(family)}-regular") is not None:
+        return family
+    if any(hint in family.lower() for hint in _MONO_HINTS):
+        return MONO_FALLBACK
+    return EA_FALLBACK if east_asian else LATIN_FALLBACK
+
+
+@cache
+def font_table(family: str, bold: bool = False, italic: bool = False, east_asian: bool = False) -> FontTable:
+    """Return the metric table for typeface `family` in the given style.
+
+    Falls back to the closest known family (see the module docstring), to upright when there
+    is no italic table, and to regular when there is no bold one. Raises FileNotFoundError
+    only if deck/layout/fonts/ lacks the fallback tables themselves (a broken installation).
+    """
+    slug = _slug(known_family(family, east_asian))
+    weight = "bold" if bold else "regular"
+    styles = ([f"{weight}-italic" if bold else "italic"] if italic else []) + [weight, "regular"]
+    for style in styles:
+        table = _read(f"{slug}-{style}")
+        if table is not None:
+            return table
+    raise FileNotFoundError(f"no metric table {slug}-regular.json in {FONTS_DIR}")
+
+
+@lru_cache(maxsize=65536)
+def _em(cp: int, primary: FontTable, secondary: FontTable) -> float:
+    """Advance of `cp` in em: in the primary face, else the secondary, else UNCOVERED_EM."""
+    for table in (primary, secondary):
+        adv = table.advance(cp)
+        if adv is not None:
+            return adv / table.units_per_em
+    return UNCOVERED_EM
+
+
+def _tables(face: Face, bold: bool, italic: bool) -> tuple[FontTable, FontTable]:
+    return font_table(face.latin, bold, italic, False), font_table(face.ea, bold, italic, True)
+
+
+def char_advance(
+    ch: str, face: Face, size: int, bold: bool = False, italic: bool = False, east_asian: bool | None = None
+) -> int:
+    """Return the advance of one character in EMU at font size `size` (EMU).
+
+    Measured in face.ea if `east_asian` (default: `is_east_asian(ch)`), else in face.latin;
+    missing there, in the other face; missing in both, UNCOVERED_EM em. '\\n' is 0 wide.
+    """
+    if ch == "\n":
+        return 0
+    latin, ea = _tables(face, bold, italic)
+    if east_asian is None:
+        east_asian = is_east_asian(ch)
+    primary, secondary = (ea, latin) if east_asian else (latin, ea)
+    return round(_em(ord(ch), primary, secondary) * size)
+
+
+def advances(
+    text: str, face: Face, size: int, bold: bool = False, italic: bool = False, scripts: Sequence[bool] | None = None
+) -> list[float]:
+    """Return each character's advance in EMU, unrounded, without script gaps ('\\n': 0).
+
+    `scripts` says per character whether it is set in the East Asian face (default:
+    `resolve_scripts(text)`; pass it when `text` is one run of a longer paragraph).
+    """
+    latin, ea = _tables(face, bold, italic)
+    if scripts is None:
+        scripts = resolve_scripts(text)
+    return [
+        0.0 if ch == "\n" else _em(ord(ch), *((ea, latin) if east else (latin, ea))) * size
+        for ch, east in zip(text, scripts)
+    ]
+
+
+def text_width(text: str, face: Face, size: int, bold: bool = False, italic: bool = False) -> int:
+    """Return the width in EMU of `text` set on one line at font size `size` (EMU), script
+    gaps included, as LibreOffice sets it (PowerPoint adds no gaps, so it is narrower there).
+    Trailing spaces count; line breaks ('\\n') are 0 wide."""
+    scripts = resolve_scripts(text)
+    gaps = sum(script_gaps(text, scripts)) * SCRIPT_GAP_EM * size
+    return round(sum(advances(text, face, size, bold, italic, scripts)) + gaps)
+
+
+def uncovered(text: str, faces: Iterable[Face]) -> list[str]:
+    """Return the distinct characters of `text` that no typeface of `faces` covers, in order
+    of appearance. Whitespace, control and format characters and variation selectors are
+    ignored. Faces without a table are judged by their fallback table (module docstring)."""
+    tables = [table for face in faces for table in _tables(face, False, False)]
+    out: list[str] = []
+    for ch in dict.fromkeys(text):
+        cp = ord(ch)
+        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or 0xFE00 <= cp <= 0xFE0F:
+            continue
+        if all(table.advance(cp) is None for table in tables):
+            out.append(ch)
+    return out
+
+
+def line_height(face: Face, size: int, bold: bool = False) -> int:
+    """Return the natural (single-spaced) line height in EMU of text in `face` at `size`:
+    the larger hhea ascender plus the larger descender and line gap of its two typefaces.
+    (deck writes exact line spacing, so this matters only for choosing that spacing.)"""
+    latin, ea = _tables(face, bold, False)
+    ascent = max(t.ascender / t.units_per_em for t in (latin, ea))
+    descent = max((t.descender + t.line_gap) / t.units_per_em for t in (latin, ea))
+    return round((ascent + descent) * size)

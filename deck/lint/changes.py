@@ -1,0 +1,117 @@
+"""What changed between two builds: a content hash per slide, and the slides that differ by key."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from deck.layout.page import Page, Pages, Picture
+from deck.theme import Theme
+
+_HASH_CHARS = 12  # hex digits of a content hash kept in the record
+
+# A slide's content hashes, in slide order: (page key, hash).
+Slides = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Slides that differ from the previous build, by key: `changed` lists every new or
+    changed slide in deck order, `added` those of them that are new; `removed` is in the
+    previous deck's order. `first` when there was no previous record to compare with;
+    `restyled` when the theme changed."""
+
+    first: bool = False
+    restyled: bool = False
+    changed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def summary(self, most: int = 8) -> str:
+        """Return one line, e.g. `changed: 2 slides (nrm, +new-slide); removed: old-one`."""
+        if self.first:
+            return "first build"
+        parts = ["theme changed (every slide restyled)"] if self.restyled else []
+        if self.changed:
+            n = len(self.changed)
+            shown = [("+" if k in self.added else "") + k for k in self.changed]
+            parts.append(f"changed: {n} slide{'s' if n != 1 else ''} ({_names(shown, most)})")
+        if self.removed:
+            parts.append(f"removed: {_names(list(self.removed), most)}")
+        return "; ".join(parts) or "no slides changed"
+
+
+def _names(keys: list[str], most: int) -> str:
+    return ", ".join(keys[:most]) + (f", …(+{len(keys) - most} more)" if len(keys) > most else "")
+
+
+def slide_hashes(pages: Pages) -> Slides:
+    """Return (key, content hash) per page: a hash of everything drawn on it and its notes,
+    leaving out its key, source line and slide-number preview (which move when a slide is
+    inserted above it); a picture counts by the bytes of its file."""
+    return tuple((page.key, hashlib.sha256(_content(page).encode()).hexdigest()[:_HASH_CHARS]) for page in pages.pages)
+
+
+# The live slide-number field's preview text inside a page's repr: `Run(text='12', …, field='slidenum')`.
+_SLIDE_NUMBER = re.compile(r"Run\(text='[^']*'(?=[^()]*field='slidenum'\))")
+
+
+def _content(page: Page) -> str:
+    """The page as text: its (frozen, nested) dataclass repr without key, line and slide number;
+    a picture by its file's name and bytes rather than its absolute path."""
+    text = _SLIDE_NUMBER.sub("Run(", repr(dataclasses.replace(page, key="", line=0)))
+    for picture in (e for e in page.elements if isinstance(e, Picture)):
+        text = text.replace(repr(picture.path), repr(picture.path.name))
+        text += hashlib.sha256(picture.path.read_bytes()).hexdigest()
+    return text
+
+
+def theme_hash(theme: Theme) -> str:
+    """Return a short hash of everything in `theme`."""
+    return hashlib.sha256(repr(theme).encode()).hexdigest()[:_HASH_CHARS]
+
+
+def compare(before: Slides | None, slides: Slides, restyled: bool = False) -> Changes:
+    """Return what changed from the slides `before` (None: no previous build) to `slides`;
+    `restyled` says the theme changed too. Slides with a stable key (an `id`, or an automatic
+    slide's name) pair by key; the others (`kind@line`, whose line moves when a slide is
+    inserted above) pair by content, in order, so an insertion marks only itself."""
+    if before is None:
+        return Changes(first=True)
+    changed: list[str] = []
+    added: list[str] = []
+    removed: list[str] = []
+    old = dict(before)
+    new = dict(slides)
+    for key, digest in slides:
+        if _stable(key):
+            if key not in old:
+                added.append(key)
+            elif old[key] != digest:
+                changed.append(key)
+    removed += [k for k, _ in before if _stable(k) and k not in new]
+    olds = [(k, h) for k, h in before if not _stable(k)]
+    news = [(k, h) for k, h in slides if not _stable(k)]
+    matcher = SequenceMatcher(None, [h for _, h in olds], [h for _, h in news], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        changed += [k for k, _ in news[j1 : j1 + paired]]
+        added += [k for k, _ in news[j1 + paired : j2]]
+        removed += [k for k, _ in olds[i1 + paired : i2]]
+    touched, new_ones, gone = set(changed) | set(added), set(added), set(removed)
+    return Changes(
+        False,
+        restyled,
+        tuple(k for k, _ in slides if k in touched),
+        tuple(k for k, _ in slides if k in new_ones),
+        tuple(k for k, _ in before if k in gone),
+    )
+
+
+def _stable(key: str) -> bool:
+    return "@" not in key

@@ -1,0 +1,250 @@
+"""Deterministic packaging: document properties, clean view settings and the zip itself.
+
+Everything that could vary between two builds of the same input is fixed here: zip entry
+times (1980-01-01), entry order, compression and file attributes; the document's dates come
+from DocInfo; the embedded chart workbooks (which xlsxwriter stamps with the clock) get the
+same treatment, recursively. A package is assembled part by part (`Package`: names and
+relationships given directly, content types and package relationships made here) and
+zipped once, so nothing is compressed twice.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+
+from deck.layout.page import DocInfo
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_FIRST = ("[Content_Types].xml", "_rels/.rels")
+_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_CORE_NS = (
+    'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+)
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+CORE_PART, APP_PART = "docProps/core.xml", "docProps/app.xml"
+CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+_RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+# Extensions whose parts need no Override when their content type is the usual one.
+_DEFAULT_TYPES = {
+    "rels": _RELS_TYPE,
+    "xml": "application/xml",
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "jpg": "image/jpeg",
+    "gif": "image/gif",
+    "bmp": "image/bmp",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+_PACKAGE_RELS = (
+    ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", None),
+    ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", CORE_PART),
+    ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties", APP_PART),
+)
+
+
+class Package:
+    """A package being assembled: parts by name (no leading slash) in the order added, and
+    each part's relationships. Adding a part or a relationship costs the same however many
+    there are; `write` zips it all once."""
+
+    def __init__(self, main: str):
+        self.main = main
+        self._types: dict[str, str] = {}
+        self._blobs: dict[str, bytes] = {}
+        self._rels: dict[str, dict[tuple[str, str, bool], str]] = {}
+
+    def add(self, name: str, content_type: str, blob: bytes = b"") -> str:
+        """Add part `name` (its bytes may be set later with `set`); return `name`.
+        Raises ValueError if there is a part of that name already."""
+        if name in self._types:
+            raise ValueError(f"part {name} added twice")
+        self._types[name], self._blobs[name] = content_type, blob
+        return name
+
+    def set(self, name: str, blob: bytes) -> None:
+        """Set the bytes of part `name` (KeyError if there is no such part)."""
+        self._types[name]
+        self._blobs[name] = blob
+
+    def relate(self, source: str, target: str, kind: str, external: bool = False) -> str:
+        """Return the id of `source`'s relationship of type `kind` to part `target` (or, if
+        `external`, to the URL `target`), added as rId<n+1> unless it exists already."""
+        rels = self._rels.setdefault(source, {})
+        key = (kind, target, external)
+        if key not in rels:
+            rels[key] = f"rId{len(rels) + 1}"
+        return rels[key]
+
+    def write(self, created: str, workbook_parts: dict[str, bytes] | None = None) -> bytes:
+        """Return the .pptx (zip): [Content_Types].xml, _rels/.rels (the main part, core and
+        app properties), then each part followed by its relationships; every entry with the
+        zip epoch as its time, the same attributes and compression. Embedded workbooks (.xlsx)
+        are repacked the same way, dated `created`, the parts they share with `workbook_parts`
+        (e.g. the theme) replaced."""
+        entries = [
+            ("[Content_Types].xml", content_types_xml(self._types.items())),
+            ("_rels/.rels", package_rels_xml(self.main)),
+        ]
+        for name, blob in self._blobs.items():
+            if name.endswith(".xlsx"):
+                blob = _repack_workbook(blob, created, workbook_parts or {})
+            entries.append((name, blob))
+            if self._rels.get(name):
+                entries.append((rels_name(name), self._rels_xml(name)))
+        return _zip(entries)
+
+    def _rels_xml(self, source: str) -> bytes:
+        folder = posixpath.dirname(source)
+        rels = []
+        for (kind, target, external), rid in self._rels[source].items():
+            ref = target if external else posixpath.relpath(target, folder)
+            mode = ' TargetMode="External"' if external else ""
+            rels.append(f"<Relationship Id={_quoted(rid)} Type={_quoted(kind)} Target={_quoted(ref)}{mode}/>")
+        return f'{_DECL}<Relationships xmlns="{_RELS_NS}">{"".join(rels)}</Relationships>'.encode()
+
+
+def core_xml(info: DocInfo) -> bytes:
+    """Return docProps/core.xml: title, subject, author (creator and last editor), keywords,
+    language, revision 1, created = modified = `info.created`."""
+    fields = [
+        ("dc:title", info.title),
+        ("dc:subject", info.subject),
+        ("dc:creator", info.author),
+        ("cp:keywords", info.keywords),
+        ("dc:language", info.language),
+        ("cp:lastModifiedBy", info.author),
+        ("cp:revision", "1"),
+    ]
+    body = "".join(f"<{tag}>{_escape(value)}</{tag}>" for tag, value in fields)
+    for tag in ("dcterms:created", "dcterms:modified"):
+        body += f'<{tag} xsi:type="dcterms:W3CDTF">{_escape(info.created)}</{tag}>'
+    return f"{_DECL}<cp:coreProperties {_CORE_NS}>{body}</cp:coreProperties>".encode()
+
+
+def app_xml(slides: int, notes: int) -> bytes:
+    """Return a minimal docProps/app.xml naming this application and counting slides."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    return (
+        f'{_DECL}<Properties xmlns="{ns}"><TotalTime>0</TotalTime>'
+        f"<Application>deck</Application><Slides>{slides}</Slides><Notes>{notes}</Notes>"
+        "<HiddenSlides>0</HiddenSlides></Properties>"
+    ).encode()
+
+
+def view_props_xml() -> bytes:
+    """Return ppt/viewProps.xml without the template's 4:3 guides and window sizes."""
+    ns = (
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+    )
+    return f'{_DECL}<p:viewPr {ns} lastView="sldView"/>'.encode()
+
+
+def content_types_xml(parts: Iterable[tuple[str, str]]) -> bytes:
+    """Return [Content_Types].xml for (part name, content type) pairs: a Default per
+    extension in use whose usual type fits, an Override (sorted by name) for every other."""
+    defaults, overrides = {"rels": _RELS_TYPE, "xml": _DEFAULT_TYPES["xml"]}, {}
+    for name, content_type in parts:
+        ext = posixpath.splitext(name)[1][1:].lower()
+        if _DEFAULT_TYPES.get(ext) == content_type:
+            defaults[ext] = content_type
+        else:
+            overrides["/" + name] = content_type
+    ns = "http://schemas.openxmlformats.org/package/2006/content-types"
+    body = "".join(f"<Default Extension={_quoted(e)} ContentType={_quoted(t)}/>" for e, t in sorted(defaults.items()))
+    body += "".join(f"<Override PartName={_quoted(n)} ContentType={_quoted(t)}/>" for n, t in sorted(overrides.items()))
+    return f'{_DECL}<Types xmlns="{ns}">{body}</Types>'.encode()
+
+
+def package_rels_xml(main: str) -> bytes:
+    """Return _rels/.rels: the main document part `main`, then core and app properties."""
+    ns = _RELS_NS
+    rels = "".join(
+        f'<Relationship Id="rId{n}" Type="{kind}" Target={_quoted(target or main)}/>'
+        for n, (kind, target) in enumerate(_PACKAGE_RELS, 1)
+    )
+    return f'{_DECL}<Relationships xmlns="{ns}">{rels}</Relationships>'.encode()
+
+
+def rels_name(name: str) -> str:
+    """Return the name of part `name`'s relationships part: a/b.xml → a/_rels/b.xml.rels."""
+    folder, base = posixpath.split(name)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            entry.create_system = 0
+            entry.external_attr = 0
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, data, compresslevel=6)
+    return out.getvalue()
+
+
+def pres_props_xml() -> bytes:
+    """Return ppt/presProps.xml: presentation settings left at PowerPoint's defaults."""
+    ns = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+    return f"{_DECL}<p:presentationPr {ns}/>".encode()
+
+
+def table_styles_xml() -> bytes:
+    """Return ppt/tableStyles.xml: no custom table styles; PowerPoint's "Medium Style 2 –
+    Accent 1" as the default for tables a person adds (deck's own tables name their style)."""
+    ns = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    return (f'{_DECL}<a:tblStyleLst {ns} def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>').encode()
+
+
+def repack(
+    blob: bytes, replace: dict[str, bytes], created: str, workbook_parts: dict[str, bytes] | None = None
+) -> bytes:
+    """Return the zip `blob` rewritten deterministically.
+
+    `replace` maps part names (no leading slash) to new contents. Entries keep their order
+    except that [Content_Types].xml and _rels/.rels come first; every entry gets the zip
+    epoch as its time and the same attributes and compression. Embedded workbooks (.xlsx)
+    are repacked the same way, their document dates set to `created` and the parts they
+    share with `workbook_parts` (e.g. the theme) replaced.
+    """
+    with zipfile.ZipFile(io.BytesIO(blob)) as source:
+        names = source.namelist()
+        order = [n for n in _FIRST if n in names] + [n for n in names if n not in _FIRST]
+        parts = {name: replace.get(name) or source.read(name) for name in order}
+    return _zip(
+        (name, _repack_workbook(data, created, workbook_parts or {}) if name.endswith(".xlsx") else data)
+        for name, data in parts.items()
+    )
+
+
+def _repack_workbook(blob: bytes, created: str, parts: dict[str, bytes]) -> bytes:
+    """Return an embedded workbook repacked, dated `created`, with its `parts` replaced."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as book:
+        names = set(book.namelist())
+        replace = {name: data for name, data in parts.items() if name in names}
+        if "docProps/core.xml" in names:
+            core = book.read("docProps/core.xml")
+            replace["docProps/core.xml"] = _DATES.sub(rb"\g<1>" + created.encode() + rb"\g<2>", core)
+    return repack(blob, replace, created)
+
+
+def _escape(text: str) -> str:
+    return text.translate(_ESCAPES)
+
+
+def _quoted(text: str) -> str:
+    """Return `text` as a double-quoted XML attribute value."""
+    return f'"{text.translate(_ESCAPES)}"'

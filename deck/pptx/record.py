@@ -1,0 +1,254 @@
+"""The build record kept inside each .pptx: tells a person's edits from deck's output, and what changed.
+
+Every deck that `deck build` writes carries, in its custom document properties
+(docProps/custom.xml), a digest of all its other parts and a content hash per slide. Before a
+build replaces an output, the output's parts are digested again: a mismatch (or no record and
+different bytes) means a person edited it, and it is kept as `<stem>.edited-<n>.pptx`.
+The previous build's per-slide hashes give what changed (deck.changes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, unquote
+from xml.etree import ElementTree
+
+from deck.layout.page import Pages
+from deck.lint.changes import Changes, Slides, compare, slide_hashes, theme_hash
+from deck.pptx.package import ZIP_EPOCH
+from deck.pptx.text import xml_text as escape
+from deck.problems import WARNING, Problem, display_path
+from deck.theme import Theme
+
+CUSTOM = "docProps/custom.xml"
+_TYPES, _RELS = "[Content_Types].xml", "_rels/.rels"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_FORMAT = "1"  # version of the record's layout
+_VALUE_MAX = 255  # Office keeps at most 255 characters of a text property
+_LARGEST_RECORD = 1_000_000  # bytes; a bigger custom.xml is not ours
+
+
+@dataclass(frozen=True)
+class Record:
+    """What one build wrote: `digest` (sha256 hex over every part but the record itself:
+    name, CRC-32, size), `slides` ((page key, content hash) in slide order) and `theme` (a
+    hash of the theme, whose change restyles every slide without changing their content)."""
+
+    digest: str
+    slides: Slides
+    theme: str = ""
+
+
+def stamp(data: bytes, slides: Slides, theme: str = "") -> bytes:
+    """Return the package `data` with its build record (custom properties) added. Only the
+    content types, the package relationships and the record are (re)written; every other
+    entry is copied as it was compressed, so the result stays reproducible and cheap."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        infos = source.infolist()
+        new = (
+            {}
+            if CUSTOM in source.namelist()
+            else {
+                _TYPES: _add_before(
+                    source.read(_TYPES),
+                    b"</Types>",
+                    (f'<Override PartName="/{CUSTOM}" ContentType="{_CUSTOM_TYPE}"/>').encode(),
+                ),
+                _RELS: _add_before(
+                    source.read(_RELS),
+                    b"</Relationships>",
+                    (f'<Relationship Id="rIdDeckRecord" Type="{_CUSTOM_REL}" Target="{CUSTOM}"/>').encode(),
+                ),
+            }
+        )
+    prints = {i.filename: (i.CRC, i.file_size) for i in infos}
+    prints.update({name: (zlib.crc32(blob), len(blob)) for name, blob in new.items()})
+    new[CUSTOM] = _custom_xml(Record(_digest(prints), slides, theme))
+    order = [i.filename for i in infos] + ([] if CUSTOM in prints else [CUSTOM])
+    return _splice(data, new, order)
+
+
+def _add_before(xml: bytes, closing: bytes, element: bytes) -> bytes:
+    at = xml.rindex(closing)
+    return xml[:at] + element + xml[at:]
+
+
+def _digest(prints: dict[str, tuple[int, int]]) -> str:
+    """The package's fingerprint: each part's name, CRC-32 and size (as its zip directory
+    lists them), the record itself left out. A person's edit changes it; a re-zip does not."""
+    h = hashlib.sha256()
+    for name in sorted(prints):
+        if name != CUSTOM:
+            h.update(f"{name}\0{prints[name][0]:08x}\0{prints[name][1]}\n".encode())
+    return h.hexdigest()
+
+
+def _splice(data: bytes, new: dict[str, bytes], order: list[str]) -> bytes:
+    """Return the zip of `order`'s entries: those in `new` compressed here, the rest copied
+    byte for byte from the zip `data`, with a fresh central directory."""
+    old, fresh = _entries(data), _entries(_zip(new.items()))
+    out, central = bytearray(), bytearray()
+    for name in order:
+        local, record = fresh[name] if name in new else old[name]
+        central += record[:42] + struct.pack("<L", len(out)) + record[46:]  # where its local header now is
+        out += local
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(order), len(order), len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
+def _entries(blob: bytes) -> dict[str, tuple[bytes, bytes]]:
+    """Return each entry's (local header and data, central directory record) as bytes, for a
+    plain zip as zipfile writes it (one disk, no zip64, sizes known before the data)."""
+    at = blob.rindex(b"PK\x05\x06")
+    count, _, start = struct.unpack_from("<H2L", blob, at + 10)
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        names = z.namelist()
+    if count != len(names):
+        raise ValueError("not a plain zip")  # a bug: deck's own packages are plain
+    out, p = {}, start
+    for name in names:
+        (flags,) = struct.unpack_from("<H", blob, p + 8)
+        (csize,) = struct.unpack_from("<L", blob, p + 20)
+        n, m, k = struct.unpack_from("<3H", blob, p + 28)
+        (offset,) = struct.unpack_from("<L", blob, p + 42)
+        if blob[p : p + 4] != b"PK\x01\x02" or flags & 0x8 or 0xFFFFFFFF in (csize, offset):
+            raise ValueError("not a plain zip entry")  # a bug: deck's own packages are plain
+        ln, lm = struct.unpack_from("<2H", blob, offset + 26)
+        out[name] = (blob[offset : offset + 30 + ln + lm + csize], blob[p : p + 46 + n + m + k])
+        p += 46 + n + m + k
+    return out
+
+
+def _zip(entries) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, blob in entries:
+            entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            entry.create_system = 0
+            entry.external_attr = 0
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, blob, compresslevel=6)
+    return out.getvalue()
+
+
+def _custom_xml(record: Record) -> bytes:
+    tokens = [f"{quote(k, safe='@#.-_')}={h}" for k, h in record.slides]
+    chunks: list[str] = []
+    for token in tokens:
+        if chunks and len(chunks[-1]) + 1 + len(token) <= _VALUE_MAX:
+            chunks[-1] += " " + token
+        else:
+            chunks.append(token)
+    values = [("deck.record", _FORMAT), ("deck.digest", record.digest), ("deck.theme", record.theme)]
+    values += [(f"deck.slides.{i}", chunk) for i, chunk in enumerate(chunks, 1)]
+    props = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{name}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+        for pid, (name, value) in enumerate(values, 2)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{_PROPS_NS}" xmlns:vt="{_VT_NS}">{props}</Properties>'
+    ).encode()
+
+
+def read_record(path: Path) -> tuple[Record | None, str | None]:
+    """Return the record inside the .pptx at `path` (None when it has none or is not a
+    package) and the digest of its parts as they are now (None when it has no record)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            info = package.getinfo(CUSTOM)
+            if info.file_size > _LARGEST_RECORD:
+                return None, None
+            record = _parse(package.read(info))
+            if record is None:
+                return None, None
+            return record, _digest({i.filename: (i.CRC, i.file_size) for i in package.infolist()})
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError, EOFError):
+        return None, None
+
+
+def _parse(xml: bytes) -> Record | None:
+    root = ElementTree.fromstring(xml)
+    values: dict[str, str] = {}
+    for prop in root.iter(f"{{{_PROPS_NS}}}property"):
+        text = prop.findtext(f"{{{_VT_NS}}}lpwstr")
+        if text is not None:
+            values[prop.get("name", "")] = text
+    if values.get("deck.record") != _FORMAT or not re.fullmatch(r"[0-9a-f]{64}", values.get("deck.digest", "")):
+        return None
+    slides = []
+    i = 1
+    while (chunk := values.get(f"deck.slides.{i}")) is not None:
+        for token in chunk.split():
+            key, _, digest = token.rpartition("=")
+            slides.append((unquote(key), digest))
+        i += 1
+    return Record(values["deck.digest"], tuple(slides), values.get("deck.theme", ""))
+
+
+# ---- replacing an output ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """What replacing an output did: the changes from the previous build, and where a
+    person's edited copy was kept (None when the old output was deck's own, or absent)."""
+
+    changes: Changes
+    kept: Path | None
+
+
+def replace_output(
+    target: Path, data: bytes, pages: Pages, theme: Theme, write: Callable[[Path, bytes], None]
+) -> Replaced:
+    """Stamp `data` (rendered from `pages` and `theme`) with its record and write it to `target` with
+    `write` (atomic). An existing `target` that a person edited is first moved to
+    `<stem>.edited-<n>.pptx` (n the first free number from 1). Raises OSError when the
+    output cannot be replaced; then everything is left as it was."""
+    slides, styled = slide_hashes(pages), theme_hash(theme)
+    data = stamp(data, slides, styled)
+    before, digest = read_record(target) if target.is_file() else (None, None)
+    edited = target.is_file() and (digest != before.digest if before else target.read_bytes() != data)
+    kept = _keep(target) if edited else None
+    try:
+        write(target, data)
+    except OSError:
+        if kept is not None and not target.exists():
+            os.replace(kept, target)
+        raise
+    changes = compare(before.slides, slides, before.theme != styled) if before else compare(None, slides)
+    return Replaced(changes, kept)
+
+
+def _keep(target: Path) -> Path:
+    n = 1
+    while (kept := target.with_name(f"{target.stem}.edited-{n}{target.suffix}")).exists():
+        n += 1
+    os.rename(target, kept)
+    return kept
+
+
+def edited_warning(outline: Path, target: Path, kept: Path) -> Problem:
+    """Return the warning that `target` had been edited and was kept as `kept` (located at
+    the outline as a whole, line 0)."""
+    return Problem(
+        display_path(outline),
+        0,
+        0,
+        f"{display_path(target)} was changed after deck wrote it (edited in PowerPoint?); "
+        f"kept that file as {display_path(kept)} and wrote the new build in its place",
+        WARNING,
+    )

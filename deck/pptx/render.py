@@ -1,0 +1,234 @@
+"""Render stage: laid-out Pages and a Theme → .pptx bytes. The only module that imports pptx.
+
+The package is assembled part by part (deck.pptx.package.Package): presentation, slide
+master, the layouts the slides use, the theme, notes master, then per page a slide and its
+notes slide, pictures and charts, each part named directly by a counter of its kind. Their
+XML comes from the other deck.pptx modules, written from the theme. python-pptx (imported only for decks
+with charts) supplies what it is best at: a chart's XML and its embedded workbook.
+
+Every part costs the same whether it is the 3rd or the 3000th (python-pptx's own
+`add_slide` scans every part name for each new slide and notes slide, which makes long decks
+quadratic), and the zip is written once, deterministically: the same input gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from deck.layout.page import Chart, Page, Pages, Picture, TextFrame
+from deck.pptx.chart import embed_workbook, format_chart
+from deck.pptx.master import LAYOUT_NAMES, notes_master_xml, presentation_xml, slide_layout_xml, slide_master_xml
+from deck.pptx.package import (
+    APP_PART,
+    APP_TYPE,
+    CORE_PART,
+    CORE_TYPE,
+    Package,
+    app_xml,
+    core_xml,
+    pres_props_xml,
+    table_styles_xml,
+    view_props_xml,
+)
+from deck.pptx.pictures import prepare_picture
+from deck.pptx.slide import Refs, notes_xml, slide_xml
+from deck.pptx.theme import theme_xml
+from deck.theme import Theme
+
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_PML = "application/vnd.openxmlformats-officedocument.presentationml."
+_TYPES = {
+    "presentation": _PML + "presentation.main+xml",
+    **{
+        kind: f"{_PML}{kind}+xml"
+        for kind in (
+            "slideMaster",
+            "slideLayout",
+            "slide",
+            "notesMaster",
+            "notesSlide",
+            "presProps",
+            "viewProps",
+            "tableStyles",
+        )
+    },
+    "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
+    "chart": "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+    "workbook": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+_RT = {
+    kind: _OFFICE + kind
+    for kind in (
+        "slideMaster",
+        "slideLayout",
+        "slide",
+        "notesMaster",
+        "notesSlide",
+        "theme",
+        "presProps",
+        "viewProps",
+        "tableStyles",
+        "hyperlink",
+        "image",
+        "chart",
+        "package",
+    )
+}
+_COMPACT = etree.XMLParser(remove_blank_text=True)  # python-pptx indents its chart XML
+_PRESENTATION, _MASTER = "ppt/presentation.xml", "ppt/slideMasters/slideMaster1.xml"
+_NOTES_MASTER = "ppt/notesMasters/notesMaster1.xml"
+
+
+def render_pptx(pages: Pages, theme: Theme) -> bytes:
+    """Return the .pptx file for `pages` styled by `theme`, as bytes.
+
+    Deterministic: equal inputs give identical bytes (no clock, no random ids). Raises
+    KeyError/ValueError on pages that name an unknown role, kind or layout (a layout bug),
+    OSError if a picture file can no longer be read.
+    """
+    lang, theme_part = pages.info.language, theme_xml(theme)
+    package = Package(_PRESENTATION)
+    package.add(_PRESENTATION, _TYPES["presentation"])
+    kinds = [_layout_kind(p) for p in pages.pages]
+    used = [k for k in LAYOUT_NAMES if k in kinds] or ["content"]  # a master needs a layout
+    master_rid, layouts = _add_master(package, used, theme, theme_part, lang)
+    has_notes = any(p.notes for p in pages.pages)
+    notes_rid = _add_notes_master(package, theme, theme_part, lang) if has_notes else None
+    for name, kind, blob in (
+        ("ppt/presProps.xml", "presProps", pres_props_xml()),
+        ("ppt/viewProps.xml", "viewProps", view_props_xml()),
+        ("ppt/tableStyles.xml", "tableStyles", table_styles_xml()),
+    ):
+        package.relate(_PRESENTATION, package.add(name, _TYPES[kind], blob), _RT[kind])
+    slides = _Slides(package, pages.pages, theme)
+    slide_rids = [
+        package.relate(_PRESENTATION, slides.add(page, kind, layouts[kind], number), _RT["slide"])
+        for number, (page, kind) in enumerate(zip(pages.pages, kinds), 1)
+    ]
+    package.set(_PRESENTATION, presentation_xml(theme, lang, master_rid, notes_rid, slide_rids))
+    package.add(CORE_PART, CORE_TYPE, core_xml(pages.info))
+    package.add(APP_PART, APP_TYPE, app_xml(len(pages.pages), slides.notes))
+    return package.write(pages.info.created, {"xl/theme/theme1.xml": theme_part})
+
+
+def _layout_kind(page: Page) -> str:
+    """Return the LAYOUT_NAMES key `page` is based on (content with a body placeholder
+    takes 'Title and Content', other content 'Title Only')."""
+    if page.layout not in ("title", "section", "content"):
+        raise ValueError(f"unknown page layout {page.layout!r}")
+    has_body = any(isinstance(e, TextFrame) and e.placeholder == "body" for e in page.elements)
+    return "content_body" if page.layout == "content" and has_body else page.layout
+
+
+def _add_master(
+    package: Package, kinds: list[str], theme: Theme, theme_part: bytes, lang: str
+) -> tuple[str, dict[str, str]]:
+    """Add the slide master, its theme and the layouts of `kinds`; return the presentation's
+    relationship id of the master and {kind: layout part}."""
+    rid = package.relate(_PRESENTATION, package.add(_MASTER, _TYPES["slideMaster"]), _RT["slideMaster"])
+    layouts, layout_rids = {}, []
+    for n, kind in enumerate(kinds, 1):
+        layouts[kind] = package.add(
+            f"ppt/slideLayouts/slideLayout{n}.xml", _TYPES["slideLayout"], slide_layout_xml(kind, theme, lang)
+        )
+        package.relate(layouts[kind], _MASTER, _RT["slideMaster"])
+        layout_rids.append(package.relate(_MASTER, layouts[kind], _RT["slideLayout"]))
+    theme1 = package.add("ppt/theme/theme1.xml", _TYPES["theme"], theme_part)
+    package.relate(_MASTER, theme1, _RT["theme"])
+    package.relate(_PRESENTATION, theme1, _RT["theme"])
+    package.set(_MASTER, slide_master_xml(theme, lang, layout_rids))
+    return rid, layouts
+
+
+def _add_notes_master(package: Package, theme: Theme, theme_part: bytes, lang: str) -> str:
+    """Add the notes master with its own copy of the theme; return its relationship id."""
+    package.add(_NOTES_MASTER, _TYPES["notesMaster"], notes_master_xml(theme, lang))
+    theme2 = package.add("ppt/theme/theme2.xml", _TYPES["theme"], theme_part)
+    package.relate(_NOTES_MASTER, theme2, _RT["theme"])
+    return package.relate(_PRESENTATION, _NOTES_MASTER, _RT["notesMaster"])
+
+
+class _Slides:
+    """Adds slides with their notes slides, pictures and charts: each part named by a
+    counter of its kind, each picture file stored once (at its largest box's resolution)."""
+
+    def __init__(self, package: Package, pages: tuple[Page, ...], theme: Theme):
+        self.package, self.theme = package, theme
+        self.notes = self.charts = 0
+        self.boxes = _largest_boxes(pages)
+        self.images: dict[Path, str] = {}  # picture file → its image part
+
+    def add(self, page: Page, layout_kind: str, layout: str, number: int) -> str:
+        """Add slide `number` for `page` on `layout` (with its notes slide); return its name."""
+        package = self.package
+        slide = package.add(f"ppt/slides/slide{number}.xml", _TYPES["slide"])
+        package.relate(slide, layout, _RT["slideLayout"])
+        refs = Refs(
+            link=lambda url: package.relate(slide, url, _RT["hyperlink"], True),
+            picture=lambda pic: package.relate(slide, self._image(pic), _RT["image"]),
+            chart=lambda chart: package.relate(slide, self._chart(chart, page.language), _RT["chart"]),
+        )
+        package.set(slide, slide_xml(page, layout_kind, self.theme, refs, f"slide {number}"))
+        if page.notes:
+            self.notes += 1
+            notes = package.add(f"ppt/notesSlides/notesSlide{self.notes}.xml", _TYPES["notesSlide"])
+            package.relate(notes, _NOTES_MASTER, _RT["notesMaster"])
+            package.relate(notes, slide, _RT["slide"])
+            package.set(
+                notes,
+                notes_xml(
+                    page, self.theme, lambda url: package.relate(notes, url, _RT["hyperlink"], True), f"notes {number}"
+                ),
+            )
+            package.relate(slide, notes, _RT["notesSlide"])
+        return slide
+
+    def _image(self, picture: Picture) -> str:
+        """Return the image part of `picture`'s file, added on its first use."""
+        if picture.path not in self.images:
+            stored = prepare_picture(picture.path, *self.boxes[picture.path])
+            self.images[picture.path] = self.package.add(
+                f"ppt/media/image{len(self.images) + 1}.{stored.ext}", stored.content_type, stored.blob
+            )
+        return self.images[picture.path]
+
+    def _chart(self, chart: Chart, lang: str) -> str:
+        """Add a chart part (python-pptx's chart XML, finished from the theme) with its
+        embedded workbook; return the chart part's name."""
+        from pptx.chart.data import CategoryChartData  # python-pptx only for charts
+        from pptx.enum.chart import XL_CHART_TYPE
+
+        kinds = {
+            "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+            "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+            "line": XL_CHART_TYPE.LINE_MARKERS,
+            "pie": XL_CHART_TYPE.PIE,
+        }
+        data = CategoryChartData()
+        data.categories = list(chart.categories)
+        for series in chart.series:
+            data.add_series(series.name, list(series.values))
+        self.charts += 1
+        name = self.package.add(f"ppt/charts/chart{self.charts}.xml", _TYPES["chart"])
+        book = self.package.add(
+            f"ppt/embeddings/Microsoft_Excel_Sheet{self.charts}.xlsx", _TYPES["workbook"], data.xlsx_blob
+        )
+        space = etree.fromstring(data.xml_bytes(kinds[chart.kind]), _COMPACT)
+        embed_workbook(space, self.package.relate(name, book, _RT["package"]))
+        format_chart(space, chart, self.theme, lang)
+        self.package.set(name, etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True))
+        return name
+
+
+def _largest_boxes(pages: tuple[Page, ...]) -> dict[Path, tuple[int, int]]:
+    """Return, per picture file, the largest width and height (EMU) it is shown at."""
+    boxes: dict[Path, tuple[int, int]] = {}
+    for page in pages:
+        for element in page.elements:
+            if isinstance(element, Picture):
+                w, h = boxes.get(element.path, (0, 0))
+                boxes[element.path] = (max(w, element.box.w), max(h, element.box.h))
+    return boxes

@@ -1,0 +1,378 @@
+"""DrawingML fragments for the renderer: scheme colours, fills, font references, runs and paragraphs.
+
+Writes laid-out text (deck.page) and the theme as DrawingML; knows nothing of python-pptx.
+The slide path takes the `*_xml` functions, which return XML text (fast: a 1000-slide deck
+has some 100 000 elements); the same fragments as lxml elements (`run_props`, `solid_fill`
+…, parsed from that text) serve the master, layouts and charts. Sizes arrive in EMU and are
+written in the units OOXML wants (`sz` and `spcPts` in hundredths of a point). Colours are
+always scheme references, fonts always theme references (`+mj-*`, `+mn-*`) except the code
+font, which the two-font scheme lacks.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from lxml import etree
+
+from deck.layout.page import Paragraph
+from deck.theme import PALETTE_SLOTS, Theme
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+}
+EMU_PER_CENTIPOINT = 127  # 12 700 EMU per point, sizes are written in 1/100 pt
+
+# Slides, layouts, masters and charts refer to the colour map's names, which the master's
+# clrMap points at the theme's slots (tx1 → dk1 …); the accents and links have no alias.
+_MAPPED = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
+_FONT_REFS = {"heading": ("+mj-lt", "+mj-ea", "+mj-cs"), "body": ("+mn-lt", "+mn-ea", "+mn-cs")}
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_ANCHORS = {"top": "t", "middle": "ctr", "bottom": "b"}
+_BULLETS = {1: "\u2022", 2: "\u2013"}  # • for level 1, – for level 2
+_GUID_NAMESPACE = uuid.UUID("6f0b3a52-4c0e-4f7e-9d55-3d1f0c0de0c1")
+# What XML 1.0 cannot carry at all, and how text and attribute values are escaped (as lxml does).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
+
+
+def qn(tag: str) -> str:
+    """Return the Clark name of a prefixed tag: 'a:p' → '{…drawingml…}p'."""
+    prefix, local = tag.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+def el(tag: str, attrib: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
+    """Return a new element `tag` (prefixed) with string attributes and children."""
+    node = etree.Element(qn(tag), nsmap={tag.split(":")[0]: NS[tag.split(":")[0]]})
+    for key, value in (attrib or {}).items():
+        node.set(qn(key) if ":" in key else key, value)
+    node.extend(children)
+    return node
+
+
+def sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
+    """Append a new element `tag` to `parent` and return it."""
+    node = el(tag, attrib)
+    parent.append(node)
+    return node
+
+
+def centipoints(emu: int) -> int:
+    """Return a length in EMU as hundredths of a point (for `sz` and `a:spcPts`)."""
+    return round(emu / EMU_PER_CENTIPOINT)
+
+
+def stable_guid(*parts: object) -> str:
+    """Return a GUID `{…}` derived from `parts` only (same parts → same GUID)."""
+    text = "\x1f".join(str(p) for p in parts)
+    return "{" + str(uuid.uuid5(_GUID_NAMESPACE, text)).upper() + "}"
+
+
+def scheme_name(role: str) -> str:
+    """Return the schemeClr value a slide uses for palette `role` (KeyError if unknown)."""
+    slot = PALETTE_SLOTS[role]
+    return _MAPPED.get(slot, slot)
+
+
+def xml_text(value: str) -> str:
+    """Return `value` escaped for element text. Raises ValueError on characters XML cannot
+    carry (control characters, lone surrogates), as lxml does."""
+    if _NOT_XML.search(value):
+        raise ValueError(f"text cannot be written as XML: {value[:40]!r}")
+    return value.translate(_TEXT_ESCAPES)
+
+
+def xml_attr(value: str) -> str:
+    """Return `value` escaped for a double-quoted attribute (raises as `xml_text`)."""
+    if _NOT_XML.search(value):
+        raise ValueError(f"text cannot be written as XML: {value[:40]!r}")
+    return value.translate(_ATTR_ESCAPES)
+
+
+def fragment(xml: str) -> etree._Element:
+    """Return the element written as text `xml` (prefixes a:, p:, r:, c:), parsed by lxml."""
+    used = " ".join(
+        f'xmlns:{prefix}="{uri}"' for prefix, uri in NS.items() if f"<{prefix}:" in xml or f" {prefix}:" in xml
+    )
+    wrapper = etree.fromstring(f"<w {used}>{xml}</w>")
+    node = wrapper[0]
+    wrapper.remove(node)  # a fragment has no parent, as a new element has none
+    return node
+
+
+# -- fills, lines, fonts ------------------------------------------------------------------------
+
+
+def scheme_color_xml(role: str) -> str:
+    return f'<a:schemeClr val="{scheme_name(role)}"/>'
+
+
+def solid_fill_xml(role: str) -> str:
+    return f'<a:solidFill><a:schemeClr val="{scheme_name(role)}"/></a:solidFill>'
+
+
+def outline_xml(role: str | None, width: int) -> str:
+    """Return `a:ln`: a solid line `width` EMU wide in `role`, or no line when `role` is None."""
+    if role is None:
+        return "<a:ln><a:noFill/></a:ln>"
+    return f'<a:ln w="{width}">{solid_fill_xml(role)}</a:ln>'
+
+
+def scheme_color(role: str) -> etree._Element:
+    return fragment(scheme_color_xml(role))
+
+
+def solid_fill(role: str) -> etree._Element:
+    return fragment(solid_fill_xml(role))
+
+
+def no_fill() -> etree._Element:
+    return el("a:noFill")
+
+
+def outline(role: str | None, width: int) -> etree._Element:
+    """Return `a:ln` as an element (see `outline_xml`)."""
+    return fragment(outline_xml(role, width))
+
+
+def font_refs(font: str, theme: Theme) -> tuple[str, str, str]:
+    """Return the (latin, ea, cs) typefaces for font role `font`: theme references for the
+    heading and body fonts, the code font's own faces (written literally)."""
+    if font in _FONT_REFS:
+        return _FONT_REFS[font]
+    face = theme.fonts[font]
+    return face.latin, face.ea, face.latin
+
+
+# -- runs and paragraphs ------------------------------------------------------------------------
+
+
+def run_props_xml(
+    tag: str,
+    *,
+    lang: str,
+    size: int,
+    color: str,
+    font: str,
+    theme: Theme,
+    bold: bool = False,
+    italic: bool = False,
+    link_rid: str | None = None,
+) -> str:
+    """Return a run-properties element (`a:rPr`, `a:defRPr` or `a:endParaRPr`) as text:
+    language, size, weight, scheme colour, the three font slots, and a hyperlink when
+    `link_rid`."""
+    return _run_props(tag, lang, centipoints(size), scheme_name(color), font_refs(font, theme), bold, italic, link_rid)
+
+
+@lru_cache(maxsize=1024)  # a deck's runs share a few dozen looks
+def _run_props(
+    tag: str,
+    lang: str,
+    size: int,
+    color: str,
+    faces: tuple[str, str, str],
+    bold: bool,
+    italic: bool,
+    link_rid: str | None,
+) -> str:
+    latin, ea, cs = (xml_attr(face) for face in faces)
+    underline = ' u="sng"' if link_rid else ""
+    link = f'<a:hlinkClick r:id="{xml_attr(link_rid)}"/>' if link_rid else ""
+    return (
+        f'<{tag} lang="{xml_attr(lang)}" sz="{size}" b="{"1" if bold else "0"}" '
+        f'i="{"1" if italic else "0"}"{underline}><a:solidFill><a:schemeClr val="{color}"/>'
+        f'</a:solidFill><a:latin typeface="{latin}"/><a:ea typeface="{ea}"/>'
+        f'<a:cs typeface="{cs}"/>{link}</{tag}>'
+    )
+
+
+def run_props(
+    tag: str,
+    *,
+    lang: str,
+    size: int,
+    color: str,
+    font: str,
+    theme: Theme,
+    bold: bool = False,
+    italic: bool = False,
+    link_rid: str | None = None,
+) -> etree._Element:
+    """Return run properties as an element (see `run_props_xml`)."""
+    return fragment(
+        run_props_xml(
+            tag, lang=lang, size=size, color=color, font=font, theme=theme, bold=bold, italic=italic, link_rid=link_rid
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a frame's text is set: size and line pitch (EMU), font and colour roles, weight."""
+
+    size: int
+    line_pitch: int
+    font: str
+    color: str
+    lang: str
+    bold: bool = False
+    italic: bool = False
+
+
+def body_pr_xml(inset: int, anchor: str) -> str:
+    """Return `a:bodyPr`: wrapping, equal insets (EMU), vertical anchor, no autofit."""
+    return (
+        f'<a:bodyPr vert="horz" wrap="square" lIns="{inset}" tIns="{inset}" rIns="{inset}" '
+        f'bIns="{inset}" rtlCol="0" anchor="{_ANCHORS[anchor]}"><a:noAutofit/></a:bodyPr>'
+    )
+
+
+def paragraph_props_xml(
+    tag: str,
+    *,
+    level: int,
+    margin: int,
+    line_pitch: int,
+    space_before: int,
+    align: str = "left",
+    indent: int | None = None,
+) -> str:
+    """Return paragraph properties (`a:pPr` or `a:lvlNpPr`) as text: margin (EMU) with the
+    bullet of `level` hanging in it (by `indent` EMU if given, else one column), exact line
+    pitch, space before, East Asian line breaking."""
+    if indent is None:
+        indent = -(margin // level) if level else 0  # the bullet sits one column left of the text
+    if level:
+        bullet = (
+            f'<a:buClr>{scheme_color_xml("primary")}</a:buClr><a:buSzPct val="100000"/>'
+            f'<a:buFontTx/><a:buChar char="{_BULLETS[min(level, 2)]}"/>'
+        )
+    else:
+        bullet = "<a:buNone/>"
+    return (
+        f'<{tag} marL="{margin}" indent="{indent}" algn="{_ALIGN[align]}" rtl="0" '
+        f'eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
+        f'<a:lnSpc><a:spcPts val="{centipoints(line_pitch)}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{centipoints(space_before)}"/></a:spcBef>{bullet}</{tag}>'
+    )
+
+
+def paragraph_props(
+    tag: str,
+    *,
+    level: int,
+    margin: int,
+    line_pitch: int,
+    space_before: int,
+    align: str = "left",
+    indent: int | None = None,
+) -> etree._Element:
+    """Return paragraph properties as an element (see `paragraph_props_xml`)."""
+    return fragment(
+        paragraph_props_xml(
+            tag,
+            level=level,
+            margin=margin,
+            line_pitch=line_pitch,
+            space_before=space_before,
+            align=align,
+            indent=indent,
+        )
+    )
+
+
+def paragraph_xml(
+    par: Paragraph, look: Look, theme: Theme, link: Callable[[str], str], field_id: Callable[[], str]
+) -> str:
+    """Return `a:p` for a laid-out paragraph as text. `link(url)` returns the relationship id
+    of an external hyperlink; `field_id()` a stable GUID for each slide-number field."""
+    if par.size or par.line_pitch or par.font or par.color or par.bold is not None or par.italic is not None:
+        look = replace(
+            look,
+            size=par.size or look.size,
+            line_pitch=par.line_pitch or look.line_pitch,
+            font=par.font or look.font,
+            color=par.color or look.color,
+            bold=look.bold if par.bold is None else par.bold,
+            italic=look.italic if par.italic is None else par.italic,
+        )
+    out = [
+        "<a:p>",
+        paragraph_props_xml(
+            "a:pPr",
+            level=par.level,
+            margin=par.indent,
+            line_pitch=look.line_pitch,
+            space_before=par.space_before,
+            align=par.align,
+        ),
+    ]
+    for run in par.runs:
+        rid = link(run.link) if run.link else None
+        props = dict(
+            lang=look.lang,
+            size=look.size,
+            theme=theme,
+            color=run.color or ("link" if run.link else look.color),
+            font="code" if run.code else look.font,
+            bold=run.bold or look.bold,
+            italic=run.italic or look.italic,
+        )
+        if run.field == "slidenum":
+            out.append(
+                f'<a:fld id="{field_id()}" type="slidenum">'
+                f"{run_props_xml('a:rPr', link_rid=rid, **props)}"
+                f"<a:t>{xml_text(run.text)}</a:t></a:fld>"
+            )
+            continue
+        if run.field is not None:
+            raise ValueError(f"unknown text field {run.field!r}")
+        rpr = run_props_xml("a:rPr", link_rid=rid, **props)
+        for n, piece in enumerate(run.text.split("\n")):
+            if n:
+                out.append(f"<a:br>{run_props_xml('a:rPr', **props)}</a:br>")
+            out.append(f"<a:r>{rpr}<a:t>{xml_text(piece)}</a:t></a:r>")
+    out.append(
+        run_props_xml(
+            "a:endParaRPr",
+            lang=look.lang,
+            size=look.size,
+            color=look.color,
+            font=look.font,
+            theme=theme,
+            bold=look.bold,
+            italic=look.italic,
+        )
+    )
+    out.append("</a:p>")
+    return "".join(out)
+
+
+def text_body_xml(
+    tag: str,
+    paragraphs: tuple[Paragraph, ...],
+    look: Look,
+    theme: Theme,
+    *,
+    inset: int | None,
+    anchor: str,
+    link: Callable[[str], str],
+    field_id: Callable[[], str],
+) -> str:
+    """Return a text body as text: `p:txBody` for shapes, `a:txBody` for table cells (whose
+    insets are the cell's margins: `inset=None` writes a bare `a:bodyPr`)."""
+    body_pr = "<a:bodyPr/>" if inset is None else body_pr_xml(inset, anchor)
+    pars = "".join(paragraph_xml(par, look, theme, link, field_id) for par in paragraphs or (Paragraph(runs=()),))
+    return f"<{tag}>{body_pr}<a:lstStyle/>{pars}</{tag}>"

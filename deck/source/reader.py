@@ -1,0 +1,370 @@
+"""Read YAML into located values (the only module that reads YAML), within bounded cost."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.events import AliasEvent, DocumentEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from deck.problems import Problem, Where, cut
+from deck.source.located import Map, Node, Scalar, Seq
+from deck.source.traps import (
+    bad_character,
+    bad_escapes,
+    escape_problem,
+    explain_parse_error,
+    explain_reader_error,
+    find_bad_character,
+    line_col,
+)
+
+# libyaml's parser is ~20× faster than PyYAML's pure-Python one and streams events without
+# recursion; either way we compose the events ourselves, so every limit is checked as we go.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+CORE_TAGS = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "str",  # resolved by the YAML 1.1 resolver; text to us
+    "tag:yaml.org,2002:merge": "str",  # a plain `<<` (refused as a key below)
+    "tag:yaml.org,2002:value": "str",  # a plain `=`
+}
+_COLLECTION_TAGS = {SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a YAML file may cost to read; generous for real talks."""
+
+    file_bytes: int = 2_000_000
+    nodes: int = 50_000  # values, counting those an alias repeats
+    depth: int = 40  # nesting of lists and mappings, through aliases too
+    scalar_chars: int = 20_000  # any one value (the longest field, `notes`, allows as much)
+    key_chars: int = 200
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def load_yaml(path: Path, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Node | None, list[Problem]]:
+    """Read the YAML file at `path`; locations name it as `shown`.
+
+    Returns the located document (None when it cannot be read, or a limit stopped the reading)
+    and the problems found. Never raises for anything in the file; an unreadable file is a
+    problem at line 0.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.file_bytes + 1)
+    except OSError as exc:
+        return None, [Problem(shown, 0, 0, f"cannot read the file: {exc.strerror or exc}")]
+    return load_yaml_bytes(data, shown, limits)
+
+
+def load_yaml_bytes(data: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Node | None, list[Problem]]:
+    """Like `load_yaml`, for bytes already read."""
+    if len(data) > limits.file_bytes:
+        return None, [
+            Problem(
+                shown,
+                1,
+                1,
+                f"the file is more than {limits.file_bytes:,} bytes, the most an "
+                "outline may have; split the talk, or remove pasted data",
+            )
+        ]
+    text, problem = _decode(data, shown)
+    if problem:
+        return None, [problem]
+    problems = _check_characters(text, shown)
+    if problems:
+        return None, problems
+    composer = _Composer(text, shown, limits)
+    try:
+        node = composer.compose()
+    except _Stop as stop:
+        return None, [stop.problem]
+    return node, composer.problems
+
+
+def _decode(data: bytes, shown: str) -> tuple[str, Problem | None]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", Problem(shown, 1, 1, "the file is UTF-16; save it as UTF-8 in your editor")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        return "", Problem(
+            shown,
+            line,
+            col,
+            f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} here); save it as UTF-8 in your editor",
+        )
+
+
+def _check_characters(text: str, shown: str, most: int = 20) -> list[Problem]:
+    """Return a located problem for each character an outline may not hold (at most `most`)."""
+    problems = []
+    index = find_bad_character(text, 0)
+    while index >= 0 and len(problems) < most:
+        line, col = line_col(text, index)
+        problems.append(Problem(shown, line, col, bad_character(text[index])))
+        index = find_bad_character(text, index + 1)
+    return problems
+
+
+def _where(shown: str, mark) -> Where:
+    return Where(shown, mark.line + 1, mark.column + 1)
+
+
+class _Stop(Exception):
+    """A limit or a parse error ends the reading; carries its one problem."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass
+class _Open:
+    """A list or mapping whose items are still being read."""
+
+    kind: type  # Seq or Map
+    where: Where
+    mark: object  # the parser's start mark
+    anchor: str | None
+    items: list
+    flow: bool = False
+    size: int = 1  # values inside, counting repeats through aliases
+    height: int = 1  # levels of nesting, through aliases
+
+
+class _Composer:
+    """Builds located values from the parser's events, iteratively, checking tags, keys and limits."""
+
+    def __init__(self, text: str, shown: str, limits: Limits):
+        self.text, self.shown, self.limits = text, shown, limits
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.anchors: dict[str, tuple[Node, int, int]] = {}  # name → (value, size, height)
+        self.stack: list[_Open] = []
+        self.last = None  # start mark of the value read last, to explain a parse error after it
+        self.loader = None
+
+    def compose(self) -> Node | None:
+        try:
+            loader = self.loader = _LOADER(self.text)
+        except yaml.reader.ReaderError as exc:  # PyYAML's reader checks characters up front
+            raise _Stop(explain_reader_error(exc, self.text, self.shown, bytes_offset=False)) from None
+        try:
+            return self._document(loader)
+        except yaml.reader.ReaderError as exc:
+            raise _Stop(explain_reader_error(exc, self.text, self.shown, _LOADER is not yaml.SafeLoader)) from None
+        except yaml.MarkedYAMLError as exc:
+            raise _Stop(explain_parse_error(exc, self.text, self.shown, self.last)) from None
+        except ValueError:  # PyYAML's pure-Python scanner meets an escape beyond U+10FFFF
+            index = next(
+                (m.start() for m in re.finditer(r"\\U([0-9A-Fa-f]{8})", self.text) if int(m.group(1), 16) > 0x10FFFF), 0
+            )
+            line, col = line_col(self.text, index)
+            raise _Stop(
+                Problem(
+                    self.shown,
+                    line,
+                    col,
+                    escape_problem(self.text, index) or "YAML cannot read this escape; check the value's backslashes",
+                )
+            ) from None
+        finally:
+            loader.dispose()
+
+    def _document(self, loader) -> Node | None:
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            self.problems.append(
+                Problem(self.shown, 1, 1, "the file is empty; expected a mapping with at least `title` and `slides`")
+            )
+            return None
+        loader.get_event()  # document start
+        root = None
+        while not loader.check_event(DocumentEndEvent):
+            root = self._event(loader.get_event()) or root
+        loader.get_event()
+        if not loader.check_event(StreamEndEvent):
+            mark = loader.get_event().start_mark
+            raise _Stop(
+                _where(self.shown, mark).error(
+                    "an outline is one YAML document; remove this `---` separator and what follows"
+                )
+            )
+        return root
+
+    def _event(self, event) -> Node | None:
+        """Take one event; return the root value once it is complete."""
+        where = _where(self.shown, event.start_mark)
+        if isinstance(event, ScalarEvent):
+            self._count(1, where)
+            return self._add(self._scalar(event, where), 1, 1, event.anchor, event.start_mark)
+        if isinstance(event, AliasEvent):
+            node, size, height = self._alias(event, where)
+            self._count(size, where)
+            return self._add(node, size, height, None, event.start_mark, where)
+        if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+            if len(self.stack) >= self.limits.depth:
+                raise _Stop(where.error(f"values are nested more than {self.limits.depth} levels deep; flatten them"))
+            node_type = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
+            self._check_tag(event.tag, _COLLECTION_TAGS[node_type], where)
+            self._count(1, where)
+            self.stack.append(
+                _Open(
+                    Seq if node_type is SequenceNode else Map,
+                    where,
+                    event.start_mark,
+                    event.anchor,
+                    [],
+                    bool(event.flow_style),
+                )
+            )
+            return None
+        done = self.stack.pop()  # a sequence or mapping ends
+        value = Seq(done.where, tuple(done.items)) if done.kind is Seq else self._mapping(done)
+        return self._add(value, done.size, done.height, done.anchor, done.mark, done.where)
+
+    def _add(self, node: Node, size: int, height: int, anchor: str | None, mark, where: Where | None = None):
+        """Put a finished value in its parent; `mark` is where it starts, `where` its located
+        start when `node` is an alias's target (located at its anchor)."""
+        self.last = mark
+        where = where or node.where
+        if anchor is not None:
+            self.anchors[anchor] = (node, size, height)
+        if not self.stack:
+            return node
+        parent = self.stack[-1]
+        parent.items.append(node)
+        parent.size += size
+        parent.height = max(parent.height, height + 1)
+        if len(self.stack) + height > self.limits.depth + 1:
+            raise _Stop(
+                where.error(
+                    f"values are nested more than {self.limits.depth} levels deep (through YAML aliases); flatten them"
+                )
+            )
+        return None
+
+    def _count(self, size: int, where: Where) -> None:
+        self.count += size
+        if self.count > self.limits.nodes:
+            raise _Stop(
+                where.error(
+                    f"the outline holds more than {self.limits.nodes:,} values (counting "
+                    "those YAML aliases repeat); write repeated values out, or split the talk"
+                )
+            )
+
+    def _scalar(self, event: ScalarEvent, where: Where) -> Scalar:
+        value, style = event.value, event.style or ""
+        if len(value) > self.limits.scalar_chars:
+            raise _Stop(
+                where.error(
+                    f"this value is {len(value):,} characters long, more than the "
+                    f"{self.limits.scalar_chars:,} any value may have; shorten it"
+                )
+            )
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(ScalarNode, value, event.implicit)
+        checked = self._check_tag(tag, "tag:yaml.org,2002:str", where)
+        if checked != tag:  # refused: keep the tag as text, so no second error says the value is empty
+            value, style = self.text[event.start_mark.index : event.end_mark.index], ""
+        tag = checked
+        if style == '"' and find_bad_character(value, 0) >= 0:
+            self._escapes(event, value)
+        comment = self._trailing_comment(event.end_mark) if style == "" else None
+        return Scalar(where, value, style, CORE_TAGS.get(tag, "str"), comment)
+
+    def _check_tag(self, tag: str | None, default: str, where: Where) -> str:
+        if tag is None or tag == "!" or tag in CORE_TAGS or tag in _COLLECTION_TAGS.values():
+            return tag or default
+        self.problems.append(
+            where.error(
+                f"YAML reads `{cut(tag.replace('tag:yaml.org,2002:', '!!'))}` as a tag, which outlines do not use; "
+                "if the `!` is part of the text, put the whole value in quotes, else remove the tag"
+            )
+        )
+        return default
+
+    def _escapes(self, event: ScalarEvent, value: str) -> None:
+        """Report each escape in a double-quoted value that makes a character a slide cannot hold."""
+        for index, message in bad_escapes(self.text, event.start_mark.index, event.end_mark.index):
+            line, col = line_col(self.text, index)
+            self.problems.append(Problem(self.shown, line, col, message))
+
+    def _trailing_comment(self, end) -> tuple[Where, str] | None:
+        """A comment one space after a plain value (`Use C # here`) usually meant to be text."""
+        i = end.index
+        if self.text[i : i + 2] != " #":
+            return None
+        stop = min(n for n in (self.text.find("\n", i), self.text.find("\r", i), len(self.text)) if n >= 0)
+        return Where(self.shown, end.line + 1, end.column + 2), self.text[i + 1 : stop]
+
+    def _alias(self, event: AliasEvent, where: Where) -> tuple[Node, int, int]:
+        name = event.anchor
+        if any(frame.anchor == name for frame in self.stack):
+            raise _Stop(
+                where.error(
+                    f"the alias `*{cut(name, 40)}` refers to the value it is inside; "
+                    "YAML recursion is not allowed in an outline"
+                )
+            )
+        if name not in self.anchors:
+            example = '"**strong** text"' if self.text.startswith("**", event.start_mark.index) else '"*emphasis* text"'
+            self.problems.append(
+                where.error(
+                    f"a value starting with `*` is read by YAML as an alias (`*{cut(name, 40)}` names no anchor); "
+                    f"put the whole value in quotes, e.g. {example}"
+                )
+            )
+            return Scalar(where, "*" + name, "", "str"), 1, 1
+        return self.anchors[name]
+
+    def _mapping(self, done: _Open) -> Map:
+        entries: list[tuple[Scalar, Node]] = []
+        seen: dict[str, Scalar] = {}
+        items = done.items
+        for key, value in zip(items[0::2], items[1::2]):
+            if not isinstance(key, Scalar) or key.text == "":
+                self.problems.append(key.where.error("a key must be a name written as text, like `title:`"))
+                continue
+            if len(key.text) > self.limits.key_chars:
+                self.problems.append(
+                    key.where.error(
+                        f"this key is {len(key.text):,} characters long, more than the {self.limits.key_chars} a "
+                        "key may have; if it is text, YAML read it as a key because of a `: ` (quote the text)"
+                    )
+                )
+                continue
+            if key.text == "<<" and not key.style:
+                self.problems.append(
+                    key.where.error("YAML merge keys (`<<`) are not supported in an outline; write the keys out")
+                )
+                continue
+            if key.text in seen:
+                self.problems.append(
+                    key.where.error(
+                        f"duplicate key `{cut(key.text)}` (first at line {seen[key.text].where.line}); keep one of them"
+                    )
+                )
+                continue
+            seen[key.text] = key
+            entries.append((key, value))
+        return Map(done.where, tuple(entries), done.flow)

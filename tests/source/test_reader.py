@@ -1,0 +1,88 @@
+"""The loader keeps every scalar exactly as typed, with its line and column, with either parser."""
+
+from deck.source.located import Map, Scalar, Seq
+from deck.source.reader import Limits, load_yaml_bytes
+
+
+def load(text: str, limits: Limits | None = None):
+    return load_yaml_bytes(text.encode("utf-8"), "t.yaml", limits or Limits())
+
+
+def test_plain_scalars_stay_as_typed():
+    node, problems = load("a: 2023.10\nb: no\nc: 12:30\nd: 3.10\ne: 0x1F\nf: 2023-10-16\n")
+    assert problems == []
+    assert [node.get(k).text for k in "abcdef"] == ["2023.10", "no", "12:30", "3.10", "0x1F", "2023-10-16"]
+
+
+def test_values_know_their_line_and_column():
+    node, _ = load("title: T\nslides:\n  - title: A\n    text: hello\n")
+    slide = node.get("slides").items[0]
+    assert isinstance(slide, Map)
+    assert (slide.get("text").where.line, slide.get("text").where.column) == (4, 11)
+
+
+def test_byte_order_mark_and_crlf_are_accepted():
+    node, problems = load_yaml_bytes("\ufefftitle: T\r\nslides: []\r\n".encode("utf-8"), "t.yaml")
+    assert problems == [] and node.get("title").text == "T"
+
+
+def test_billion_laughs_fails_fast_with_a_location():
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    node, problems = load("\n".join(lines) + "\n", Limits(nodes=10_000))
+    assert len(problems) == 1
+    assert "more than 10,000 values" in problems[0].message and problems[0].line > 0
+
+
+def test_recursive_alias_is_an_error_not_a_hang():
+    node, problems = load("a: &x [1, *x]\n")
+    assert any("refers to the value it is inside" in p.message for p in problems)
+
+
+def test_escaped_nul_in_a_quoted_value_is_located():
+    node, problems = load('title: "a\\0b"\n')
+    assert [(p.line, p.column) for p in problems] == [(1, 10)]
+    assert "U+0000" in problems[0].message
+
+
+def test_duplicate_key_names_the_first():
+    _, problems = load("a: 1\nb: 2\na: 3\n")
+    assert [p.format() for p in problems] == [
+        "t.yaml:3:1: error: duplicate key `a` (first at line 1); keep one of them"
+    ]
+
+
+def test_sequences_and_mappings_are_located_values():
+    node, _ = load("x: [1, {y: z}]\n")
+    seq = node.get("x")
+    assert isinstance(seq, Seq) and isinstance(seq.items[0], Scalar) and isinstance(seq.items[1], Map)
+
+
+def test_an_escape_beyond_unicode_is_located_by_either_parser(monkeypatch):
+    import yaml
+
+    from deck.source import reader as yamlload
+
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        monkeypatch.setattr(yamlload, "_LOADER", loader)
+        _, problems = load('a: x\nb: "x\\U00110000"\n')
+        assert [(p.line, p.column) for p in problems] == [(2, 6)] and "U+10FFFF" in problems[0].message
+
+
+def test_without_libyaml_the_corpus_gets_the_same_messages(monkeypatch, capsys):
+    """PyYAML's pure-Python parser is the fallback where libyaml is missing: same words, same places."""
+    import yaml
+    from test_errors import CASES, expected
+
+    from deck.cli import main
+    from deck.source import reader as yamlload
+
+    monkeypatch.setattr(yamlload, "_LOADER", yaml.SafeLoader)
+    for case in CASES:
+        monkeypatch.chdir(case.parent)
+        main(["check", case.name])
+        err = capsys.readouterr().err
+        assert [
+            line[len(case.name) + 1 :] for line in err.splitlines() if line.startswith(case.name + ":")
+        ] == expected(case), case.name

@@ -1,0 +1,65 @@
+"""The shape of deck's cost, not its speed: what a command imports, and that rendering grows
+linearly with the slides. Timings belong to bench/bench.py; these checks count instead."""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from deck.pipeline import check_outline
+from deck.pptx.render import render_pptx
+
+
+def _run(code: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_check_never_imports_python_pptx():
+    done = _run(
+        "import sys; from deck.cli import main; main(['check', 'outline.yaml']); "
+        "assert 'pptx' not in sys.modules, sorted(m for m in sys.modules if 'pptx' in m)"
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_building_a_deck_without_charts_never_imports_python_pptx(write, tmp_path):
+    outline = write("talk.yaml", _outline(3))
+    done = _run(
+        "import sys; from deck.cli import main; "
+        f"status = main(['build', {str(outline)!r}, '-o', {str(tmp_path / 'o.pptx')!r}]); "
+        "assert status == 0, status; "
+        "assert not any(m.split('.')[0] == 'pptx' for m in sys.modules)"
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_render_work_grows_linearly_with_the_slides(write):
+    small, large = (check_outline(write(f"talk-{n}.yaml", _outline(n))) for n in (40, 320))
+    render_pptx(small.pages, small.theme)  # warm caches, so both runs count the same kind of work
+    ratio = _calls(large) / _calls(small)
+    assert ratio < 8 * 1.1, f"rendering 8× the slides made {ratio:.1f}× the calls"
+
+
+def _calls(outcome) -> int:
+    profile = cProfile.Profile()
+    profile.runcall(render_pptx, outcome.pages, outcome.theme)
+    return pstats.Stats(profile).total_calls
+
+
+def _outline(n: int) -> str:
+    slides = "".join(
+        f"  - title: 第 {i} 页：规模 Observation {i}\n"
+        "    bullets:\n"
+        f"      - 第 {i} 页：规模带来质变，scaling law 仍然成立\n"
+        "      - GPT-3 有 175B 参数，训练数据约 300B tokens\n"
+        "      - in-context learning 让模型从几个示例中学会任务\n"
+        "      - '[a link](https://example.org) and **strong** text'\n"
+        "      - 小结：data、compute 与 model size 需要同步增长\n"
+        f"    notes: 第 {i} 页的备注。\n"
+        for i in range(1, n + 1)
+    )
+    return f"title: 基准 Benchmark\nlanguage: zh-CN\nslides:\n{slides}"

@@ -1,0 +1,118 @@
+"""End to end: outlines built through the CLI, reopened with python-pptx, audited, and checked
+against the theme that made them."""
+
+import hashlib
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_deck
+from ooxmlcheck import A, audit_errors, stray_colours, stray_fonts, stray_sizes
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+
+from deck.cli import main
+from deck.theme.load import load_theme
+
+SHOWCASE = ROOT / "tests" / "cases" / "every-kind" / "outline.yaml"
+CANARY = ROOT / "tests" / "themes" / "canary.yaml"
+
+
+@pytest.fixture(scope="module")
+def showcase(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("showcase") / "showcase.pptx"
+    assert main(["build", str(SHOWCASE), "-o", str(out)]) == 0
+    return out
+
+
+def test_canary_theme_file_is_the_only_source_of_colours_sizes_and_fonts(tmp_path):
+    out = tmp_path / "canary.pptx"
+    assert main(["build", str(SHOWCASE), "-o", str(out), "--theme", str(CANARY)]) == 0
+    theme, problems = load_theme(str(CANARY), None)
+    blob = out.read_bytes()
+    assert stray_colours(blob, theme) == []
+    strays, seen = stray_sizes(blob, theme)
+    assert strays == [] and len(seen) >= 10
+    assert stray_fonts(blob, theme) == []
+
+
+def test_every_slide_has_a_title_placeholder_first(showcase):
+    prs = Presentation(showcase)
+    titles = []
+    for slide in prs.slides:
+        first = slide.shapes[0]
+        assert first.is_placeholder and first.placeholder_format.type in (
+            PP_PLACEHOLDER.TITLE,
+            PP_PLACEHOLDER.CENTER_TITLE,
+        )
+        titles.append(slide.shapes.title.text_frame.text)
+    assert titles[:4] == ["deck: outlines into talks", "Agenda", "Text", "Bullets in two levels"]
+    assert titles[-1] == "References" and "A slide left out" not in titles  # hidden: left out
+    assert prs.slide_width * 9 == prs.slide_height * 16
+
+
+def test_notes_tables_charts_and_pictures_are_native(showcase):
+    prs = Presentation(showcase)
+    slides = {s.shapes.title.text_frame.text: s for s in prs.slides}
+    assert "measuring matters" in slides["A paragraph or two"].notes_slide.notes_text_frame.text
+    table = next(s for s in slides["A native table"].shapes if s.has_table).table
+    assert table.first_row and table.cell(0, 0).text == "Stage" and len(table.rows) == 5
+    chart = next(s for s in slides["A native chart on a log scale"].shapes if s.has_chart).chart
+    scaling = chart._chartSpace.xpath(".//c:valAx/c:scaling/c:logBase")
+    assert scaling and scaling[0].get("val") == "10"
+    picture = next(s for s in slides["A picture, scaled to fit whole"].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    assert picture._element.nvPicPr.cNvPr.get("descr").startswith("Five coloured boxes")
+    w, h = picture.width, picture.height
+    assert abs(w / h - 1500 / 500) < 0.01  # neither stretched nor cropped
+
+
+def test_runs_carry_language_and_east_asian_face(showcase):
+    prs = Presentation(showcase)
+    runs = [
+        r for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
+    ]
+    assert runs
+    for run in runs:
+        rpr = run._r.get_or_add_rPr()
+        assert rpr.get("lang") == "en"
+        assert rpr.find(f"{A}ea") is not None
+
+
+def test_document_properties_come_from_the_outline(showcase):
+    props = Presentation(showcase).core_properties
+    assert props.title == "deck: outlines into talks" and props.author == "The deck developers"
+    assert props.language == "en" and props.created.year == 2026 and props.created.month == 11
+    assert "Steve Canny" not in (props.last_modified_by or "")
+
+
+def test_same_outline_gives_identical_bytes_across_processes(tmp_path):
+    env = {**os.environ, "PYTHONHASHSEED": "1"}
+    a, b = tmp_path / "a.pptx", tmp_path / "b.pptx"
+    assert run_deck("build", SHOWCASE, "-o", a, env=env).returncode == 0
+    assert run_deck("build", SHOWCASE, "-o", b, env={**env, "PYTHONHASHSEED": "2"}).returncode == 0
+    assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
+    with zipfile.ZipFile(a) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+DECKS = [
+    SHOWCASE,
+    ROOT / "outline.yaml",
+    ROOT / "examples" / "showcase.yaml",
+    *sorted((ROOT / "tests" / "cases").glob("*/outline.yaml")),
+]
+
+
+@pytest.mark.parametrize("outline", DECKS, ids=[str(d.relative_to(ROOT)) for d in DECKS])
+@pytest.mark.parametrize("theme", ["default", "dark"])
+def test_every_deck_opens_cleanly_by_openxml_audit(outline, theme, tmp_path):
+    out = tmp_path / "deck.pptx"
+    assert main(["build", str(outline), "-o", str(out), "--theme", theme]) == 0
+    assert audit_errors(out) == []
+
+
+def test_no_notes_writes_a_copy_without_speaker_notes(tmp_path):
+    out = tmp_path / "share.pptx"
+    assert main(["build", str(SHOWCASE), "-o", str(out), "--no-notes"]) == 0
+    assert not any(s.has_notes_slide and s.notes_slide.notes_text_frame.text for s in Presentation(out).slides)

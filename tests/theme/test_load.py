@@ -1,0 +1,71 @@
+"""Built-in themes are readable (WCAG AA, sizes) and theme files get located errors."""
+
+import pytest
+
+from deck.theme import TEXT_ROLES
+from deck.theme.load import load_builtin, load_theme
+from deck.units import EMU_PER_PT
+
+
+def luminance(hex6: str) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex6[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("name", ["default", "dark"])
+def test_every_text_role_passes_wcag_aa_on_every_surface_it_sits_on(name):
+    t = load_builtin(name)
+    p = t.palette
+    pairs = [(role, t.text[role].color, "background") for role in TEXT_ROLES]
+    pairs += [(role, t.text[role].color, "surface") for role in ("heading", "body", "small")]  # cards
+    pairs += [
+        ("strong", "accent", "background"),
+        ("strong in a card", "accent", "surface"),
+        ("link", "link", "background"),
+        ("table header", "background", "primary"),
+        ("table band", "text", "surface"),
+    ]
+    low = [(what, fg, bg, round(contrast(p[fg], p[bg]), 2)) for what, fg, bg in pairs if contrast(p[fg], p[bg]) < 4.5]
+    assert low == []
+
+
+@pytest.mark.parametrize("name", ["default", "dark"])
+def test_built_in_sizes_stay_readable(name):
+    t = load_builtin(name)
+    pt = lambda emu: emu / EMU_PER_PT
+    assert pt(t.text["body"].size) >= 20 and pt(t.text["body"].min_size) >= 16
+    for role in ("footer", "source"):
+        assert pt(t.text[role].min_size) >= 10
+    assert all(t.text[r].min_size <= t.text[r].size for r in TEXT_ROLES)
+
+
+def test_theme_file_errors_are_located(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: mine\nextends: default\npalette:\n  primary: #123456\n  accent: blue\n", encoding="utf-8")
+    theme, problems = load_theme("mine.yaml", tmp_path)
+    assert theme is None
+    assert [(p.line, p.column) for p in problems] == [(4, 11), (5, 11)]
+    assert "quote it" in problems[0].message and "six hex digits" in problems[1].message
+
+
+def test_extends_overrides_only_what_it_names(tmp_path):
+    (tmp_path / "mine.yaml").write_text('name: mine\nextends: dark\npalette: {primary: "0B6E4F"}\n', encoding="utf-8")
+    theme, problems = load_theme("mine.yaml", tmp_path)
+    dark = load_builtin("dark")
+    assert problems == []
+    assert theme.palette["primary"] == "0B6E4F"
+    assert theme.palette["background"] == dark.palette["background"] and theme.text == dark.text
+
+
+def test_unknown_theme_name_says_what_exists(tmp_path):
+    theme, problems = load_theme("nonesuch", tmp_path)
+    assert theme is None and "default, dark" in problems[0].message
