@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     s = command("schema", "print the JSON Schema of the outline format (or of a theme)")
     s.add_argument("--theme", action="store_true", help="print the theme schema instead")
     command("themes", "list the built-in themes")
+    e = command("explain", "print the long explanation of a problem code (e.g. `deck explain F101`)")
+    e.add_argument("code", help="a code as printed in brackets, e.g. F101, or its name")
     return p
 
 
@@ -251,6 +253,26 @@ def _cmd_themes(args) -> int:
     return Exit.OK
 
 
+def _cmd_explain(args) -> int:
+    from deck.codes import explain, nearest
+
+    text = explain(args.code)
+    if text is None:
+        hint = nearest(args.code)
+        print(
+            f"deck: error: no problem code `{args.code}`"
+            + (
+                f"; did you mean {', '.join(hint)}?"
+                if hint
+                else "; codes look like F101 (`deck explain` takes the code printed in brackets)"
+            ),
+            file=sys.stderr,
+        )
+        return Exit.USAGE
+    print(text, end="")
+    return Exit.OK
+
+
 COMMANDS = {
     "build": _cmd_build,
     "check": _cmd_check,
@@ -259,4 +281,5 @@ COMMANDS = {
     "new": _cmd_new,
     "schema": _cmd_schema,
     "themes": _cmd_themes,
+    "explain": _cmd_explain,
 }

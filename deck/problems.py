@@ -24,21 +24,36 @@ class Exit(enum.IntEnum):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the input, at `path:line:column` (1-based; 0 = whole file)."""
+    """One thing wrong with the input, at `path:line:column` (1-based; 0 = whole file), with a
+    stable `code` (see `deck.codes`; `deck explain CODE` prints its long form)."""
 
     path: str
     line: int
     column: int
     message: str
     level: str = ERROR
+    code: str = ""
 
     def format(self) -> str:
-        """Return the one-line form `path:line:col: level: message`."""
-        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message}"
+        """Return the one-line form `path:line:col: level[CODE]: message`."""
+        level = f"{self.level}[{self.code}]" if self.code else self.level  # TRANSITION: every problem gets a code
+        return f"{self.path}:{self.line}:{self.column}: {level}: {self.message}"
 
     @property
     def is_error(self) -> bool:
         return self.level == ERROR
+
+
+@dataclass(frozen=True)
+class Code:
+    """The long form of a problem code, printed by `deck explain CODE`: what is wrong, a small
+    example that shows it, and how to fix it."""
+
+    name: str  # kebab-case, e.g. `duplicate-key`
+    summary: str  # one line
+    explanation: str
+    example: str  # a small input (or command) that has the problem
+    fix: str
 
 
 @dataclass(frozen=True)
@@ -49,11 +64,20 @@ class Where:
     line: int = 0
     column: int = 0
 
-    def error(self, message: str) -> Problem:
-        return Problem(self.path, self.line, self.column, message, ERROR)
+    def error(self, code: str, message: str | None = None) -> Problem:
+        """Return the error `code` here (`message` says what is wrong and how to fix it)."""
+        code, message = _code_and_message(code, message)
+        return Problem(self.path, self.line, self.column, message, ERROR, code)
 
-    def warning(self, message: str) -> Problem:
-        return Problem(self.path, self.line, self.column, message, WARNING)
+    def warning(self, code: str, message: str | None = None) -> Problem:
+        """Return the warning `code` here (`message` says what is wrong and how to fix it)."""
+        code, message = _code_and_message(code, message)
+        return Problem(self.path, self.line, self.column, message, WARNING, code)
+
+
+def _code_and_message(code: str, message: str | None) -> tuple[str, str]:
+    # TRANSITION: calls without a code are being given one; this shim goes when all have.
+    return ("", code) if message is None else (code, message)
 
 
 def display_path(path: Path | str) -> str:

@@ -27,12 +27,14 @@ class Ctx:
     problems: list[Problem] = field(default_factory=list)
     folder: Path | None = None
 
-    def error(self, where: Where, message: str) -> Any:
-        self.problems.append(where.error(message))
+    def error(self, where: Where, code: str, message: str | None = None) -> Any:
+        """Record the error `code` at `where`; return INVALID."""
+        self.problems.append(where.error(code, message))
         return INVALID
 
-    def warn(self, where: Where, message: str) -> None:
-        self.problems.append(where.warning(message))
+    def warn(self, where: Where, code: str, message: str | None = None) -> None:
+        """Record the warning `code` at `where`."""
+        self.problems.append(where.warning(code, message))
 
 
 class Spec:
