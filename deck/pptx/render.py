@@ -36,6 +36,7 @@ from deck.pptx.package import (
 from deck.pptx.pictures import prepare_picture
 from deck.pptx.slide import Refs, notes_xml, slide_xml
 from deck.pptx.theme import theme_xml
+from deck.pptx.workbook import category_workbook
 from deck.theme import Theme
 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -213,9 +214,8 @@ class _Slides:
             data.add_series(series.name, list(series.values))
         self.charts += 1
         name = self.package.add(f"ppt/charts/chart{self.charts}.xml", _TYPES["chart"])
-        book = self.package.add(
-            f"ppt/embeddings/Microsoft_Excel_Sheet{self.charts}.xlsx", _TYPES["workbook"], data.xlsx_blob
-        )
+        blob = category_workbook(chart.categories, [(s.name, s.values) for s in chart.series])
+        book = self.package.add(f"ppt/embeddings/Microsoft_Excel_Sheet{self.charts}.xlsx", _TYPES["workbook"], blob)
         space = etree.fromstring(data.xml_bytes(kinds[chart.kind]), _COMPACT)
         embed_workbook(space, self.package.relate(name, book, _RT["package"]))
         format_chart(space, chart, self.theme, lang)
