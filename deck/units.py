@@ -1,8 +1,7 @@
-"""Lengths: integer EMU inside, points and inches only at the edges."""
+"""Lengths: integer EMU inside, points and inches only at the edges (the one place they convert)."""
 
 EMU_PER_INCH = 914_400
 EMU_PER_PT = 12_700
-EMU_PER_CM = 360_000
 
 
 def pt(points: float) -> int:
@@ -13,8 +12,3 @@ def pt(points: float) -> int:
 def inches(value: float) -> int:
     """Return `value` inches as integer EMU."""
     return round(value * EMU_PER_INCH)
-
-
-def to_pt(emu: int) -> float:
-    """Return `emu` in points."""
-    return emu / EMU_PER_PT

@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from deck.layout.linebreak import wrap
 from deck.layout.page import Run
 from deck.theme import Face
+from deck.units import EMU_PER_PT, inches
 
 FACE = Face("Noto Sans", "Noto Sans CJK SC")
 CODE = Face("Noto Sans Mono CJK SC", "Noto Sans Mono CJK SC")
@@ -87,8 +88,8 @@ def make_cases(n: int, rng: random.Random) -> list[dict]:
     cases = []
     for i in range(n):
         text = texts[i % len(texts)]
-        size = rng.choice([16, 18, 20, 22, 24, 26, 28, 32, 40, 44]) * 12700
-        width = rng.randint(int(2.0 * 914400), int(9.0 * 914400))
+        size = rng.choice([16, 18, 20, 22, 24, 26, 28, 32, 40, 44]) * EMU_PER_PT
+        width = rng.randint(inches(2.0), inches(9.0))
         bold = rng.random() < 0.25
         runs = [Run(text)]
         roll = rng.random()
@@ -113,7 +114,7 @@ def _rpr(parent, size: int, bold: bool, tag: str = "rPr", italic: bool = False, 
         tag,
         lang="zh-CN",
         altLang="en-US",
-        sz=size * 100 // 12700,
+        sz=size * 100 // EMU_PER_PT,
         b="1" if bold else "0",
         i="1" if italic else "0",
         dirty="0",
@@ -125,11 +126,11 @@ def _rpr(parent, size: int, bold: bool, tag: str = "rPr", italic: bool = False, 
 
 def write_pptx(cases: list[dict], path: Path) -> None:
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(12192000), Emu(30 * 914400)
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(inches(30))
     blank = prs.slide_layouts[6]
     for case in cases:
         slide = prs.slides.add_slide(blank)
-        box = slide.shapes.add_textbox(Emu(457200), Emu(457200), Emu(case["width"]), Emu(20 * 914400))
+        box = slide.shapes.add_textbox(Emu(inches(0.5)), Emu(inches(0.5)), Emu(case["width"]), Emu(inches(20)))
         tx = box.text_frame._txBody
         body = tx.find(f"{{{A}}}bodyPr")
         for key in list(body.attrib):
@@ -145,7 +146,7 @@ def write_pptx(cases: list[dict], path: Path) -> None:
             tx.remove(p)
         p = _sub(tx, "p")
         ppr = _sub(p, "pPr", algn="l", eaLnBrk="1", latinLnBrk="0", hangingPunct="0")
-        spc = _sub(_sub(ppr, "lnSpc"), "spcPts", val=case["size"] * 120 // 12700)
+        spc = _sub(_sub(ppr, "lnSpc"), "spcPts", val=case["size"] * 120 // EMU_PER_PT)
         del spc
         for run in case["runs"]:
             look = (case["bold"] or run.bold, "rPr", run.italic, CODE if run.code else FACE)
@@ -252,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         if not same and shown < args.show:
             shown += 1
             print(
-                f"--- case {k}: size {case['size'] / 12700:g}pt width {case['width'] / 12700:.1f}pt bold={case['bold']}"
+                f"--- case {k}: size {case['size'] / EMU_PER_PT:g}pt "
+                f"width {case['width'] / EMU_PER_PT:.1f}pt bold={case['bold']}"
             )
             for j in range(max(len(predicted), len(actual))):
                 a = actual[j] if j < len(actual) else ""

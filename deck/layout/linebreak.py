@@ -34,10 +34,11 @@ from functools import lru_cache
 from deck.layout.metrics import SCRIPT_GAP_EM, advances, resolve_scripts, script_gaps
 from deck.layout.page import Run
 from deck.theme import Face
+from deck.units import EMU_PER_INCH
 
 # LibreOffice lays text out on a 600 dpi reference device: font sizes and glyph advances
 # are whole pixels of it.
-EMU_PER_DEVICE_PIXEL = 1524
+EMU_PER_DEVICE_PIXEL = EMU_PER_INCH // 600
 
 # Never at the start of a line: LibreOffice's zh-CN list, plus Japanese small kana, prolonged
 # sound and iteration marks, ellipses and middle dots (PowerPoint keeps these off line starts).

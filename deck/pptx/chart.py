@@ -15,6 +15,7 @@ from lxml import etree
 from deck.layout.page import Chart
 from deck.pptx.text import el, no_fill, outline, qn, run_props, solid_fill, sub
 from deck.theme import Theme
+from deck.units import EMU_PER_PT
 
 _AXIS_ID_BASE = 500_000_000
 # Children that may follow the element being inserted, per parent (the schema's order).
@@ -163,7 +164,7 @@ def _color_series(ser: etree._Element, n: int, chart: Chart, theme: Theme) -> No
             "c:marker",
             None,
             el("c:symbol", {"val": "circle"}),
-            el("c:size", {"val": str(max(2, min(72, round(chart.size / 12700 / 2))))}),
+            el("c:size", {"val": str(max(2, min(72, round(chart.size / EMU_PER_PT / 2))))}),
             el("c:spPr", None, solid_fill(role), outline(role, theme.rule_width)),
         )
         _insert(ser, marker, _AFTER["ser"][3:])

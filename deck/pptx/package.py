@@ -102,7 +102,7 @@ class Package:
             entries.append((name, blob))
             if self._rels.get(name):
                 entries.append((rels_name(name), self._rels_xml(name)))
-        return _zip(entries)
+        return zip_entries(entries)
 
     def _rels_xml(self, source: str) -> bytes:
         folder = posixpath.dirname(source)
@@ -184,7 +184,9 @@ def rels_name(name: str) -> str:
     return posixpath.join(folder, "_rels", base + ".rels")
 
 
-def _zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
+def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """Return a zip of `(name, data)` entries in order, each dated the zip epoch, with the same
+    attributes and compression: the one zip writer of deck's packages."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name, data in entries:
@@ -224,7 +226,7 @@ def repack(
         names = source.namelist()
         order = [n for n in _FIRST if n in names] + [n for n in names if n not in _FIRST]
         parts = {name: replace.get(name) or source.read(name) for name in order}
-    return _zip(
+    return zip_entries(
         (name, _repack_workbook(data, created, workbook_parts or {}) if name.endswith(".xlsx") else data)
         for name, data in parts.items()
     )

@@ -17,7 +17,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-EMU_PER_INCH = 914_400
+from deck.units import EMU_PER_INCH
+
 PIXELS_PER_INCH = 192  # 2 × 96 dpi
 SLACK = 1.5  # a file up to 1.5× the pixels needed (per side) is kept as it is
 JPEG_QUALITY = 90

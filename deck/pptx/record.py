@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 
 from deck.layout.page import Pages
 from deck.lint.changes import Changes, Slides, compare, slide_hashes, theme_hash
-from deck.pptx.package import ZIP_EPOCH
+from deck.pptx.package import zip_entries
 from deck.pptx.text import xml_text as escape
 from deck.problems import WARNING, Problem, display_path
 from deck.theme import Theme
@@ -99,7 +99,7 @@ def _digest(prints: dict[str, tuple[int, int]]) -> str:
 def _splice(data: bytes, new: dict[str, bytes], order: list[str]) -> bytes:
     """Return the zip of `order`'s entries: those in `new` compressed here, the rest copied
     byte for byte from the zip `data`, with a fresh central directory."""
-    old, fresh = _entries(data), _entries(_zip(new.items()))
+    old, fresh = _entries(data), _entries(zip_entries(new.items()))
     out, central = bytearray(), bytearray()
     for name in order:
         local, record = fresh[name] if name in new else old[name]
@@ -130,18 +130,6 @@ def _entries(blob: bytes) -> dict[str, tuple[bytes, bytes]]:
         out[name] = (blob[offset : offset + 30 + ln + lm + csize], blob[p : p + 46 + n + m + k])
         p += 46 + n + m + k
     return out
-
-
-def _zip(entries) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name, blob in entries:
-            entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-            entry.create_system = 0
-            entry.external_attr = 0
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, blob, compresslevel=6)
-    return out.getvalue()
 
 
 def _custom_xml(record: Record) -> bytes:

@@ -21,6 +21,7 @@ from lxml import etree
 
 from deck.layout.page import Paragraph
 from deck.theme import PALETTE_SLOTS, Theme
+from deck.units import EMU_PER_PT
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -28,7 +29,7 @@ NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
 }
-EMU_PER_CENTIPOINT = 127  # 12 700 EMU per point, sizes are written in 1/100 pt
+EMU_PER_CENTIPOINT = EMU_PER_PT // 100  # sizes are written in hundredths of a point
 
 # Slides, layouts, masters and charts refer to the colour map's names, which the master's
 # clrMap points at the theme's slots (tx1 → dk1 …); the accents and links have no alias.

@@ -10,6 +10,7 @@ import pytest
 
 from deck.layout.dump import dump_pages
 from deck.pipeline import check_outline
+from deck.units import EMU_PER_PT
 
 CASES = sorted(p.parent for p in (Path(__file__).parent.parent / "cases").glob("*/outline.yaml"))
 
@@ -62,7 +63,7 @@ def test_shrinking_below_the_theme_size_is_warned_and_sizes_come_in_steps(write)
     outcome = check_text(write, f"title: T\nslides:\n  - title: Dense\n    text: {text}\n    notes: n\n")
     assert any("shrunk from 24 pt to" in w.message and w.line == 3 for w in outcome.warnings)
     body = next(e for e in outcome.pages.pages[1].elements if e.name == "Body")
-    assert (24 - body.size / 12700) % 2 == 0 and body.size / 12700 >= 18
+    assert (24 - body.size / EMU_PER_PT) % 2 == 0 and body.size / EMU_PER_PT >= 18
 
 
 def test_long_table_continues_with_its_header_on_every_slide(write):

@@ -10,8 +10,9 @@ from deck.layout.linebreak import NO_END, NO_START, count_lines, wrap
 from deck.layout.metrics import text_width
 from deck.layout.page import Run
 from deck.theme import Face
+from deck.units import EMU_PER_PT
 
-PT = 12_700
+PT = EMU_PER_PT
 SIZE = 24 * PT  # one em: 304,800 EMU, a whole number of LibreOffice's 600 dpi pixels
 BODY = Face("Noto Sans", "Noto Sans CJK SC")
 CODE = Face("Noto Sans Mono CJK SC", "Noto Sans Mono CJK SC")

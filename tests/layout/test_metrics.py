@@ -23,9 +23,10 @@ from deck.layout.metrics import (
     uncovered,
 )
 from deck.theme import Face
+from deck.units import EMU_PER_PT
 
 ROOT = Path(__file__).resolve().parents[2]
-PT = 12_700
+PT = EMU_PER_PT
 SIZE = 24 * PT  # 24 pt: one em is 304,800 EMU
 BODY = Face("Noto Sans", "Noto Sans CJK SC")
 CODE = Face("Noto Sans Mono CJK SC", "Noto Sans Mono CJK SC")

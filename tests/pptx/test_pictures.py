@@ -13,8 +13,8 @@ from PIL import Image, ImageDraw
 
 from deck.cli import main
 from deck.pptx.pictures import PIXELS_PER_INCH, SLACK, needed_pixels, prepare_picture
+from deck.units import EMU_PER_INCH
 
-EMU_PER_INCH = 914_400
 RED, BLUE = (220, 30, 30), (30, 30, 220)
 
 
