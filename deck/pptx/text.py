@@ -130,10 +130,6 @@ def outline_xml(role: str | None, width: int) -> str:
     return f'<a:ln w="{width}">{solid_fill_xml(role)}</a:ln>'
 
 
-def scheme_color(role: str) -> etree._Element:
-    return fragment(scheme_color_xml(role))
-
-
 def solid_fill(role: str) -> etree._Element:
     return fragment(solid_fill_xml(role))
 
