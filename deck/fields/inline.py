@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from deck.model import Rich, Span
 from deck.problems import Problem, Where, cut
 
-_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 _SCHEMES = ("https://", "http://", "mailto:")
 _ESCAPABLE = "\\*`[]()_"
 
@@ -33,26 +30,27 @@ def _parse(text: str, where: Where, problems: list[Problem], link: str | None) -
             buf.clear()
 
     i, n = 0, len(text)
+    ahead = _Ahead(text)
     while i < n:
         c = text[i]
         if c == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
             buf.append(text[i + 1])
             i += 2
-        elif c == "`" and (j := text.find("`", i + 1)) > i + 1:
+        elif c == "`" and (j := ahead.tick[i + 1]) > i + 1:
             flush()
             spans.append(Span(text[i + 1 : j], False, False, True, link))
             i = j + 1
-        elif text.startswith("**", i) and (strong or text.find("**", i + 2) > i + 2):
+        elif text.startswith("**", i) and (strong or ahead.double[i + 2] > i + 2):
             flush()
             strong = not strong
             i += 2
-        elif c == "*" and (emphasis or _closing_star(text, i + 1) > i + 1):
+        elif c == "*" and (emphasis or ahead.single[i + 1] > i + 1):
             flush()
             emphasis = not emphasis
             i += 1
-        elif c == "[" and link is None and (m := _LINK.match(text, i)):
+        elif c == "[" and link is None and (m := ahead.link(i)):
             flush()
-            target = m.group(2)
+            label, target, end = m
             if not target.startswith(_SCHEMES):
                 problems.append(
                     where.error(
@@ -60,9 +58,9 @@ def _parse(text: str, where: Where, problems: list[Problem], link: str | None) -
                         "starting with https:// (or http://, mailto:)"
                     )
                 )
-            inner = _parse(m.group(1), where, problems, link=target)
+            inner = _parse(label, where, problems, link=target)
             spans.extend(Span(s.text, s.strong or strong, s.emphasis or emphasis, s.code, target) for s in inner)
-            i = m.end()
+            i = end
         else:
             buf.append(c)
             i += 1
@@ -70,15 +68,38 @@ def _parse(text: str, where: Where, problems: list[Problem], link: str | None) -
     return spans
 
 
-def _closing_star(text: str, start: int) -> int:
-    """Return the index of the next single `*` (not part of `**`) after `start`, or -1."""
-    i = start
-    while (i := text.find("*", i)) != -1:
-        if text.startswith("**", i):
-            i += 2
-            continue
-        return i
-    return -1
+class _Ahead:
+    """Where the next closing mark is, from every position of `text`, found in one pass from
+    the end, so that parsing is linear in the text's length whatever marks it repeats (a
+    search forward from every `[`, `*` or backtick would be quadratic in a run of them).
+    Each table has one more entry than the text; -1 means "none"."""
+
+    def __init__(self, text: str):
+        n = len(text)
+        self.text = text
+        self.tick = [-1] * (n + 2)  # next backtick at or after i
+        self.double = [-1] * (n + 2)  # next `**` starting at or after i
+        self.single = [-1] * (n + 2)  # next single `*` a scan from i meets, stepping over `**` pairs
+        self.close = [-1] * (n + 2)  # next `]` or newline at or after i (where a link's label ends)
+        self.target_end = [-1] * (n + 2)  # next `)` or white space at or after i (where a target ends)
+        for i in range(n - 1, -1, -1):
+            c = text[i]
+            self.tick[i] = i if c == "`" else self.tick[i + 1]
+            pair = c == "*" and i + 1 < n and text[i + 1] == "*"
+            self.double[i] = i if pair else self.double[i + 1]
+            self.single[i] = self.single[i + 2] if pair else (i if c == "*" else self.single[i + 1])
+            self.close[i] = i if c in "]\n" else self.close[i + 1]
+            self.target_end[i] = i if c == ")" or c.isspace() else self.target_end[i + 1]
+
+    def link(self, i: int) -> tuple[str, str, int] | None:
+        """Return `(label, target, end)` of a `[label](target)` link starting at `i`, else None."""
+        text, close = self.text, self.close[i + 1]
+        if close <= i + 1 or text[close] != "]" or not text.startswith("(", close + 1):
+            return None
+        end = self.target_end[close + 2]
+        if end <= close + 2 or text[end] != ")":
+            return None
+        return text[i + 1 : close], text[close + 2 : end], end + 1
 
 
 def _merge(spans: list[Span]) -> list[Span]:
