@@ -2,8 +2,7 @@
 
 import pytest
 
-from deck.theme import TEXT_ROLES
-from deck.theme.load import load_builtin, load_theme
+from deck.theme.load import TEXT_ROLES, load_builtin, load_theme
 from deck.units import EMU_PER_PT
 
 
