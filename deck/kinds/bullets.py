@@ -181,7 +181,7 @@ CODES = {
         "a Markdown bullet block starts with an indented (sub-)item",
         "In a Markdown bullet block, an indented item is a sub-bullet of the item above it; the "
         "first item has nothing above it.",
-        "- title: Results\n  bullets: |\n      - cheaper\n    - faster\n  notes: n",
+        '- title: Results\n  bullets: "  - cheaper\\n- faster"\n  notes: n',
         "Remove the indentation of the first item.",
     ),
 }

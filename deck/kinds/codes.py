@@ -58,8 +58,8 @@ FRAME: dict[str, Code] = {
     "K107": Code(
         "no-content-key",
         "a slide has no content key",
-        "Each slide has exactly one content key saying what it shows: `section` or a slide kind "
-        "(`bullets`, `text`, `columns`, `quote`, `image`, `table`, `chart`, `timeline`, `steps`, `stats`).",
+        "Each slide has exactly one content key saying what it shows: `section` for a section "
+        "divider, or the name of a slide kind such as `bullets` or `text` (the message lists them all).",
         _SLIDE + "  - title: Intro\n    notes: n",
         "Add one content key, e.g. `text: …` or `bullets:`.",
     ),
