@@ -10,6 +10,7 @@ from conftest import ROOT
 from deck.codes import CODES
 from deck.kinds import KINDS
 from deck.kinds.codes import FRAME
+from deck.kinds.parse import SECTION
 from deck.pipeline import check_outline
 from deck.theme import BASE_ROLES
 
@@ -38,6 +39,10 @@ def test_stats_lives_in_its_module_its_registry_line_and_its_case_folder():
     assert [line.strip() for line in init if STATS.search(line) and "import" not in line] == ['"stats": stats.KIND,']
     case = ROOT / "tests" / "cases" / "stats"
     assert sorted(p.name for p in case.iterdir()) == ["expected.txt", "outline.yaml"]
+
+
+def test_a_section_divider_is_an_entry_of_the_frame_not_a_kind():
+    assert SECTION not in KINDS
 
 
 def test_no_two_kinds_declare_the_same_role_or_a_base_role():
