@@ -1,4 +1,6 @@
-"""The deck as a frozen, validated model: what the outline says, with source locations."""
+"""The deck as a frozen, validated model: what the outline says, with source locations.
+
+Each slide kind's own model classes live in its module in `deck.kinds`."""
 
 from __future__ import annotations
 
@@ -32,106 +34,6 @@ class Rich:
 
 
 @dataclass(frozen=True)
-class Section:
-    name: str
-
-
-@dataclass(frozen=True)
-class Item:
-    text: Rich
-    children: tuple[Rich, ...] = ()
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class Text:
-    paragraphs: tuple[Rich, ...]
-
-
-@dataclass(frozen=True)
-class Column:
-    heading: str
-    bullets: tuple[Rich, ...]
-
-
-@dataclass(frozen=True)
-class Columns:
-    columns: tuple[Column, ...]
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: Rich
-    by: str | None
-
-
-@dataclass(frozen=True)
-class Image:
-    path: Path
-    alt: str
-    caption: Rich | None
-    pixels: tuple[int, int]  # width, height after EXIF orientation
-
-
-@dataclass(frozen=True)
-class Table:
-    header: tuple[Rich, ...]
-    rows: tuple[tuple[Rich, ...], ...]
-    caption: Rich | None
-
-
-@dataclass(frozen=True)
-class Chart:
-    type: str  # bar | column | line | pie
-    categories: tuple[str, ...]
-    series: tuple[tuple[str, tuple[float, ...]], ...]
-    log_scale: bool
-    unit: str | None
-    caption: Rich | None
-
-
-@dataclass(frozen=True)
-class Event:
-    when: str
-    what: str
-    detail: str | None
-
-
-@dataclass(frozen=True)
-class Timeline:
-    events: tuple[Event, ...]
-
-
-@dataclass(frozen=True)
-class Step:
-    title: str
-    text: Rich
-
-
-@dataclass(frozen=True)
-class Steps:
-    steps: tuple[Step, ...]
-
-
-@dataclass(frozen=True)
-class Stat:
-    value: str
-    label: Rich
-
-
-@dataclass(frozen=True)
-class Stats:
-    stats: tuple[Stat, ...]
-
-
-Content = Section | Bullets | Text | Columns | Quote | Image | Table | Chart | Timeline | Steps | Stats
-
-
-@dataclass(frozen=True)
 class Cite:
     key: str
     where: Where
@@ -139,10 +41,11 @@ class Cite:
 
 @dataclass(frozen=True)
 class Slide:
-    """One entry of `slides`. `kind` is its content key; `where` its first line."""
+    """A content slide of `slides`. `kind` is its content key in the kinds registry
+    (`deck.kinds.KINDS`) and `content` that kind's model object; `where` is its first line."""
 
     kind: str
-    content: Content
+    content: object
     title: str | None
     notes: tuple[Rich, ...]
     takeaway: Rich | None
@@ -151,6 +54,31 @@ class Slide:
     id: str | None
     hidden: bool
     where: Where
+
+    @property
+    def key(self) -> str:
+        """A stable name for the slide: its `id`, or its kind and source line."""
+        return self.id or f"{self.kind}@{self.where.line}"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section divider of `slides`: its name (also in the agenda and the footer of the
+    slides after it), notes, id and first line."""
+
+    name: str
+    notes: tuple[Rich, ...]
+    id: str | None
+    hidden: bool
+    where: Where
+
+    @property
+    def key(self) -> str:
+        """A stable name for the divider: its `id`, or `section@` and its source line."""
+        return self.id or f"section@{self.where.line}"
+
+
+Entry = Slide | Section  # an entry of `slides`
 
 
 @dataclass(frozen=True)
@@ -161,8 +89,8 @@ class Reference:
 
 @dataclass(frozen=True)
 class Deck:
-    """A whole talk. `slides` excludes hidden ones; `references` are the cited ones, in
-    order of first citation (the order they are numbered in)."""
+    """A whole talk. `slides` are its slides and section dividers, hidden ones left out;
+    `references` are the cited ones, in order of first citation (the order they are numbered in)."""
 
     title: str
     subtitle: str | None
@@ -171,6 +99,6 @@ class Deck:
     language: str
     theme: str
     references: tuple[Reference, ...]
-    slides: tuple[Slide, ...]
+    slides: tuple[Entry, ...]
     path: Path
     where: Where

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deck.kinds.parse import parse_deck
+from deck.kinds import KINDS, parse_deck
 from deck.layout import lay_out
 from deck.layout.page import Pages
 from deck.lint.talktime import TalkTime, estimate_talk
@@ -17,6 +19,8 @@ from deck.problems import Problem, display_path, sort_problems
 from deck.source.reader import load_yaml
 from deck.theme import Theme
 from deck.theme.load import load_theme
+
+FIXED_DATE = "2000-01-01T00:00:00Z"
 
 
 @dataclass
@@ -74,11 +78,29 @@ def check_outline(outline: Path, theme: str | None = None, theme_base: Path | No
     if deck is None or out.theme is None or any(p.is_error for p in out.problems):
         return _done(out)
     out.deck = deck
-    out.pages, problems = lay_out(deck, out.theme)
+    out.pages, problems = lay_out(deck, out.theme, KINDS, document_date(deck.date, os.environ))
     out.problems += problems
     out.talk, problems = estimate_talk(deck, out.pages)
     out.problems += problems
     return _done(out)
+
+
+def document_date(date: str | None, environ) -> str:
+    """Return the document date ('YYYY-MM-DDTHH:MM:SSZ'): from the outline's `date` when it
+    starts with a year, else from SOURCE_DATE_EPOCH in `environ`, else a fixed date; never
+    the clock."""
+    if date:
+        match = re.match(r"^\s*(\d{4})(?:\D{1,3}(\d{1,2}))?(?:\D{1,3}(\d{1,2}))?", date)
+        if match:
+            year, month, day = int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1)
+            try:
+                return _dt.datetime(year, month, day).strftime("%Y-%m-%dT00:00:00Z")
+            except ValueError:
+                pass
+    epoch = environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return FIXED_DATE
 
 
 def build_outline(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from deck.model import Image
+from deck.layout.page import Picture
 from deck.pipeline import Outcome, build_outline
 from deck.problems import display_path
 
@@ -67,7 +67,8 @@ def watched_files(job: Job, outcome: Outcome, before: frozenset[Path] = frozense
         return frozenset(files | before)
     if job.theme is None:
         files |= _theme_file(outcome.deck.theme, job.outline.parent)
-    files |= {s.content.path.resolve() for s in outcome.deck.slides if isinstance(s.content, Image)}
+    pages = outcome.pages.pages if outcome.pages is not None else ()
+    files |= {e.path.resolve() for page in pages for e in page.elements if isinstance(e, Picture)}
     return frozenset(files)
 
 

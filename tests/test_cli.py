@@ -36,7 +36,7 @@ def test_errors_exit_1_and_leave_previous_output_untouched(write, capsys):
     outline.write_text(GOOD.replace("bullets: [a, b]", "bulets: [a, b]"), encoding="utf-8")
     assert main(["build", str(outline)]) == 1
     err = capsys.readouterr().err
-    assert ":4:5: error: unknown key `bulets` in a slide; did you mean `bullets`?" in err
+    assert ":4:5: error[K109]: unknown key `bulets` in a slide; did you mean `bullets`?" in err
     assert output.read_bytes() == before
     assert list(output.parent.iterdir()) == [output]  # no temporary file left behind
 
@@ -56,7 +56,7 @@ def test_strict_turns_warnings_into_failure(write, capsys):
     outline = write("outline.yaml", GOOD.replace("    notes: Say a and b.\n", ""))
     assert main(["check", str(outline)]) == 0
     assert main(["check", str(outline), "--strict"]) == 1
-    assert "warning: this `bullets` slide has no speaker notes" in capsys.readouterr().err
+    assert "warning[K112]: this `bullets` slide has no speaker notes" in capsys.readouterr().err
     assert main(["build", str(outline), "--strict"]) == 1
     assert not (outline.parent / "build").exists()
 

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from deck.cli import main
+from deck.pipeline import FIXED_DATE, check_outline, document_date
 from deck.theme.load import load_theme
 
 SHOWCASE = ROOT / "tests" / "cases" / "every-kind" / "outline.yaml"
@@ -116,3 +117,18 @@ def test_no_notes_writes_a_copy_without_speaker_notes(tmp_path):
     out = tmp_path / "share.pptx"
     assert main(["build", str(SHOWCASE), "-o", str(out), "--no-notes"]) == 0
     assert not any(s.has_notes_slide and s.notes_slide.notes_text_frame.text for s in Presentation(out).slides)
+
+
+def test_document_date_comes_from_the_outline_then_source_date_epoch_then_a_fixed_date():
+    assert document_date("2026-11-29", {"SOURCE_DATE_EPOCH": "0"}) == "2026-11-29T00:00:00Z"
+    assert document_date("2024年3月", {}) == "2024-03-01T00:00:00Z"
+    assert document_date("next spring", {"SOURCE_DATE_EPOCH": "86400"}) == "1970-01-02T00:00:00Z"
+    assert document_date("2024-02-30", {}) == document_date(None, {"SOURCE_DATE_EPOCH": "soon"}) == FIXED_DATE
+
+
+def test_check_dates_the_document_from_source_date_epoch(write, monkeypatch):
+    outline = write("talk.yaml", "title: T\nslides:\n  - title: A\n    text: Hello\n    notes: n\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert check_outline(outline).pages.info.created == "2023-11-14T22:13:20Z"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert check_outline(outline).pages.info.created == FIXED_DATE

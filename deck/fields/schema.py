@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from deck.kinds.parse import COMMON, SECTION_KEYS, TOP
-from deck.kinds.registry import KINDS
+from deck.fields import Field
+from deck.kinds import KINDS
+from deck.kinds.parse import COMMON, SECTION, SECTION_FIELD, SECTION_KEYS, TOP, kind_field
 from deck.theme.load import THEME
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def slide_schema() -> dict:
-    """A slide is one of the kinds: its content key is required, other kinds' keys forbidden."""
-    variants = []
-    for name, kind in KINDS.items():
-        keys = SECTION_KEYS if name == "section" else set(COMMON) | {name}
-        props = {k: _field(COMMON[k]) for k in COMMON if k in keys}
-        props[name] = {**kind.spec.schema(), "description": kind.doc}
-        required = [name] + (["title"] if name != "section" else [])
-        variants.append(
-            {"title": name, "type": "object", "properties": props, "required": required, "additionalProperties": False}
-        )
+    """An entry of `slides` is a section divider or a slide of one kind: its content key is
+    required, other content keys forbidden."""
+    variants = [_entry(SECTION, SECTION_FIELD, SECTION_KEYS, [SECTION])]
+    variants += [_entry(name, kind_field(kind), tuple(COMMON), [name, "title"]) for name, kind in KINDS.items()]
     return {"oneOf": variants}
+
+
+def _entry(key: str, content: Field, keys: tuple[str, ...], required: list[str]) -> dict:
+    props = {k: _field(COMMON[k]) for k in COMMON if k in keys}
+    props[key] = {**content.spec.schema(), "description": content.doc}
+    return {"title": key, "type": "object", "properties": props, "required": required, "additionalProperties": False}
 
 
 def outline_schema() -> dict:

@@ -1,14 +1,19 @@
-"""Check a located outline against the format and build the frozen Deck, collecting every problem."""
+"""Check a located outline against the format and build the frozen Deck, collecting every problem.
+
+The slide frame is read here: the top-level keys, each entry of `slides` (a section divider,
+or a slide of one kind with its title, notes, takeaway, citations and source), ids and
+references. Each kind's content is read by its module, found in the registry passed in."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from deck import model as m
 from deck.fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
-from deck.kinds.registry import KINDS
+from deck.kinds.base import Kind, split_paragraphs
 from deck.problems import Problem, cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
 
@@ -58,8 +63,18 @@ COMMON: dict[str, Field] = {
     ),
     "hidden": Field(Bool(doc="`true` or `false`"), False, "true: validate the slide, then leave it out"),
 }
-SECTION_KEYS = {"section", "notes", "id", "hidden"}
 TITLE = Field(COMMON["title"].spec, True, COMMON["title"].doc)  # on every slide but a section
+
+# A section divider is an entry of `slides` beside the slides of each kind: its key holds the
+# section's name, and it takes only these keys of the frame.
+SECTION = "section"
+SECTION_FIELD = Field(
+    Text(doc="the section's name", max_chars=120),
+    True,
+    "a section divider; also feeds the agenda and the footer",
+    "the section's name",
+)
+SECTION_KEYS = ("notes", "id", "hidden")
 MAX_SLIDES = 1000
 
 TOP: dict[str, Field] = {
@@ -93,21 +108,22 @@ TOP: dict[str, Field] = {
 }
 
 
-def parse_deck(root: Node, path: Path, shown: str) -> tuple[m.Deck | None, list[Problem]]:
-    """Return the Deck of outline `root` (None if it has errors) and every problem found."""
+def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> tuple[m.Deck | None, list[Problem]]:
+    """Return the Deck of outline `root` (None if it has errors) and every problem found;
+    `kinds` is the registry of slide kinds (content key → Kind)."""
     ctx = Ctx(folder=path.parent)
     if not isinstance(root, Map):
-        ctx.error(root.where, f"an outline is a mapping with `title` and `slides`, got {kind_name(root)}")
+        ctx.error(root.where, "K101", f"an outline is a mapping with `title` and `slides`, got {kind_name(root)}")
         return None, ctx.problems
     top: dict[str, Any] = {}
     for key, value in root.entries:
         if key.text not in TOP:
-            ctx.error(key.where, f"unknown top-level key `{cut(key.text, 40)}`{suggest(key.text, TOP)}")
+            ctx.error(key.where, "K102", f"unknown top-level key `{cut(key.text, 40)}`{suggest(key.text, TOP)}")
         elif key.text != "slides":
             top[key.text] = read_field(key.text, TOP[key.text], value, ctx)
     for name in ("title", "slides"):
         if root.get(name) is None:
-            ctx.error(root.where, f"the outline is missing `{name}` ({TOP[name].doc})")
+            ctx.error(root.where, "K103", f"the outline is missing `{name}` ({TOP[name].doc})")
     language = _language(top.get("language"), ctx)
     refs = top.get("references") if top.get("references") not in (None, INVALID) else {}
     slides_node = root.get("slides")
@@ -117,16 +133,18 @@ def parse_deck(root: Node, path: Path, shown: str) -> tuple[m.Deck | None, list[
             got = "an empty list" if isinstance(slides_node, Seq) else kind_name(slides_node)
             ctx.error(
                 slides_node.where,
+                "K104",
                 f"`slides` is a list of slides, each item starting with `- ` (e.g. `- title: Intro`), got {got}",
             )
         elif len(slides_node.items) > MAX_SLIDES:
             ctx.error(
                 slides_node.where,
+                "K105",
                 f"expected at most {MAX_SLIDES:,} slides, got "
                 f"{len(slides_node.items):,}; split the talk into several outlines",
             )
         else:
-            slides = [s for s in (parse_slide(n, ctx, path.parent) for n in slides_node.items) if s]
+            slides = [s for s in (parse_entry(n, ctx, path.parent, kinds) for n in slides_node.items) if s]
     _check_ids(slides, ctx)
     visible = tuple(s for s in slides if not s.hidden)
     references = _references(slides, visible, refs, ctx)
@@ -147,66 +165,99 @@ def parse_deck(root: Node, path: Path, shown: str) -> tuple[m.Deck | None, list[
     return deck, ctx.problems
 
 
-def parse_slide(node: Node, ctx: Ctx, folder: Path) -> m.Slide | None:
-    """Return one slide, or None after recording why it is wrong."""
+def parse_entry(node: Node, ctx: Ctx, folder: Path, kinds: Mapping[str, Kind]) -> m.Entry | None:
+    """Return one entry of `slides` (a slide, or a section divider), or None after recording
+    why it is wrong."""
+    keys = (SECTION, *kinds)  # the content keys: exactly one says what the entry is
     if not isinstance(node, Map):
         hint = " (YAML read `…: …` as one)" if isinstance(node, Scalar) else ""
         ctx.error(
             node.where,
+            "K106",
             f"expected a slide: a mapping with `title` and one content key "
-            f"({', '.join(KINDS)}), got {kind_name(node)}{hint}",
+            f"({', '.join(keys)}), got {kind_name(node)}{hint}",
         )
         return None
-    content_keys = [k for k in node.keys() if k in KINDS]
+    content_keys = [k for k in node.keys() if k in keys]
     if not content_keys:
-        unknown = [k for k in node.entries if k[0].text not in KINDS and k[0].text not in COMMON]
+        unknown = [k for k in node.entries if k[0].text not in keys and k[0].text not in COMMON]
         if not unknown:
             ctx.error(
-                node.where, "this slide has no content; add one content key: " + ", ".join(f"`{k}`" for k in KINDS)
+                node.where,
+                "K107",
+                "this slide has no content; add one content key: " + ", ".join(f"`{k}`" for k in keys),
             )
     for extra in content_keys[1:]:
         ctx.error(
             node.key_node(extra).where,
+            "K108",
             f"a slide has exactly one content key, and this one already "
             f"has `{content_keys[0]}`; move `{extra}` to a slide of its own",
         )
-    kind = content_keys[0] if content_keys else None
+    key = content_keys[0] if content_keys else None
+    values = _frame_fields(node, ctx, keys, SECTION_KEYS if key == SECTION else tuple(COMMON))
+    if key is None:
+        return None
+    if key == SECTION:
+        return _section(node, values, ctx)
+    return _slide(node, key, kinds[key], values, ctx, folder)
+
+
+def _frame_fields(node: Map, ctx: Ctx, keys: tuple[str, ...], allowed: tuple[str, ...]) -> dict[str, Any]:
+    """Read the frame's keys of an entry (all but its content key); `allowed` are those this
+    entry takes (a section divider takes fewer)."""
     values: dict[str, Any] = {}
     for key, value in node.entries:
         name = key.text
-        if name in KINDS:
+        if name in keys:
             continue
         if name not in COMMON:
-            ctx.error(key.where, f"unknown key `{cut(name, 40)}` in a slide{suggest(name, [*COMMON, *KINDS])}")
+            ctx.error(key.where, "K109", f"unknown key `{cut(name, 40)}` in a slide{suggest(name, [*COMMON, *keys])}")
             continue
-        if kind == "section" and name not in SECTION_KEYS:
+        if name not in allowed:
             ctx.error(
                 key.where,
-                "a `section` slide takes only "
-                f"{', '.join(f'`{k}`' for k in sorted(SECTION_KEYS - {'section'}))}; "
+                "K110",
+                f"a `{SECTION}` slide takes only "
+                f"{', '.join(f'`{k}`' for k in sorted(allowed))}; "
                 f"remove `{name}` (the section's name is its title)",
             )
             continue
-        field = COMMON[name] if name != "title" or kind == "section" else TITLE
-        values[name] = read_field(name, field, value, ctx)
-    if kind is None:
+        values[name] = read_field(name, TITLE if name == "title" else COMMON[name], value, ctx)
+    return values
+
+
+def _section(node: Map, values: dict[str, Any], ctx: Ctx) -> m.Section | None:
+    name = read_field(SECTION, SECTION_FIELD, node.get(SECTION), ctx)
+    if name is INVALID or INVALID in values.values():
         return None
-    if kind != "section" and "title" not in values:
-        ctx.error(node.where, f"this `{kind}` slide has no `title`; add `title: …`")
-    content = read_field(kind, Field(KINDS[kind].spec, True, KINDS[kind].doc, KINDS[kind].write), node.get(kind), ctx)
+    notes = values.get("notes")
+    return m.Section(
+        name,
+        split_paragraphs(notes) if notes else (),
+        values["id"][0] if values.get("id") else None,
+        values.get("hidden", False),
+        node.where,
+    )
+
+
+def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, folder: Path) -> m.Slide | None:
+    if "title" not in values:
+        ctx.error(node.where, "K111", f"this `{key}` slide has no `title`; add `title: …`")
+    content = read_field(key, kind_field(kind), node.get(key), ctx)
     if content is not INVALID:
-        content = KINDS[kind].build(content, node.get(kind), ctx, folder)
+        content = kind.build(content, node.get(key), ctx, folder)
     hidden = values.get("hidden", False)
     if content is INVALID or INVALID in values.values():
         return None
-    if kind != "section" and "notes" not in values and not hidden:
-        ctx.warn(node.where, f"this `{kind}` slide has no speaker notes; add `notes:` with what you will say")
+    if "notes" not in values and not hidden:
+        ctx.warn(node.where, "K112", f"this `{key}` slide has no speaker notes; add `notes:` with what you will say")
     notes = values.get("notes")
     return m.Slide(
-        kind,
+        key,
         content,
-        values.get("title") if kind != "section" else content.name,
-        _split_notes(notes) if notes else (),
+        values.get("title"),
+        split_paragraphs(notes) if notes else (),
         values.get("takeaway"),
         tuple(m.Cite(k, w) for k, w in values.get("cite") or ()),
         values.get("source"),
@@ -216,10 +267,9 @@ def parse_slide(node: Node, ctx: Ctx, folder: Path) -> m.Slide | None:
     )
 
 
-def _split_notes(rich: m.Rich) -> tuple[m.Rich, ...]:
-    from deck.kinds.registry import _paragraphs
-
-    return _paragraphs(rich, Ctx())
+def kind_field(kind: Kind) -> Field:
+    """Return the field of a kind's content key: required, read by the kind's spec."""
+    return Field(kind.spec, True, kind.doc, kind.write)
 
 
 def _language(value, ctx: Ctx) -> str:
@@ -227,7 +277,7 @@ def _language(value, ctx: Ctx) -> str:
         return "en"
     text, where = value
     if not _LANG.match(text):
-        ctx.error(where, f"`language` is a BCP 47 tag such as `en`, `zh-CN` or `en-GB`, got `{cut(text)}`")
+        ctx.error(where, "K113", f"`language` is a BCP 47 tag such as `en`, `zh-CN` or `en-GB`, got `{cut(text)}`")
         return "en"
     return text
 
@@ -235,24 +285,28 @@ def _language(value, ctx: Ctx) -> str:
 RESERVED_IDS = frozenset({"title", "agenda", "references"})  # the automatic slides' keys
 
 
-def _check_ids(slides: list[m.Slide], ctx: Ctx) -> None:
-    seen: dict[str, m.Slide] = {}
+def _check_ids(slides: list[m.Entry], ctx: Ctx) -> None:
+    seen: dict[str, m.Entry] = {}
     for slide in slides:
         if slide.id is None:
             continue
         if not _ID.match(slide.id):
             ctx.error(
                 slide.where,
+                "K114",
                 f"slide id `{cut(slide.id)}` may hold only letters, digits, `-`, `_` "
                 "and `.`, starting with a letter or digit",
             )
         elif slide.id in RESERVED_IDS:
             ctx.error(
-                slide.where, f"slide id `{slide.id}` is the name of the automatic {slide.id} slide; choose another id"
+                slide.where,
+                "K115",
+                f"slide id `{slide.id}` is the name of the automatic {slide.id} slide; choose another id",
             )
         elif slide.id in seen:
             ctx.error(
                 slide.where,
+                "K116",
                 f"slide id `{cut(slide.id)}` is already used by the slide at line "
                 f"{seen[slide.id].where.line}; ids must be unique",
             )
@@ -264,17 +318,18 @@ def _references(slides, visible, refs: dict, ctx: Ctx) -> tuple[m.Reference, ...
     """Check every cite key; return the cited references in order of first citation."""
     order: list[str] = []
     for slide in slides:
-        for cite in slide.cite:
+        for cite in slide.cite if isinstance(slide, m.Slide) else ():
             key, where = cite.key, cite.where
             if key not in refs:
                 hint = suggest(key, refs) if refs else "; define it under top-level `references:`"
-                ctx.error(where, f"unknown reference `{cut(key, 40)}`{hint}")
+                ctx.error(where, "K117", f"unknown reference `{cut(key, 40)}`{hint}")
             elif slide in visible and key not in order:
                 order.append(key)
     for key, (where, _) in refs.items():
         if key not in order:
             ctx.warn(
                 where,
+                "K118",
                 f"reference `{cut(key, 40)}` is never cited on a visible slide, so it is left "
                 "out; cite it with `cite: [" + cut(key, 40) + "]` or remove it",
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from deck import model as m
@@ -31,27 +30,17 @@ class Para:
 
 
 class Fitter:
-    """Measures and fits text for one theme; collects warnings about what it changed."""
+    """Measures and fits text for one theme, and says (as returned warnings) what it changed.
 
-    def __init__(self, theme: Theme, problems: list[Problem]):
+    Its only state is memos of measurements, which never change a result."""
+
+    def __init__(self, theme: Theme):
         self.theme = theme
-        self.problems = problems
-        self.whole_words = False  # while True, a size that splits a word does not fit
         # Memos for this layout (perf, issue 7): one-line widths by (text, face, size, bold),
         # and which characters some theme font has or lacks.
         self._widths: dict[tuple, int] = {}
         self._covered: set[str] = set()
         self._missing: set[str] = set()
-
-    @contextmanager
-    def keeping_words(self, on: bool):
-        """While active (and `on`), treat a size at which a Latin word must be split as not
-        fitting, so the fitter shrinks before it breaks words; the last step allows it."""
-        before, self.whole_words = self.whole_words, on
-        try:
-            yield
-        finally:
-            self.whole_words = before
 
     # ---- sizes ---------------------------------------------------------------------------
 
@@ -78,16 +67,18 @@ class Fitter:
 
     # ---- measuring -----------------------------------------------------------------------
 
-    def lines(self, para: Para, size: int, width: int, safe: bool = True) -> int:
+    def lines(self, para: Para, size: int, width: int, safe: bool = True, whole_words: bool = False) -> int:
         """Return the line count of `para` at `size` in a text column `width` EMU wide: with
         `safe`, as if lines were the theme's safety margin narrower (what fitting uses);
-        without, what a viewer with the theme's fonts shows."""
+        without, what a viewer with the theme's fonts shows. With `whole_words` (and `safe`),
+        a size at which a Latin word must be split does not fit (10,000 lines), so fitting
+        shrinks before it breaks words; its last step allows it."""
         style = self.theme.text[para.role]
         indent = self.indent(para.level, size)
         usable = self.usable(width - indent) if safe else width - indent
         if usable <= 0:
             return 10_000
-        if self.whole_words and safe and self._splits_a_word(para, size, usable):
+        if whole_words and safe and self._splits_a_word(para, size, usable):
             return 10_000
         return count_lines(
             para.runs,
@@ -123,14 +114,17 @@ class Fitter:
     def indent(self, level: int, size: int) -> int:
         return {0: 0, 1: round(BULLET_INDENT * size), 2: round(SUB_INDENT * size)}[level]
 
-    def height(self, paras: list[Para], sizes: dict[str, int], width: int, inset: int) -> int:
-        """Return the height `paras` take in a box `width` wide with inner margin `inset`, EMU."""
+    def height(
+        self, paras: list[Para], sizes: dict[str, int], width: int, inset: int, whole_words: bool = False
+    ) -> int:
+        """Return the height `paras` take in a box `width` wide with inner margin `inset`, EMU
+        (`whole_words` as for `lines`)."""
         total = 2 * inset
         for i, para in enumerate(paras):
             size = sizes[para.role]
             if i:
                 total += self.space_before(size)
-            total += self.lines(para, size, width - 2 * inset) * self.pitch(size)
+            total += self.lines(para, size, width - 2 * inset, whole_words=whole_words) * self.pitch(size)
         return total
 
     def space_before(self, size: int) -> int:
@@ -156,9 +150,7 @@ class Fitter:
         last = self.max_steps(roles)
         for k in range(step, last + 1):
             sizes = {r: self.size(r, k) for r in roles}
-            with self.keeping_words(k < last):
-                fits = self.height(paras, sizes, box.w, inset) <= box.h
-            if fits:
+            if self.height(paras, sizes, box.w, inset, whole_words=k < last) <= box.h:
                 return self.frame(
                     paras, box, sizes, name=name, anchor=anchor, placeholder=placeholder, fill=fill, inset=inset
                 )
@@ -230,19 +222,23 @@ class Fitter:
             return replace(run, color="accent")
         return run
 
-    def warn_shrunk(self, where: Where, what: str, role: str, size: int) -> None:
-        """Warn, at `where`, that `what` was set below role `role`'s theme size."""
+    def shrunk(self, where: Where, what: str, role: str, size: int) -> list[Problem]:
+        """Return the warning, at `where`, that `what` was set at `size` below role `role`'s
+        theme size (none when it was not)."""
         full = self.theme.text[role].size
-        if size < full:
-            self.problems.append(
-                where.warning(
-                    f"{what} shrunk from {full / EMU_PER_PT:g} pt to {size / EMU_PER_PT:g} pt to fit; "
-                    "shorten it to keep the theme's size"
-                )
+        if size >= full:
+            return []
+        return [
+            where.warning(
+                "L108",
+                f"{what} shrunk from {full / EMU_PER_PT:g} pt to {size / EMU_PER_PT:g} pt to fit; "
+                "shorten it to keep the theme's size",
             )
+        ]
 
-    def check_coverage(self, rich_or_text, where: Where) -> None:
-        """Warn about characters that no theme font has (viewers substitute, widths differ)."""
+    def coverage(self, rich_or_text, where: Where) -> list[Problem]:
+        """Return a warning, at `where`, naming the characters of the text that no theme font
+        has (viewers substitute another font, whose widths differ); none when every one is covered."""
         text = rich_or_text.plain if isinstance(rich_or_text, m.Rich) else rich_or_text
         chars = dict.fromkeys(text)
         new = [c for c in chars if c not in self._covered and c not in self._missing]
@@ -251,14 +247,16 @@ class Fitter:
             self._missing |= lacking
             self._covered.update(c for c in new if c not in lacking)
         missing = [c for c in chars if c in self._missing]
-        if missing:
-            shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(missing))
-            self.problems.append(
-                where.warning(
-                    f"no theme font has {shown}; viewers will draw it with another font, which may "
-                    "look different and change the fit"
-                )
+        if not missing:
+            return []
+        shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(missing))
+        return [
+            where.warning(
+                "L110",
+                f"no theme font has {shown}; viewers will draw it with another font, which may "
+                "look different and change the fit",
             )
+        ]
 
 
 def runs_of(rich: m.Rich) -> tuple[Run, ...]:

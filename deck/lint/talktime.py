@@ -61,12 +61,12 @@ def estimate_talk(deck: Deck, pages: Pages) -> tuple[TalkTime, list[Problem]]:
         for note in slide.notes:
             c, w = count_text(note.plain)
             cjk, words = cjk + c, words + w
-    by_key = {(s.id or f"{s.kind}@{s.where.line}"): s for s in deck.slides}
+    by_key = {s.key: s for s in deck.slides if isinstance(s, Slide)}  # section dividers show no body
     worst: dict[str, tuple[float, int, int]] = {}
     for page in pages.pages:
         key = page.key.split("#")[0]  # a continued slide's pages share its key
         slide = by_key.get(key)
-        if slide is None or slide.kind == "section" or page.line != slide.where.line:
+        if slide is None or page.line != slide.where.line:
             continue  # automatic slides: title, agenda, references
         c, w = count_text("\n".join(_body_text(page.elements)))
         load = c / CJK_PER_WORD + w

@@ -8,16 +8,21 @@ from pathlib import Path
 from typing import Any
 
 from deck.fields import INVALID, Bool, Choice, Ctx, Field, Number, Record, Spec, Text
+from deck.kinds import KINDS
 from deck.problems import Problem, cut, display_path
 from deck.source.located import Map, Node, Scalar
 from deck.source.reader import load_yaml
-from deck.theme import FONT_ROLES, PALETTE_SLOTS, TEXT_ROLES, Face, Footer, TextStyle, Theme
+from deck.theme import BASE_ROLES, BODY_POINTS, FONT_ROLES, PALETTE_SLOTS, Face, Footer, Role, TextStyle, Theme
 from deck.units import EMU_PER_PT
 
 HERE = Path(__file__).parent / "builtin"
 BUILTIN: dict[str, Path] = {"default": HERE / "default.yaml", "dark": HERE / "dark.yaml"}
 SLIDE_SIZES = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
+
+# The text roles the slide kinds add (deck.kinds), with their defaults: a theme may name them or not.
+KIND_ROLES: dict[str, Role] = {name: role for kind in KINDS.values() for name, role in kind.roles.items()}
+TEXT_ROLES = (*BASE_ROLES, *KIND_ROLES)  # every role a Theme has
 
 
 class Colour(Spec):
@@ -66,18 +71,32 @@ def _face() -> Record:
     )
 
 
-def _style() -> Record:
+def _style(required: bool = True) -> Record:
+    """A text role's style; a kind's role may leave out any key (its default fills it)."""
     return Record(
         "text role",
         {
-            "size": Field(Points("a size in points", 6, 120), True, "size in points"),
-            "min": Field(Points("a size in points", 6, 120), True, "smallest size the fitter may use"),
-            "font": Field(Choice(FONT_ROLES, "a font role"), True, "heading, body or code"),
-            "color": Field(Choice(tuple(PALETTE_SLOTS), "a palette role"), True, "a palette role"),
+            "size": Field(Points("a size in points", 6, 120), required, "size in points"),
+            "min": Field(Points("a size in points", 6, 120), required, "smallest size the fitter may use"),
+            "font": Field(Choice(FONT_ROLES, "a font role"), required, "heading, body or code"),
+            "color": Field(Choice(tuple(PALETTE_SLOTS), "a palette role"), required, "a palette role"),
             "bold": Field(Bool(), False, "bold"),
             "italic": Field(Bool(), False, "italic"),
         },
     )
+
+
+def _roles() -> dict[str, Field]:
+    fields = {k: Field(_style(), True, f"the {k} role") for k in BASE_ROLES}
+    for name, role in KIND_ROLES.items():
+        fields[name] = Field(
+            _style(required=False),
+            False,
+            f"the {name} role ({role.doc}); default {role.size:g} pt (min {role.min:g}) for a "
+            f"{BODY_POINTS} pt body, scaled with `body`, {role.font} font, {role.color}"
+            + (", bold" if role.bold else ""),
+        )
+    return fields
 
 
 THEME = Record(
@@ -103,9 +122,10 @@ THEME = Record(
             "typefaces for headings, body and code",
         ),
         "text": Field(
-            Record("text roles", {k: Field(_style(), True, f"the {k} role") for k in TEXT_ROLES}),
+            Record("text roles", _roles()),
             True,
-            "size, minimum, font, colour and weight of each text role",
+            "size, minimum, font, colour and weight of each text role; the roles of slide kinds "
+            "may be left out (their defaults follow `body`)",
         ),
         "line_spacing": Field(Points("a multiple of the font size", 1.0, 2.5), True, "line pitch ÷ font size"),
         "paragraph_spacing": Field(
@@ -209,10 +229,26 @@ def _half_pt(value: float) -> int:
     return round(value * 2) * EMU_PER_PT // 2
 
 
+def _with_defaults(text: dict[str, dict]) -> dict[str, dict]:
+    """Return the theme's text roles with each kind role it leaves out filled from the kind's
+    default, sizes scaled by the theme's body size. A kind role it names may leave out `size`,
+    `min`, `font` or `color` (the default fills them); `bold` and `italic` are false unless
+    given, as for every role."""
+    scale = text["body"]["size"] / BODY_POINTS
+    out = dict(text)
+    for name, role in KIND_ROLES.items():
+        given = text.get(name)
+        if given is None:
+            given = {"bold": role.bold, "italic": role.italic}
+        size = given.get("size", role.size * scale)
+        out[name] = {"size": size, "min": min(role.min * scale, size), "font": role.font, "color": role.color, **given}
+    return out
+
+
 def _build(v: dict, node: Map, ctx: Ctx) -> Theme | None:
     width, height = SLIDE_SIZES[v["slide"]["size"]]
     styles = {}
-    for role, s in v["text"].items():
+    for role, s in _with_defaults(v["text"]).items():
         if s["min"] > s["size"]:
             role_node = node.get("text").get(role)
             ctx.error(

@@ -23,28 +23,39 @@ PALETTE_SLOTS: dict[str, str] = {
 
 FONT_ROLES = ("heading", "body", "code")
 
-# Text roles the layout uses; each has a size, a minimum the fitter may shrink to, a font,
-# a colour and a weight, all given by the theme.
-TEXT_ROLES = (
+# Text roles every theme names: the slide frame's, and those several kinds share. Each has a
+# size, a minimum the fitter may shrink to, a font, a colour and a weight, given by the theme.
+# A slide kind adds roles of its own, with defaults (`Role`); a theme may name them or not.
+BASE_ROLES = (
     "deck_title",  # the title on the title slide
     "deck_subtitle",  # subtitle, author and date on the title slide
     "section",  # a section divider's name
     "title",  # every other slide's title
     "body",  # bullets (level 1), paragraphs, agenda, references
-    "body2",  # sub-bullets (level 2)
+    "body2",  # sub-bullets (level 2), references
     "heading",  # column headings, step titles, timeline events
     "small",  # step text, timeline details
     "takeaway",  # the line stating what a slide shows
-    "caption",  # picture, table and chart captions
-    "quote",  # pull-quote text
-    "attribution",  # who said the quote
-    "stat_value",  # big figures
-    "stat_label",  # what a big figure means
-    "table",  # table cells
-    "chart",  # chart labels, legend and axes
+    "caption",  # picture, table and chart captions, timeline details
     "source",  # source and citation line
     "footer",  # footer: slide number, section name, free text
 )
+BODY_POINTS = 24  # the body size, in points, that a Role's default sizes are stated for
+
+
+@dataclass(frozen=True)
+class Role:
+    """A text role a slide kind adds, and its look in a theme that does not name it: `size`
+    and `min` in points for a 24 pt body (scaled with the theme's `body` size), a font role
+    and a palette role."""
+
+    doc: str
+    size: float
+    min: float
+    font: str = "body"  # one of FONT_ROLES
+    color: str = "text"  # a PALETTE_SLOTS key
+    bold: bool = False
+    italic: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,7 @@ class Theme:
     height: int  # slide height, EMU
     palette: dict[str, str]  # role -> "RRGGBB" (upper case), every PALETTE_SLOTS key present
     fonts: dict[str, Face]  # FONT_ROLES -> Face
-    text: dict[str, TextStyle]  # TEXT_ROLES -> TextStyle
+    text: dict[str, TextStyle]  # every role (BASE_ROLES and the kinds' roles) -> TextStyle
     line_spacing: float  # line pitch as a multiple of the font size (written as exact spacing)
     paragraph_spacing: float  # space before a paragraph, as a multiple of its font size
     margin_left: int  # EMU

@@ -31,12 +31,13 @@ from deck.layout.page import (
     TextFrame,
 )
 from deck.pptx.render import render_pptx
-from deck.theme import PALETTE_SLOTS, TEXT_ROLES, Face, Footer, TextStyle, Theme
+from deck.theme import PALETTE_SLOTS, Face, Footer, TextStyle, Theme
+from deck.theme.load import TEXT_ROLES
 from deck.units import inches, pt
 
 # Every palette colour a distinct sentinel; every size a distinct odd one no template uses.
 CANARY_PALETTE = {role: f"C0{n:02d}E{n % 10}" for n, role in enumerate(PALETTE_SLOTS, 11)}
-CANARY_POINTS = dict(zip(TEXT_ROLES, (47, 25, 41, 33, 23, 21, 27, 17, 19, 15, 29, 13, 51, 11.5, 16.5, 12.5, 10.5, 9.5)))
+CANARY_POINTS = dict(zip(TEXT_ROLES, (47, 25, 41, 33, 23, 21, 27, 17, 19, 15, 10.5, 9.5, 29, 13, 16.5, 12.5, 51, 11.5)))
 CANARY_FONTS = {
     role: Face(f"Canary{role.title()}Latin", f"Canary{role.title()}EA") for role in ("heading", "body", "code")
 }

@@ -1,10 +1,15 @@
-"""Built-in themes are readable (WCAG AA, sizes) and theme files get located errors."""
+"""Built-in themes are readable (WCAG AA, sizes) and theme files get located errors; the roles
+slide kinds add have defaults, so a theme file may leave them out."""
+
+from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-from deck.theme import TEXT_ROLES
-from deck.theme.load import load_builtin, load_theme
-from deck.units import EMU_PER_PT
+import deck.theme.load as load_module
+from deck.pipeline import build_outline
+from deck.theme.load import KIND_ROLES, TEXT_ROLES, load_builtin, load_theme
+from deck.units import EMU_PER_PT, pt
 
 
 def luminance(hex6: str) -> float:
@@ -69,3 +74,45 @@ def test_extends_overrides_only_what_it_names(tmp_path):
 def test_unknown_theme_name_says_what_exists(tmp_path):
     theme, problems = load_theme("nonesuch", tmp_path)
     assert theme is None and "default, dark" in problems[0].message
+
+
+def _without_kind_roles(name: str) -> str:
+    """The built-in theme file `name` as a complete theme written before any kind added roles."""
+    text = (Path(load_module.__file__).parent / "builtin" / f"{name}.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    return "".join(x for x in lines if not x.startswith("#") and x.strip().split(":")[0] not in KIND_ROLES)
+
+
+@pytest.mark.parametrize("name", ["default", "dark"])
+def test_built_in_themes_name_kind_roles_at_their_defaults(name, tmp_path):
+    (tmp_path / "old.yaml").write_text(_without_kind_roles(name), encoding="utf-8")
+    theme, problems = load_theme("old.yaml", tmp_path)
+    assert problems == [] and theme.text == load_builtin(name).text
+
+
+def test_a_theme_file_without_a_kinds_roles_still_builds_that_kind(tmp_path):
+    theme = tmp_path / "old.yaml"
+    theme.write_text(_without_kind_roles("default").replace("name: default", "name: old"), encoding="utf-8")
+    assert not any(role in theme.read_text(encoding="utf-8") for role in KIND_ROLES)
+    outline = ROOT / "tests" / "cases" / "every-kind" / "outline.yaml"
+    outcome = build_outline(outline, tmp_path / "out.pptx", theme=str(theme))
+    assert outcome.errors == [] and outcome.output is not None
+    assert {f.role for p in outcome.pages.pages for f in p.elements if hasattr(f, "role")} >= {"quote", "stat_value"}
+
+
+def test_kind_roles_left_out_scale_with_the_body_size(tmp_path):
+    text = _without_kind_roles("default").replace("body: {size: 24, min: 18,", "body: {size: 30, min: 22,")
+    (tmp_path / "big.yaml").write_text(text, encoding="utf-8")
+    theme, problems = load_theme("big.yaml", tmp_path)
+    assert problems == []
+    assert (theme.text["stat_value"].size, theme.text["stat_value"].min_size) == (pt(67.5), pt(40))
+    assert theme.text["stat_value"].font == "heading" and theme.text["stat_value"].bold
+
+
+def test_a_kind_role_named_in_part_takes_the_rest_from_its_default(tmp_path):
+    text = _without_kind_roles("default").replace("text:\n", "text:\n  stat_value: {size: 60}\n")
+    (tmp_path / "part.yaml").write_text(text, encoding="utf-8")
+    theme, problems = load_theme("part.yaml", tmp_path)
+    style = theme.text["stat_value"]
+    assert problems == []
+    assert (style.size, style.min_size, style.font, style.color) == (pt(60), pt(32), "heading", "primary")

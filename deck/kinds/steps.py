@@ -1,0 +1,104 @@
+"""The `steps` kind: a process of two to six steps, as cards left to right joined by arrows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deck import model as m
+from deck.fields import Field, ListOf, Record
+from deck.kinds.base import Kind, inline_text, plain_text
+from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
+from deck.layout.fit import Fitter, Para, plain, runs_of
+from deck.layout.page import Box, Shape
+from deck.problems import Problem
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    text: m.Rich
+
+
+@dataclass(frozen=True)
+class Steps:
+    steps: tuple[Step, ...]
+
+
+SPEC = ListOf(
+    Record(
+        "step",
+        {
+            "title": Field(plain_text("the step's name", 60), True, "the step's name"),
+            "text": Field(inline_text("what the step does", 300), True, "what the step does"),
+        },
+    ),
+    2,
+    6,
+    doc="a list of steps",
+    noun="step",
+    few="add another step, or make this a `text` slide",
+    many="merge steps, or split the process over two slides",
+)
+
+
+def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
+    """Return the steps as numbered cards of one size, joined by arrows; an error when even
+    the minimum sizes do not fit."""
+    t, box = fit.theme, area.box
+    n = len(content.steps)
+    arrow = t.gap * 2
+    cw = (box.w - (n - 1) * arrow) // n
+    pad = t.gap // 2
+    cols = [
+        ([Para(plain(f"{i + 1}  {s.title}"), "heading")], [Para(runs_of(s.text), "small")])
+        for i, s in enumerate(content.steps)
+    ]
+    problems: list[Problem] = []
+    for s in content.steps:
+        problems += fit.coverage(s.title, area.where)
+        problems += fit.coverage(s.text, s.text.where)
+    inner_w = cw - 2 * pad
+    roles = ["heading", "small"]
+
+    def fits(s, whole):
+        head_h = max(fit.height(a, s, inner_w, fit.inset("heading"), whole) for a, _ in cols)
+        return all(head_h + fit.height(b, s, inner_w, fit.inset("small"), whole) <= box.h - 2 * pad for _, b in cols)
+
+    sizes = uniform_sizes(fit, roles, fits)
+    if sizes is None:
+        error = area.where.error("L106", "the steps do not fit even at the smallest size; shorten their text")
+        return [Body(())], [*problems, error]
+    problems += sizes_shrunk(sizes, area.where, fit, "the steps")
+    head_h = max(fit.height(a, sizes, inner_w, fit.inset("heading")) for a, _ in cols)
+    text_h = max(fit.height(b, sizes, inner_w, fit.inset("small")) for _, b in cols)
+    card_h = max(head_h + text_h + 2 * pad, box.h // 2)
+    top = box.y + (box.h - card_h) // 2
+    elements: list = []
+    for i, (head, text) in enumerate(cols):
+        x = box.x + i * (cw + arrow)
+        elements.append(Shape(Box(x, top, cw, card_h), "round_rect", fill="surface", name=f"Step {i + 1} Card"))
+        elements.append(fit.frame(head, Box(x + pad, top + pad, inner_w, head_h), sizes, name=f"Step {i + 1} Title"))
+        elements.append(
+            fit.frame(
+                text, Box(x + pad, top + pad + head_h, inner_w, card_h - 2 * pad - head_h), sizes, name=f"Step {i + 1}"
+            )
+        )
+        if i < n - 1:
+            elements.append(
+                Shape(
+                    Box(x + cw + arrow // 4, top + card_h // 2 - arrow // 2, arrow // 2, arrow),
+                    "chevron",
+                    fill="primary",
+                    name=f"Step {i + 1} Arrow",
+                )
+            )
+    return [Body(tuple(elements))], problems
+
+
+KIND = Kind(
+    SPEC,
+    lambda value, node, ctx, folder: Steps(tuple(Step(s["title"], s["text"]) for s in value)),
+    lay_out,
+    "a process, left to right",
+    "the steps below it, each `- {title: …, text: …}`",
+)

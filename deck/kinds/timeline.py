@@ -1,0 +1,135 @@
+"""The `timeline` kind: events evenly spaced on a horizontal line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from deck.fields import Field, ListOf, Record
+from deck.kinds.base import Kind, plain_text
+from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
+from deck.layout.fit import Fitter, Para, plain
+from deck.layout.page import Box, Shape
+from deck.problems import Problem
+
+
+@dataclass(frozen=True)
+class Event:
+    when: str
+    what: str
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: tuple[Event, ...]
+
+
+SPEC = ListOf(
+    Record(
+        "event",
+        {
+            "when": Field(plain_text("when, as text", 40), True, "when, as text: `2015`, `此后`"),
+            "what": Field(plain_text("what happened", 120), True, "what happened"),
+            "detail": Field(plain_text("a detail", 200), False, "a short detail"),
+        },
+    ),
+    2,
+    12,
+    doc="a list of events",
+    noun="event",
+    few="add another event, or show a single event on a `text` slide",
+    many="split the events over two timeline slides",
+)
+
+STAGGER_FROM = 6  # from this many events on, labels alternate above and below the line
+
+
+def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
+    """Return events evenly spaced on a horizontal line. Up to five: `when` above the line,
+    `what` and `detail` below. From six on, each event's text alternates above and below, so
+    every label may be twice as wide as its share of the line. An error when even the
+    minimum sizes do not fit."""
+    t, box = fit.theme, area.box
+    n = len(content.events)
+    cw = box.w // n
+    dot = t.gap
+    problems: list[Problem] = []
+    for e in content.events:
+        problems += fit.coverage(e.when + e.what + (e.detail or ""), area.where)
+    stagger = n >= STAGGER_FROM
+    when = [Para(plain(e.when), "heading", align="center") for e in content.events]
+    body = [
+        [Para(plain(e.what), "small", align="center")]
+        + ([Para(plain(e.detail), "caption", align="center")] if e.detail else [])
+        for e in content.events
+    ]
+    if stagger:
+        width = min(2 * cw - t.gap // 2, box.w)
+        above = [([when[i]] + body[i], width) if i % 2 == 0 else None for i in range(n)]
+        below = [([when[i]] + body[i], width) if i % 2 else None for i in range(n)]
+    else:
+        above = [([w], cw) for w in when]
+        below = [(b, cw) for b in body]
+    roles = ["heading", "small", "caption"]
+
+    def band(items, sizes, whole_words=False) -> int:
+        return max(
+            (fit.height(p, sizes, w, fit.inset("small"), whole_words) for p, w in filter(None, items)), default=0
+        )
+
+    sizes = uniform_sizes(fit, roles, lambda s, whole: band(above, s, whole) + band(below, s, whole) + 2 * dot <= box.h)
+    if sizes is None:
+        error = area.where.error(
+            "L106", "the timeline's events do not fit even at the smallest size; shorten `what` and `detail`"
+        )
+        return [Body(())], [*problems, error]
+    problems += sizes_shrunk(sizes, area.where, fit, "the timeline")
+    need_above, need_below = band(above, sizes), band(below, sizes)
+    top = box.y + (box.h - (need_above + 2 * dot + need_below)) // 2
+    line_y = top + need_above + dot
+    elements: list = [
+        Shape(Box(box.x, line_y, box.w, 0), "line", line="muted", line_width=t.rule_width, name="Timeline Axis")
+    ]
+    for i in range(n):
+        centre = box.x + i * cw + cw // 2
+        elements.append(
+            Shape(
+                Box(centre - dot // 2, line_y - dot // 2, dot, dot),
+                "ellipse",
+                fill="primary",
+                name=f"Event {i + 1} Marker",
+            )
+        )
+        for item, y, h, anchor, name in (
+            (above[i], top, need_above, "bottom", f"Event {i + 1} When"),
+            (below[i], line_y + dot, need_below, "top", f"Event {i + 1}"),
+        ):
+            if item is None:
+                continue
+            paras, w = item
+            x = min(max(box.x, centre - w // 2), box.x + box.w - w)
+            if x != centre - w // 2:  # pushed inwards at an end: align the text with its marker
+                side = "left" if x > centre - w // 2 else "right"
+                x = centre - dot if side == "left" else centre + dot - w
+                x = min(max(box.x, x), box.x + box.w - w)
+                paras = [replace(p, align=side) for p in paras]
+            elements.append(
+                fit.frame(
+                    paras,
+                    Box(x, y, w, h),
+                    sizes,
+                    name=name if not stagger else f"Event {i + 1}",
+                    anchor=anchor,
+                    inset=fit.inset("small"),
+                )
+            )
+    return [Body(tuple(elements))], problems
+
+
+KIND = Kind(
+    SPEC,
+    lambda value, node, ctx, folder: Timeline(tuple(Event(e["when"], e["what"], e.get("detail")) for e in value)),
+    lay_out,
+    "events on a line",
+    "the events below it, each `- {when: …, what: …}`",
+)
