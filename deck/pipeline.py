@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deck.kinds.parse import parse_deck
@@ -134,8 +134,6 @@ def _umask() -> int:
 
 
 def _without_notes(pages: Pages) -> Pages:
-    from dataclasses import replace
-
     return replace(pages, pages=tuple(replace(p, notes=()) for p in pages.pages))
 
 
@@ -144,7 +142,7 @@ def _at_theme_key(problem: Problem, node, shown: str) -> Problem:
     key = node.key_node("theme") if hasattr(node, "key_node") else None
     if problem.line == 0 and key is not None:
         value = node.get("theme")
-        return Problem(shown, value.where.line, value.where.column, problem.message, problem.level)
+        return replace(problem, path=shown, line=value.where.line, column=value.where.column)
     return problem
 
 
