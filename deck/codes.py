@@ -20,7 +20,66 @@ from deck.theme.codes import CODES as THEME
 
 PATTERN = re.compile(r"^[SFPKTLAO]\d{3}$")
 
-OUTPUT: dict[str, Code] = {}
+OUTPUT: dict[str, Code] = {  # found by the pipeline (writing), the build record and the export
+    "O101": Code(
+        "output-not-replaced",
+        "the output file cannot be replaced",
+        "The build succeeded, but the .pptx could not be written over the output: the file is held open "
+        "(PowerPoint on Windows locks it), the folder is read-only or full, or the path is a folder. deck "
+        "writes to a temporary file and renames it, so the previous output is left exactly as it was. "
+        "The problem is located at the output file (line 0); the exit status is 2.",
+        "$ deck build outline.yaml -o build/talk.pptx   # while build/talk.pptx is open in PowerPoint",
+        "Close the file where it is open and build again, or write elsewhere with `-o`.",
+    ),
+    "O102": Code(
+        "edited-output-kept",
+        "the previous output had been edited, and was kept beside the new one (a warning)",
+        "Each .pptx deck writes carries a record of what it wrote. The output about to be replaced no "
+        "longer matches its record: a person edited it (in PowerPoint, say) after the last build. Rather "
+        "than lose those edits, deck renamed that file to `<stem>.edited-<n>.pptx` and wrote the new "
+        "build in its place.",
+        "$ deck build outline.yaml   # after changing build/outline.pptx in PowerPoint",
+        "Carry the edits you want to keep into the outline (the outline is the source), then delete the "
+        "`.edited-<n>` copy.",
+    ),
+    "O103": Code(
+        "exporter-missing",
+        "LibreOffice (or poppler's pdftoppm) is needed for export but was not found",
+        "PDF export runs LibreOffice headless (`soffice`); PNG previews also need `pdftoppm` from poppler. "
+        "The tool is not installed, not on PATH, or `DECK_SOFFICE` names no executable. The .pptx was "
+        "written; the exit status is 4.",
+        "$ deck build outline.yaml --pdf   # on a machine without LibreOffice",
+        "Install the tool as the message says (e.g. `sudo apt-get install libreoffice-impress` or "
+        "`brew install --cask libreoffice`), or set `DECK_SOFFICE` to the path of `soffice`.",
+    ),
+    "O104": Code(
+        "export-timed-out",
+        "the export tool did not finish in time",
+        "LibreOffice (or pdftoppm) ran longer than the time allowed and was stopped, with every process "
+        "it started. No PDF or PNG is left behind; the .pptx was written; the exit status is 4.",
+        "$ deck build huge-talk.yaml --pdf",
+        "Try again (a first LibreOffice start is slow); check that no LibreOffice window is waiting for an "
+        "answer; export a smaller deck.",
+    ),
+    "O105": Code(
+        "export-failed",
+        "the export tool ran but made no PDF or PNG",
+        "LibreOffice could not convert the .pptx to PDF, or pdftoppm could not render the PDF; the "
+        "message repeats the tool's own words. A stale PDF from an earlier build is removed, so it cannot "
+        "pass for this one. The .pptx was written; the exit status is 4.",
+        "$ deck build outline.yaml --pdf   # with a broken LibreOffice installation",
+        "Open the .pptx in LibreOffice Impress to see what it says; reinstall LibreOffice if it fails to "
+        "start; report a bug if the deck itself is at fault.",
+    ),
+    "O106": Code(
+        "export-file-error",
+        "a file the export reads or writes cannot be",
+        "The .pptx to export is missing or unreadable, or the PDF or the PNG folder cannot be written "
+        "(read-only folder, full disk, a folder in the way). The .pptx was written; the exit status is 4.",
+        "$ deck build outline.yaml --pdf   # with build/outline.pdf read-only",
+        "Make the output folder writable, or remove what is in the way.",
+    ),
+}
 
 CODES: dict[str, Code] = {**SOURCE, **FIELDS, **KINDS, **THEME, **LAYOUT, **LINT, **OUTPUT}
 
