@@ -100,11 +100,3 @@ def cut(value: object, limit: int = _CUT) -> str:
 def sort_problems(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem]:
     """Return problems sorted by path, line, column, level, message, without duplicates."""
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.level, p.message))
-
-
-class InputError(Exception):
-    """Raised to stop a stage early when its input has errors; carries the problems found."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems

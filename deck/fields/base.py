@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from deck.problems import Problem, Where, cut
-from deck.source.located import Map, Node, Scalar, Seq, kind_name
+from deck.source.located import Map, Node, Scalar, kind_name
 
 
 class _Invalid:
@@ -59,10 +59,6 @@ class Spec:
 
 def is_map(node: Node) -> bool:
     return isinstance(node, Map)
-
-
-def is_seq(node: Node) -> bool:
-    return isinstance(node, Seq)
 
 
 def is_scalar(node: Node) -> bool:

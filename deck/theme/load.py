@@ -148,10 +148,6 @@ THEME = Record(
 )
 
 
-def theme_names() -> list[str]:
-    return list(BUILTIN)
-
-
 @lru_cache(maxsize=8)
 def load_builtin(name: str) -> Theme:
     """Return built-in theme `name`; a broken built-in theme is a bug and raises."""
