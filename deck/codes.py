@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import textwrap
 
 from deck.fields.codes import CODES as FIELDS
 from deck.kinds.codes import CODES as KINDS
@@ -33,7 +34,7 @@ OUTPUT: dict[str, Code] = {  # found by the pipeline (writing), the build record
     ),
     "O102": Code(
         "edited-output-kept",
-        "the previous output had been edited, and was kept beside the new one (a warning)",
+        "an edited output was kept beside the new build (a warning)",
         "Each .pptx deck writes carries a record of what it wrote. The output about to be replaced no "
         "longer matches its record: a person edited it (in PowerPoint, say) after the last build. Rather "
         "than lose those edits, deck renamed that file to `<stem>.edited-<n>.pptx` and wrote the new "
@@ -44,7 +45,7 @@ OUTPUT: dict[str, Code] = {  # found by the pipeline (writing), the build record
     ),
     "O103": Code(
         "exporter-missing",
-        "LibreOffice (or poppler's pdftoppm) is needed for export but was not found",
+        "LibreOffice (or pdftoppm) is needed for export, but is missing",
         "PDF export runs LibreOffice headless (`soffice`); PNG previews also need `pdftoppm` from poppler. "
         "The tool is not installed, not on PATH, or `DECK_SOFFICE` names no executable. The .pptx was "
         "written; the exit status is 4.",
@@ -92,17 +93,25 @@ def explain(code: str) -> str | None:
         return None
     entry = CODES[key]
     return (
-        f"{key} ({entry.name}): {entry.summary}\n\n{entry.explanation.strip()}\n\n"
-        f"Example:\n\n{_indent(entry.example)}\n\nFix: {entry.fix.strip()}\n"
+        f"{key} ({entry.name}): {entry.summary}\n\n{_wrap(entry.explanation)}\n\n"
+        f"Example:\n\n{_indent(entry.example)}\n\n{_wrap('Fix: ' + entry.fix.strip())}\n"
     )
 
 
 def nearest(code: str) -> list[str]:
-    """Return the codes and names closest to `code`, for a "did you mean" hint."""
+    """Return the codes and names closest to `code`, for a "did you mean" hint; a code typed
+    with the letter O for zero (or I, L for one) gives just that code."""
+    typed = code.upper()[:1] + code.upper()[1:].translate(str.maketrans("OIL", "011"))
+    if typed in CODES:
+        return [typed]
     names = [c.name for c in CODES.values()]
     return difflib.get_close_matches(code.upper(), list(CODES), n=3, cutoff=0.6) + difflib.get_close_matches(
         code.lower(), names, n=3, cutoff=0.6
     )
+
+
+def _wrap(text: str, width: int = 88) -> str:
+    return textwrap.fill(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False)
 
 
 def _indent(text: str) -> str:

@@ -5,7 +5,7 @@ from deck.problems import Code
 FIELDS: dict[str, Code] = {
     "F101": Code(
         "wrong-type",
-        "a value has the wrong shape: text, a list or a mapping where another is expected",
+        "a value is text, a list or a mapping where another shape is expected",
         "Each key takes one shape of value: text, a list (items starting with `- `, or `[a, b]`), or a "
         "mapping (`key: value` lines). The value here has another shape; the message says which was "
         "expected and which was found.",
