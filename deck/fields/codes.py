@@ -9,9 +9,10 @@ FIELDS: dict[str, Code] = {
         "Each key takes one shape of value: text, a list (items starting with `- `, or `[a, b]`), or a "
         "mapping (`key: value` lines). The value here has another shape; the message says which was "
         "expected and which was found.",
-        "slides:\n  - title: Plan\n    bullets: just one sentence",
+        "slides:\n  - title: Plan\n    text: Three steps.\n    notes: [say hello, say why]",
         "Write the value in the shape the message names (for a list: each item on its own line below "
-        "the key, starting with `- `).",
+        "the key, starting with `- `; for text over several lines: `|` after the key, the lines indented "
+        "below it).",
     ),
     "F102": Code(
         "colon-makes-mapping",

@@ -208,7 +208,7 @@ CODES: dict[str, Code] = {
         "a list item `- ` cannot start here",
         "A `- ` item must start its own line, indented under the key whose list it belongs to; here it "
         "follows a value on the same line or sits where a mapping entry is expected.",
-        "bullets: a\n  - b",
+        "bullets: - first point\n  - second point",
         "Put each `- ` item on its own line, indented under its key.",
     ),
     "S126": Code(

@@ -9,7 +9,7 @@ CODES: dict[str, Code] = {
         "`theme:` in the outline, or `--theme` on the command line, names a built-in theme (`deck themes` "
         "lists them) or a theme file, relative to the outline (to the working folder for `--theme`). "
         "Neither exists under this name.",
-        "title: Talk\ntheme: corporate\nslides: []",
+        "title: Talk\ntheme: corporate\nslides:\n  - section: Start",
         "Name a built-in theme (`default`, `dark`), or the path of a .yaml theme file.",
     ),
     "T102": Code(
