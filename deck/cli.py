@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 
 from deck import __version__
-from deck.problems import Exit
+from deck.problems import Exit, Problem, display_path
 
 REPORT = "https://github.com/deck-slides/deck/issues"
 
@@ -94,20 +94,40 @@ def _missing(path: Path) -> int | None:
 
 MAX_SHOWN = 200  # problems printed at most; the rest are counted
 
+# Problems that are not about the input, by code: the exit status each one means (SPEC §6).
+_EXIT_OF = {
+    "O101": Exit.USAGE,  # the output cannot be replaced
+    "O103": Exit.EXPORT,  # the export tool is missing
+    "O104": Exit.EXPORT,
+    "O105": Exit.EXPORT,
+    "O106": Exit.EXPORT,
+}
 
-def _report(outcome, strict: bool) -> int:
-    for problem in outcome.problems[:MAX_SHOWN]:
+
+def exit_status(problems: list[Problem], strict: bool = False) -> Exit:
+    """Return the exit status the problems a command found mean; the one place it is decided.
+
+    Errors in the outline or theme (and, when `strict`, warnings) → INPUT; an output that could
+    not be replaced → USAGE; a failed export → EXPORT; with several, the first of these in this
+    order; none → OK.
+    """
+    failing = [p for p in problems if p.is_error or strict]
+    return min((_EXIT_OF.get(p.code, Exit.INPUT) for p in failing), default=Exit.OK)
+
+
+def _report(problems: list[Problem], strict: bool = False) -> Exit:
+    """Print `problems` (sorted) to stderr, and for input errors a count; return the exit status."""
+    for problem in problems[:MAX_SHOWN]:
         print(problem.format(), file=sys.stderr)
-    if len(outcome.problems) > MAX_SHOWN:
-        print(f"deck: … and {len(outcome.problems) - MAX_SHOWN} more problems not shown", file=sys.stderr)
-    if outcome.errors or (strict and outcome.warnings):
-        n, w = len(outcome.errors), len(outcome.warnings)
-        what = f"{n} error{'s' if n != 1 else ''}" + (
-            f" and {w} warning{'s' if w != 1 else ''}" if strict and w else ""
-        )
+    if len(problems) > MAX_SHOWN:
+        print(f"deck: … and {len(problems) - MAX_SHOWN} more problems not shown", file=sys.stderr)
+    status = exit_status(problems, strict)
+    if status == Exit.INPUT:
+        n = sum(p.is_error for p in problems)
+        w = len(problems) - n if strict else 0
+        what = f"{n} error{'s' if n != 1 else ''}" + (f" and {w} warning{'s' if w != 1 else ''}" if w else "")
         print(f"deck: {what}; nothing was written", file=sys.stderr)
-        return Exit.INPUT
-    return Exit.OK
+    return status
 
 
 def _cmd_build(args) -> int:
@@ -116,19 +136,11 @@ def _cmd_build(args) -> int:
     if (status := _missing(args.outline)) is not None:
         return status
     start = time.perf_counter()
-    outcome = (
-        build_outline(args.outline, args.output, args.theme, notes=not args.no_notes)
-        if not args.strict
-        else _strict_build(args)
-    )
-    status = _report(outcome, args.strict and outcome.output is None)  # --strict was applied before writing
-    if outcome.write_error:
-        print(
-            f"deck: error: {outcome.write_error}; close it where it is open, or write elsewhere with -o",
-            file=sys.stderr,
-        )
-        return Exit.USAGE
-    if status != Exit.OK or outcome.output is None:
+    outcome = build_outline(args.outline, args.output, args.theme, notes=not args.no_notes, strict=args.strict)
+    # --strict stopped the build before writing when there were warnings; a warning after
+    # writing (an edited output kept) does not undo the build.
+    status = _report(outcome.problems, strict=args.strict and outcome.output is None)
+    if status != Exit.OK:
         return status
     slides = len(outcome.pages.pages)
     print(f"wrote {outcome.output} ({slides} slides) in {time.perf_counter() - start:.2f} s")
@@ -138,30 +150,20 @@ def _cmd_build(args) -> int:
     return Exit.OK
 
 
-def _strict_build(args):
-    """Under --strict a warning stops the build before anything is written."""
-    from deck.pipeline import build_outline, check_outline
-
-    checked = check_outline(args.outline, args.theme)
-    if checked.problems:
-        return checked
-    return build_outline(args.outline, args.output, args.theme, notes=not args.no_notes)
-
-
 def _export_pdf(pptx: Path) -> int:
     from deck.export import export_pdf
 
     result = export_pdf(pptx, pptx.with_suffix(".pdf"))
     if not result.ok:
-        print(f"deck: error: {result.error}", file=sys.stderr)
         print(f"deck: the .pptx was written: {pptx}", file=sys.stderr)
-        return Exit.EXPORT
+        return _report([result.problem])
     print(f"wrote {result.path}")
     return Exit.OK
 
 
 def _cmd_preview(args) -> int:
     import tempfile
+    from dataclasses import replace
 
     from deck.export import contact_sheet, export_pdf, export_pngs
     from deck.pipeline import build_outline
@@ -173,17 +175,15 @@ def _cmd_preview(args) -> int:
         if args.sheet:
             folder = Path(tmp) / "slides"
         outcome = build_outline(args.outline, Path(tmp) / f"{args.outline.stem}.pptx", args.theme)
-        status = _report(outcome, False)
+        status = _report(outcome.problems)
         if status != Exit.OK:
             return status
         pdf = export_pdf(outcome.output, Path(tmp) / f"{args.outline.stem}.pdf")
-        if not pdf.ok:
-            print(f"deck: error: {pdf.error}", file=sys.stderr)
-            return Exit.EXPORT
+        if not pdf.ok:  # located at what the user asked for, not at the temporary PDF
+            return _report([replace(pdf.problem, path=display_path(args.sheet or folder))])
         pngs = export_pngs(pdf.path, folder, dpi=args.dpi)
         if not pngs.ok:
-            print(f"deck: error: {pngs.error}", file=sys.stderr)
-            return Exit.EXPORT
+            return _report([replace(pngs.problem, path=display_path(args.sheet or folder))])
         if args.sheet:
             args.sheet.parent.mkdir(parents=True, exist_ok=True)
             print(f"wrote {contact_sheet(list(pngs.paths), args.sheet)}")
@@ -199,7 +199,7 @@ def _cmd_check(args) -> int:
     if (status := _missing(args.outline)) is not None:
         return status
     outcome = check_outline(args.outline, args.theme)
-    status = _report(outcome, args.strict)
+    status = _report(outcome.problems, args.strict)
     if status == Exit.OK:
         slides = len(outcome.pages.pages)
         w = len(outcome.warnings)

@@ -1,8 +1,10 @@
-"""Export stage: .pptx → PDF (LibreOffice), PDF → PNGs (pdftoppm), PNGs → contact sheet.
+"""Output: every file deck writes is written atomically here; export .pptx → PDF (LibreOffice),
+PDF → PNGs (pdftoppm), PNGs → contact sheet.
 
-The only module of the package that runs subprocesses. Expected failures (tool missing,
-file not convertible, timeout) are returned as values, never raised; the CLI maps them to
-`Exit.EXPORT`. Progress lines go to stderr only when it is a terminal.
+The only module of the package that runs subprocesses. Expected export failures (tool missing,
+file not convertible, timeout) are returned as problems (codes O103–O106, located at the file
+that was not made), never raised; the CLI decides the exit status. Progress lines go to stderr
+only when it is a terminal.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from PIL import Image, ImageDraw, ImageFont
+from deck.problems import Problem, Where, display_path
 
 SOFFICE_ENV = "DECK_SOFFICE"  # path to soffice; when set, it is the only place looked at
 
@@ -43,22 +45,49 @@ _NOISE = ("javaldx", "Warning: failed to launch")  # harmless lines soffice prin
 
 @dataclass(frozen=True)
 class ExportResult:
-    """What an export wrote: `paths` in order on success; `error` says what went wrong."""
+    """What an export wrote: `paths` in order on success; `problem` says what went wrong."""
 
     paths: tuple[Path, ...] = ()
-    error: str | None = None
+    problem: Problem | None = None
     seconds: float = 0.0  # wall time spent in the external tool
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        return self.problem is None
 
     @property
     def path(self) -> Path:
         """The single (or first) file written; raises ValueError after a failed export."""
         if not self.paths:
-            raise ValueError(f"nothing was exported: {self.error}")
+            raise ValueError(f"nothing was exported: {self.problem and self.problem.message}")
         return self.paths[0]
+
+
+def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """Write `data` (bytes, or a function that writes to a binary file) to `target` through a
+    temporary file beside it, then rename it over `target`: a reader sees the old file or the
+    new one, never a part. Missing folders are created. The file gets the mode an ordinary new
+    file would (0666 less the umask), or the mode of the file it replaces. Raises OSError; then
+    `target` is as it was and no temporary file is left."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with tmp.open("xb") as out:  # `open`, not `mkstemp`: the usual permissions
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                data(out)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _problem(target: Path, code: str, message: str) -> Problem:
+    """An export problem, located at the file (or folder) that was not made."""
+    return Where(display_path(target)).error(code, message)
 
 
 def _install_hint(tool: str) -> str:
@@ -131,9 +160,9 @@ def export_pdf(
     asked = str(soffice) if soffice is not None else None
     exe = _executable(asked) if asked is not None else find_soffice()
     if exe is None:
-        return _fail_pdf(pdf, _missing_soffice(asked))
+        return _fail_pdf(pdf, "O103", _missing_soffice(asked))
     if not pptx.is_file():
-        return _fail_pdf(pdf, f"cannot export {pptx}: no such file")
+        return _fail_pdf(pdf, "O106", f"cannot export {pptx}: no such file")
     _say(progress, "exporting PDF with LibreOffice…")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-soffice-", ignore_cleanup_errors=True) as tmp:
@@ -143,7 +172,7 @@ def export_pdf(
         try:
             shutil.copyfile(pptx, src)
         except OSError as e:
-            return _fail_pdf(pdf, f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
+            return _fail_pdf(pdf, "O106", f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
         cmd = [
             exe,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -164,22 +193,24 @@ def export_pdf(
         if code is None:
             return _fail_pdf(
                 pdf,
+                "O104",
                 f"LibreOffice did not finish converting {pptx} within {timeout:g} s and was stopped",
                 seconds,
                 progress,
             )
         if not _looks_like_pdf(made):
             why = f"exit status {code}" + (f": {err}" if err else "")
-            return _fail_pdf(pdf, f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
+            return _fail_pdf(pdf, "O105", f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
         try:
-            _place(made, pdf)
+            with made.open("rb") as f:
+                write_atomically(pdf, lambda out: shutil.copyfileobj(f, out))
         except OSError as e:
-            return _fail_pdf(pdf, f"cannot write {pdf}: {e.strerror or e}", seconds, progress)
+            return _fail_pdf(pdf, "O106", f"cannot write {pdf}: {e.strerror or e}", seconds, progress)
     _done(progress, seconds)
     return ExportResult((pdf,), None, seconds)
 
 
-def _fail_pdf(pdf: Path, message: str, seconds: float = 0.0, progress: bool | None = False) -> ExportResult:
+def _fail_pdf(pdf: Path, code: str, message: str, seconds: float = 0.0, progress: bool | None = False) -> ExportResult:
     _done(progress, seconds, failed=True)
     try:
         pdf.unlink()
@@ -188,7 +219,7 @@ def _fail_pdf(pdf: Path, message: str, seconds: float = 0.0, progress: bool | No
         pass
     except OSError as e:
         message += f"; could not remove the old {pdf.name}: {e.strerror or e}"
-    return ExportResult((), message, seconds)
+    return ExportResult((), _problem(pdf, code, message), seconds)
 
 
 def _looks_like_pdf(path: Path) -> bool:
@@ -197,28 +228,6 @@ def _looks_like_pdf(path: Path) -> bool:
             return f.read(5) == b"%PDF-"
     except OSError:
         return False
-
-
-def _place(src: Path, dest: Path) -> None:
-    """Copy `src` over `dest` atomically."""
-    with src.open("rb") as f:
-        _write_atomically(dest, lambda out: shutil.copyfileobj(f, out))
-
-
-def _write_atomically(dest: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Create `dest`'s folder, `write` a temporary file beside it, then rename it over `dest`.
-
-    The file is created with `open` (not `mkstemp`) so that it gets the usual permissions.
-    """
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with tmp.open("xb") as out:
-            write(out)
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
@@ -277,25 +286,29 @@ def export_pngs(
             if _SLIDE_PNG.fullmatch(old.name):
                 old.unlink()
     except OSError as e:
-        return ExportResult((), f"cannot prepare {out_dir} for PNGs: {e.strerror or e}")
+        return ExportResult((), _problem(out_dir, "O106", f"cannot prepare {out_dir} for PNGs: {e.strerror or e}"))
     exe = _executable(pdftoppm or "pdftoppm")
     if exe is None:
         return ExportResult(
             (),
-            f"pdftoppm (poppler) is needed for PNG export, but "
-            f"{pdftoppm or 'it'} was not found; "
-            f"{_install_hint('pdftoppm')}",
+            _problem(
+                out_dir,
+                "O103",
+                f"pdftoppm (poppler) is needed for PNG export, but {pdftoppm or 'it'} was not found; "
+                f"{_install_hint('pdftoppm')}",
+            ),
         )
     _say(progress, "rendering slides to PNG…")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
-        code, err = _run([exe, "-png", "-r", str(int(dpi)), str(pdf), str(Path(tmp, "p"))], timeout)
+        status, err = _run([exe, "-png", "-r", str(int(dpi)), str(pdf), str(Path(tmp, "p"))], timeout)
         seconds = time.monotonic() - start
         pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-        if code != 0 or not pages:
-            why = "timed out" if code is None else f"exit status {code}" + (f": {err}" if err else "")
+        if status != 0 or not pages:
+            why = "timed out" if status is None else f"exit status {status}" + (f": {err}" if err else "")
             _done(progress, seconds, failed=True)
-            return ExportResult((), f"cannot render {pdf} to PNG ({why})", seconds)
+            message = f"cannot render {pdf} to PNG ({why})"
+            return ExportResult((), _problem(out_dir, "O104" if status is None else "O105", message), seconds)
         width = max(2, len(str(len(pages))))
         written = []
         for n, page in enumerate(pages, 1):
@@ -324,6 +337,8 @@ def contact_sheet(
     and r rows. Output is deterministic (no metadata) and written atomically. Raises
     ValueError when `pngs` is empty and OSError when an image cannot be read or written.
     """
+    from PIL import Image, ImageDraw, ImageFont
+
     if not pngs:
         raise ValueError("contact_sheet needs at least one image")
     with Image.open(pngs[0]) as first:
@@ -353,7 +368,7 @@ def contact_sheet(
             font=font,
         )
     out = Path(out)
-    _write_atomically(out, lambda f: sheet.save(f, format="PNG"))
+    write_atomically(out, lambda f: sheet.save(f, format="PNG"))
     return out
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from deck.export import write_atomically
 from deck.kinds import KINDS, parse_deck
 from deck.layout import lay_out
 from deck.layout.page import Pages
 from deck.lint.talktime import TalkTime, estimate_talk
 from deck.model import Deck
 from deck.pptx.record import Changes, edited_warning, replace_output
-from deck.problems import Problem, display_path, sort_problems
+from deck.problems import Problem, Where, display_path, sort_problems
 from deck.source.reader import load_yaml
 from deck.theme import Theme
 from deck.theme.load import load_theme
@@ -26,18 +26,15 @@ FIXED_DATE = "2000-01-01T00:00:00Z"
 @dataclass
 class Outcome:
     """What a check or build found and made. `problems` are sorted; `output` is the written
-    .pptx (None when nothing was written); `export_error` says why a PDF was not made."""
+    .pptx (None when nothing was written)."""
 
     problems: list[Problem] = field(default_factory=list)
     deck: Deck | None = None
     theme: Theme | None = None
     pages: Pages | None = None
     output: Path | None = None
-    pdf: Path | None = None
-    export_error: str | None = None
     changes: Changes | None = None  # slides changed since the output's previous build
     talk: TalkTime | None = None  # estimated speaking time from the notes
-    write_error: str | None = None  # why the output could not be replaced (nothing was touched)
 
     @property
     def errors(self) -> list[Problem]:
@@ -109,13 +106,15 @@ def build_outline(
     theme: str | None = None,
     theme_base: Path | None = None,
     notes: bool = True,
+    strict: bool = False,
 ) -> Outcome:
     """Check `outline`, then render it and write the .pptx atomically to `output`
-    (default `build/<stem>.pptx` beside it). With errors, or an output that cannot be
-    replaced (`write_error`), nothing is written and any previous output stays exactly as it
-    was. An output a person edited since the last build is kept beside it, with a warning."""
+    (default `build/<stem>.pptx` beside it). With errors (or, when `strict`, warnings), or an
+    output that cannot be replaced (an O101 error located at it), nothing is written and any
+    previous output stays exactly as it was. An output a person edited since the last build is
+    kept beside it, with a warning."""
     out = check_outline(outline, theme, theme_base)
-    if out.errors or out.pages is None:
+    if out.errors or out.pages is None or (strict and out.warnings):
         return out
     from deck.pptx.render import render_pptx  # python-pptx is imported only when something is rendered
 
@@ -125,7 +124,12 @@ def build_outline(
     try:
         replaced = replace_output(target, data, pages, out.theme, write_atomically)
     except OSError as exc:
-        out.write_error = f"cannot replace {display_path(target)}: {exc.strerror or exc}"
+        cannot = Where(display_path(target)).error(
+            "O101",
+            f"cannot replace this file ({exc.strerror or exc}), so it is left as it was; close it where it "
+            "is open, or write elsewhere with -o",
+        )
+        out.problems = sort_problems([*out.problems, cannot])
         return out
     if replaced.kept is not None:
         out.problems = sort_problems([*out.problems, edited_warning(outline, target, replaced.kept)])
@@ -133,31 +137,7 @@ def build_outline(
     return out
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file in the same folder, then rename.
-    The file gets the mode an ordinary new file would (0666 less the umask), or the mode of
-    the file it replaces."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _without_notes(pages: Pages) -> Pages:
-    from dataclasses import replace
-
     return replace(pages, pages=tuple(replace(p, notes=()) for p in pages.pages))
 
 
@@ -166,7 +146,7 @@ def _at_theme_key(problem: Problem, node, shown: str) -> Problem:
     key = node.key_node("theme") if hasattr(node, "key_node") else None
     if problem.line == 0 and key is not None:
         value = node.get("theme")
-        return Problem(shown, value.where.line, value.where.column, problem.message, problem.level)
+        return replace(problem, path=shown, line=value.where.line, column=value.where.column)
     return problem
 
 

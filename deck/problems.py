@@ -31,13 +31,12 @@ class Problem:
     line: int
     column: int
     message: str
-    level: str = ERROR
-    code: str = ""
+    level: str  # ERROR or WARNING
+    code: str
 
     def format(self) -> str:
         """Return the one-line form `path:line:col: level[CODE]: message`."""
-        level = f"{self.level}[{self.code}]" if self.code else self.level  # TRANSITION: every problem gets a code
-        return f"{self.path}:{self.line}:{self.column}: {level}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.level}[{self.code}]: {self.message}"
 
     @property
     def is_error(self) -> bool:
@@ -64,20 +63,13 @@ class Where:
     line: int = 0
     column: int = 0
 
-    def error(self, code: str, message: str | None = None) -> Problem:
+    def error(self, code: str, message: str) -> Problem:
         """Return the error `code` here (`message` says what is wrong and how to fix it)."""
-        code, message = _code_and_message(code, message)
         return Problem(self.path, self.line, self.column, message, ERROR, code)
 
-    def warning(self, code: str, message: str | None = None) -> Problem:
+    def warning(self, code: str, message: str) -> Problem:
         """Return the warning `code` here (`message` says what is wrong and how to fix it)."""
-        code, message = _code_and_message(code, message)
         return Problem(self.path, self.line, self.column, message, WARNING, code)
-
-
-def _code_and_message(code: str, message: str | None) -> tuple[str, str]:
-    # TRANSITION: calls without a code are being given one; this shim goes when all have.
-    return ("", code) if message is None else (code, message)
 
 
 def display_path(path: Path | str) -> str:
@@ -100,11 +92,3 @@ def cut(value: object, limit: int = _CUT) -> str:
 def sort_problems(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem]:
     """Return problems sorted by path, line, column, level, message, without duplicates."""
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.level, p.message))
-
-
-class InputError(Exception):
-    """Raised to stop a stage early when its input has errors; carries the problems found."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems

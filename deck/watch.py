@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from deck.layout.page import Picture
-from deck.pipeline import Outcome, build_outline
+from deck.pipeline import Outcome, build_outline, default_output
 from deck.problems import display_path
 
 STEP_MS = 100  # a change is built once no further change has come for this long (an editor's save-rename)
@@ -39,8 +39,8 @@ def rebuild(job: Job) -> tuple[Outcome, str]:
     took = time.perf_counter() - start
     clock = time.strftime("%H:%M:%S")
     if outcome.output is None:
-        target = display_path(job.output or job.outline.parent / "build" / f"{job.outline.stem}.pptx")
-        why = outcome.write_error or f"{len(outcome.errors)} error{'s' if len(outcome.errors) != 1 else ''}"
+        target = display_path(job.output or default_output(job.outline))
+        why = f"{len(outcome.errors)} error{'s' if len(outcome.errors) != 1 else ''}"
         return outcome, f"[{clock}] not built ({why}); {target} is left as it was; waiting for the next save"
     n = len(outcome.pages.pages)
     line = (
@@ -51,7 +51,7 @@ def rebuild(job: Job) -> tuple[Outcome, str]:
         from deck.export import export_pdf
 
         result = export_pdf(outcome.output, outcome.output.with_suffix(".pdf"), progress=False)
-        line += f"; PDF in {result.seconds:.1f} s" if result.ok else f"; no PDF: {result.error}"
+        line += f"; PDF in {result.seconds:.1f} s" if result.ok else f"; no PDF: {result.problem.message}"
     return outcome, line
 
 

@@ -83,7 +83,7 @@ def render_pdf(pptx: Path, tmpdir: Path | str) -> Path:
         skip_or_fail("soffice not installed: install LibreOffice to run render tests")
     result = export_pdf(Path(pptx), Path(tmpdir) / f"{Path(pptx).stem}.pdf", progress=False)
     if not result.ok:
-        pytest.fail(result.error)
+        pytest.fail(result.problem.format())
     return result.path
 
 

@@ -4,7 +4,8 @@ import json
 
 from conftest import ROOT, run_deck
 
-from deck.cli import main
+from deck.cli import exit_status, main
+from deck.problems import Exit, Where
 
 GOOD = """title: Talk
 slides:
@@ -36,7 +37,7 @@ def test_errors_exit_1_and_leave_previous_output_untouched(write, capsys):
     outline.write_text(GOOD.replace("bullets: [a, b]", "bulets: [a, b]"), encoding="utf-8")
     assert main(["build", str(outline)]) == 1
     err = capsys.readouterr().err
-    assert ":4:5: error[K109]: unknown key `bulets` in a slide; did you mean `bullets`?" in err
+    assert ":4:5: error[F104]: unknown key `bulets` in a slide; did you mean `bullets`?" in err
     assert output.read_bytes() == before
     assert list(output.parent.iterdir()) == [output]  # no temporary file left behind
 
@@ -59,6 +60,31 @@ def test_strict_turns_warnings_into_failure(write, capsys):
     assert "warning[K112]: this `bullets` slide has no speaker notes" in capsys.readouterr().err
     assert main(["build", str(outline), "--strict"]) == 1
     assert not (outline.parent / "build").exists()
+
+
+def test_strict_build_lays_out_once(write, monkeypatch):
+    import deck.pipeline
+
+    laid_out = []
+    lay_out = deck.pipeline.lay_out
+    monkeypatch.setattr(deck.pipeline, "lay_out", lambda *a: laid_out.append(1) or lay_out(*a))
+    outline = write("outline.yaml", GOOD)
+    assert main(["build", str(outline), "--strict"]) == 0
+    assert laid_out == [1]
+    outline.write_text(GOOD.replace("    notes: Say a and b.\n", ""), encoding="utf-8")
+    assert main(["build", str(outline), "--strict", "-o", str(outline.parent / "strict.pptx")]) == 1
+    assert laid_out == [1, 1] and not (outline.parent / "strict.pptx").exists()
+
+
+def test_exit_status_is_decided_by_the_problems_codes():
+    at = Where("talk.yaml", 3, 5)
+    output = Where("build/talk.pptx")
+    assert exit_status([]) == exit_status([at.warning("A101", "wordy")]) == Exit.OK
+    assert exit_status([at.warning("A101", "wordy")], strict=True) == Exit.INPUT
+    assert exit_status([at.error("F104", "unknown key")]) == Exit.INPUT
+    assert exit_status([output.error("O101", "cannot replace")]) == Exit.USAGE
+    assert exit_status([output.error(code, "no PDF") for code in ("O103", "O104", "O105", "O106")]) == Exit.EXPORT
+    assert exit_status([output.error("O105", "no PDF"), at.error("F104", "unknown key")]) == Exit.INPUT
 
 
 def test_python_dash_m_runs_the_same_cli(write):

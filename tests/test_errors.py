@@ -1,7 +1,14 @@
-"""Every kind of user error, as data: tests/errors/<case>.yaml ends with `# expect:` lines
-giving the exact located messages `deck check` must print (path left out), all at once.
-tests/errors/warnings/ holds cases that only warn: they pass, and fail under --strict."""
+"""Every kind of user error, as data: tests/errors/<case>.yaml ends with `# expect:` lines giving
+the located problems `deck check` must print, all at once, as `LINE:COL: level[CODE]` (path and
+message left out, so wording can improve freely; a few messages are pinned below for their advice).
+tests/errors/warnings/ holds cases that only warn: they pass, and fail under --strict.
 
+After a change of codes or locations, rewrite the `# expect:` lines from what deck prints now,
+then review the diff: `python tests/test_errors.py --rewrite`.
+"""
+
+import re
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -16,27 +23,68 @@ ERRORS = sorted((HERE / "errors").glob("*.yaml"))
 WARNINGS = sorted((HERE / "errors" / "warnings").glob("*.yaml"))
 CASES = ERRORS + WARNINGS
 IDS = [str(c.relative_to(HERE / "errors").with_suffix("")) for c in CASES]
+EXPECT = "# expect: "
+CODED = re.compile(r"^(\d+:\d+: (?:error|warning)\[[A-Z]\d{3}\]): ")
+LEVEL = re.compile(r"^\d+:\d+: (error|warning)\b")
 
 
 def expected(path: Path) -> list[str]:
     lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
-    return [line[len("# expect: ") :] for line in lines if line.startswith("# expect: ")]
+    return [line[len(EXPECT) :] for line in lines if line.startswith(EXPECT)]
+
+
+def located(line: str) -> str:
+    """A printed problem (path left out) as the corpus states it: `LINE:COL: level[CODE]`;
+    a line that is not a coded problem is kept whole, so that it fails the comparison."""
+    coded = CODED.match(line)
+    return coded.group(1) if coded else line
+
+
+def level(expectation: str) -> str:
+    return LEVEL.match(expectation).group(1)
+
+
+def printed(case: Path, err: str) -> list[str]:
+    """The problems printed for `case` (run from its folder), without the path."""
+    return [line[len(case.name) + 1 :] for line in err.splitlines() if line.startswith(case.name + ":")]
 
 
 def check(case: Path, capsys, monkeypatch, *flags: str) -> tuple[int, list[str], str]:
     monkeypatch.chdir(case.parent)
     status = main(["check", case.name, *flags])
     err = capsys.readouterr().err
-    printed = [line[len(case.name) + 1 :] for line in err.splitlines() if line.startswith(case.name + ":")]
-    return status, printed, err
+    return status, printed(case, err), err
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_broken_outline_gets_exact_located_messages(case, capsys, monkeypatch):
-    status, printed, err = check(case, capsys, monkeypatch)
-    assert printed == expected(case)
-    assert status == (1 if any(": error: " in e for e in expected(case)) else 0)
+def test_broken_outline_gets_its_coded_problems_at_their_places(case, capsys, monkeypatch):
+    status, lines, err = check(case, capsys, monkeypatch)
+    assert [located(line) for line in lines] == expected(case)
+    assert status == (1 if any(level(e) == "error" for e in expected(case)) else 0)
     assert "Traceback" not in err
+
+
+# A few messages pinned for what they tell the user to do (the corpus pins only code and place).
+ADVICE = [
+    ("unknown-key-suggests", "3:5", "did you mean `title`?"),
+    ("chart-mismatch", "5:13", "expected one of `bar`, `column`, `line`, `pie`, got `donut`"),
+    ("chart-mismatch", "8:16", "write digits only"),
+    ("hidden-null", "6:12", "write `true` or `false`, or remove the line"),
+    ("image-missing-alt", "4:12", "add `alt: …`"),
+    ("image-escapes", "4:19", "copy the picture into the folder"),
+    ("mapping-in-bullet", "5:9", "put the whole text in quotes, or in Chinese use the full-width `：`"),
+    ("tab-indent", "3:1", "replace the tab with spaces"),
+    ("duplicate-key", "2:1", "(first at line 1); keep one of them"),
+    ("not-utf8", "3:15", "byte 0xe9 here); save it as UTF-8"),
+    ("huge-title", "3:12", "2,549 characters long, more than the 200"),
+    ("warnings/comment-cuts-value", "5:15", "quote the value to keep the rest"),
+]
+
+
+@pytest.mark.parametrize("name, place, advice", ADVICE, ids=[f"{n}@{p}" for n, p, _ in ADVICE])
+def test_messages_say_what_to_do(name, place, advice, capsys, monkeypatch):
+    _, lines, _ = check(HERE / "errors" / f"{name}.yaml", capsys, monkeypatch)
+    assert any(line.startswith(place + ":") and advice in line for line in lines), lines
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -44,17 +92,44 @@ def test_every_case_names_its_schema_verdict(case):
     lines = case.read_bytes().decode("utf-8", "replace").splitlines()
     verdicts = [line.split()[2] for line in lines if line.startswith("# schema: ")]
     assert verdicts in (["rejects"], ["accepts"], ["unreadable"])
-    assert expected(case), "a case states the messages it expects"
+    assert expected(case), "a case states the problems it expects"
 
 
 @pytest.mark.parametrize("case", WARNINGS, ids=[c.stem for c in WARNINGS])
 def test_warning_only_case_fails_under_strict_and_passes_the_schema(case, capsys, monkeypatch):
-    assert expected(case) and all(": warning: " in e for e in expected(case))
-    status, printed, _ = check(case, capsys, monkeypatch, "--strict")
-    assert status == 1 and printed == expected(case)
+    assert expected(case) and all(level(e) == "warning" for e in expected(case))
+    status, lines, _ = check(case, capsys, monkeypatch, "--strict")
+    assert status == 1 and [located(line) for line in lines] == expected(case)
     document = yaml.safe_load(case.read_text(encoding="utf-8"))
     assert list(jsonschema.Draft202012Validator(outline_schema()).iter_errors(document)) == []
 
 
 def test_corpus_has_a_case_for_every_rule_family():
     assert len(ERRORS) >= 75 and WARNINGS
+
+
+def rewrite() -> None:
+    """Replace each case's `# expect:` lines with what `deck check` prints now (run from tests/)."""
+    import contextlib
+    import io
+    import os
+
+    for case in CASES:
+        err = io.StringIO()
+        cwd = os.getcwd()
+        os.chdir(case.parent)
+        try:
+            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+                main(["check", case.name])
+        finally:
+            os.chdir(cwd)
+        data = case.read_bytes()
+        lines = data.split(b"\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(EXPECT.encode()))
+        kept = [line for line in lines if not line.startswith(EXPECT.encode())]
+        new = [(EXPECT + located(line)).encode() for line in printed(case, err.getvalue())]
+        case.write_bytes(b"\n".join(kept[:at] + new + kept[at:]))
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--rewrite"]:
+    rewrite()

@@ -14,6 +14,7 @@ from pptx.util import Inches, Pt
 from rendercheck import skip_or_fail
 
 from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
+from deck.problems import display_path
 
 INSTALL_HINT = {
     "darwin": "brew install --cask libreoffice",
@@ -53,7 +54,7 @@ def exported(soffice, tmp_path_factory) -> Path:
     """A three-slide deck exported once, shared by the tests that only read the PDF."""
     folder = tmp_path_factory.mktemp("exported")
     result = export_pdf(make_pptx(folder / "talk.pptx", 3), folder / "out" / "talk.pdf")
-    assert result.ok, result.error
+    assert result.ok, result.problem
     return result.path
 
 
@@ -73,9 +74,13 @@ def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_pa
     pdf = tmp_path / "broken.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale from the previous build")
     result = export_pdf(pptx, pdf, soffice=soffice)
-    assert not result.ok
-    assert "could not convert" in result.error and "broken.pptx" in result.error
-    assert "removed the old broken.pdf" in result.error
+    assert not result.ok and (result.problem.path, result.problem.line, result.problem.code) == (
+        display_path(pdf),
+        0,
+        "O105",
+    )
+    assert "could not convert" in result.problem.message and "broken.pptx" in result.problem.message
+    assert "removed the old broken.pdf" in result.problem.message
     assert not pdf.exists()
     assert result.paths == ()
 
@@ -84,7 +89,7 @@ def test_missing_pptx_is_a_failure_value_and_removes_the_old_pdf(tmp_path):
     pdf = tmp_path / "gone.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale")
     result = export_pdf(tmp_path / "gone.pptx", pdf)
-    assert not result.ok and "no such file" in result.error
+    assert not result.ok and result.problem.code == "O106" and "no such file" in result.problem.message
     assert not pdf.exists()
 
 
@@ -94,16 +99,16 @@ def test_soffice_missing_from_env_says_how_to_install(monkeypatch, tmp_path):
     pdf = tmp_path / "talk.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale")
     result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), pdf)
-    assert not result.ok
-    assert INSTALL_HINT in result.error and "DECK_SOFFICE" in result.error
+    assert not result.ok and result.problem.code == "O103"
+    assert INSTALL_HINT in result.problem.message and "DECK_SOFFICE" in result.problem.message
     assert not pdf.exists()
 
 
 def test_explicit_soffice_path_that_does_not_exist_says_how_to_install(tmp_path):
     missing = tmp_path / "bin" / "soffice"
     result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), tmp_path / "talk.pdf", soffice=missing)
-    assert not result.ok
-    assert str(missing) in result.error and INSTALL_HINT in result.error
+    assert not result.ok and result.problem.code == "O103"
+    assert str(missing) in result.problem.message and INSTALL_HINT in result.problem.message
 
 
 def test_env_var_pointing_at_soffice_is_honoured(soffice, monkeypatch):
@@ -115,14 +120,14 @@ def test_two_exports_in_parallel_both_succeed(soffice, tmp_path):
     decks = [make_pptx(tmp_path / f"deck{n}.pptx", n) for n in (1, 2)]
     with ThreadPoolExecutor(2) as pool:
         results = list(pool.map(lambda p: export_pdf(p, p.with_suffix(".pdf")), decks))
-    assert [r.error for r in results] == [None, None]
+    assert [r.problem for r in results] == [None, None]
     assert [page_count(r.path) for r in results] == [1, 2]
 
 
 def test_timeout_stops_libreoffice_and_leaves_no_pdf(soffice, tmp_path):
     pdf = tmp_path / "slow.pdf"
     result = export_pdf(make_pptx(tmp_path / "slow.pptx", 1), pdf, timeout=0.2)
-    assert not result.ok and "within 0.2 s" in result.error
+    assert not result.ok and result.problem.code == "O104" and "within 0.2 s" in result.problem.message
     assert not pdf.exists()
 
 
@@ -138,7 +143,7 @@ def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
     (tmp_path / "slide-07.png").write_bytes(b"stale")
     (tmp_path / "notes.png").write_bytes(b"not ours")
     result = export_pngs(exported, tmp_path, dpi=96)
-    assert result.ok, result.error
+    assert result.ok, result.problem
     assert [p.name for p in result.paths] == ["slide-01.png", "slide-02.png", "slide-03.png"]
     assert sorted(p.name for p in tmp_path.glob("slide-*.png")) == ["slide-01.png", "slide-02.png", "slide-03.png"]
     assert (tmp_path / "notes.png").exists()
@@ -148,7 +153,7 @@ def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
 
 def test_missing_pdftoppm_says_how_to_install(exported, tmp_path):
     result = export_pngs(exported, tmp_path, pdftoppm=str(tmp_path / "no-pdftoppm"))
-    assert not result.ok and "poppler" in result.error
+    assert not result.ok and result.problem.code == "O103" and "poppler" in result.problem.message
     assert result.paths == ()
 
 
@@ -156,14 +161,14 @@ def test_unreadable_pdf_gives_a_png_failure_value(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"not a pdf")
     result = export_pngs(bad, tmp_path / "png")
-    assert not result.ok and "bad.pdf" in result.error
+    assert not result.ok and result.problem.code == "O105" and "bad.pdf" in result.problem.message
     assert not list((tmp_path / "png").glob("slide-*.png"))
 
 
 @pytest.fixture(scope="module")
 def pngs(exported, tmp_path_factory) -> list[Path]:
     result = export_pngs(exported, tmp_path_factory.mktemp("png"))
-    assert result.ok, result.error
+    assert result.ok, result.problem
     return list(result.paths)
 
 

@@ -64,5 +64,15 @@ def test_pdf_export_without_libreoffice_exits_4_and_keeps_the_pptx(write, tmp_pa
     monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
     assert main(["build", str(outline), "--pdf"]) == 4
     err = capsys.readouterr().err
-    assert "LibreOffice" in err and "apt-get install" in err
+    assert "error[O103]: LibreOffice is needed" in err and "apt-get install" in err
+    assert "build/outline.pdf:0:0: error[O103]" in err  # located at the PDF that was not made
     assert (tmp_path / "build" / "outline.pptx").is_file() and not stale.exists()
+
+
+def test_preview_without_libreoffice_exits_4_located_at_the_preview_folder(write, tmp_path, monkeypatch, capsys):
+    outline = write("outline.yaml", GOOD)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
+    assert main(["preview", "outline.yaml"]) == 4
+    assert capsys.readouterr().err.startswith("build/outline-preview:0:0: error[O103]: LibreOffice is needed")
+    assert not (outline.parent / "build").exists()

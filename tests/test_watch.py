@@ -106,7 +106,7 @@ def test_watch_builds_rebuilds_reports_errors_keeps_the_last_deck_and_recovers(t
 
     good = output.read_bytes()
     _save(talk / "outline.yaml", OUTLINE.replace("bullets: [a, b]", "bulets: [a, b]"))
-    watching.expect(r"^outline\.yaml:5:5: error\[K109\]: unknown key `bulets`")
+    watching.expect(r"^outline\.yaml:5:5: error\[F104\]: unknown key `bulets`")
     watching.expect(r"not built \(1 error\); build/outline\.pptx is left as it was")
     assert output.read_bytes() == good
 
@@ -123,13 +123,14 @@ def test_saving_a_picture_the_outline_uses_rebuilds(talk, watching):
     assert watching.stop(signal.SIGINT) == 0
 
 
-def test_an_output_it_cannot_replace_is_one_line_and_the_watch_goes_on(talk, watching):
+def test_an_output_it_cannot_replace_is_one_problem_and_the_watch_goes_on(talk, watching):
     watching.expect(r"^watching ")
     output = talk / "build" / "outline.pptx"
     output.unlink()
     output.mkdir()  # stands in for a file a viewer holds open (PermissionError on Windows)
     _save(talk / "outline.yaml", OUTLINE + "  - title: Three\n    text: More.\n    notes: n\n")
-    watching.expect(r"not built \(cannot replace build/outline\.pptx: .*\); build/outline\.pptx is left as it was")
+    watching.expect(r"^build/outline\.pptx:0:0: error\[O101\]: cannot replace this file \(.+\)")
+    watching.expect(r"not built \(1 error\); build/outline\.pptx is left as it was")
     output.rmdir()
     _save(talk / "outline.yaml", OUTLINE + "  - title: Three\n    text: Most.\n    notes: n\n")
     watching.expect(r"built build/outline\.pptx: 4 slides .*; first build$")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from deck.problems import Problem, Where, cut
-from deck.source.located import Map, Node, Scalar, Seq, kind_name
+from deck.source.located import Map, Node, Scalar, kind_name
 
 
 class _Invalid:
@@ -27,12 +27,12 @@ class Ctx:
     problems: list[Problem] = field(default_factory=list)
     folder: Path | None = None
 
-    def error(self, where: Where, code: str, message: str | None = None) -> Any:
+    def error(self, where: Where, code: str, message: str) -> Any:
         """Record the error `code` at `where`; return INVALID."""
         self.problems.append(where.error(code, message))
         return INVALID
 
-    def warn(self, where: Where, code: str, message: str | None = None) -> None:
+    def warn(self, where: Where, code: str, message: str) -> None:
         """Record the warning `code` at `where`."""
         self.problems.append(where.warning(code, message))
 
@@ -59,10 +59,6 @@ class Spec:
 
 def is_map(node: Node) -> bool:
     return isinstance(node, Map)
-
-
-def is_seq(node: Node) -> bool:
-    return isinstance(node, Seq)
 
 
 def is_scalar(node: Node) -> bool:

@@ -54,8 +54,9 @@ def _parse(text: str, where: Where, problems: list[Problem], link: str | None) -
             if not target.startswith(_SCHEMES):
                 problems.append(
                     where.error(
+                        "F112",
                         f"link target `{cut(target)}` is not a web address; write it in full, "
-                        "starting with https:// (or http://, mailto:)"
+                        "starting with https:// (or http://, mailto:)",
                     )
                 )
             inner = _parse(label, where, problems, link=target)

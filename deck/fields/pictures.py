@@ -64,17 +64,20 @@ def read_image(folder: Path, rel: str, where: Where, ctx: Ctx) -> Any:
     if _URL.match(rel):
         return ctx.error(
             where,
+            "P101",
             f"image path `{shown}` is a web address; deck does not download pictures: save "
             "it into the outline's folder (e.g. `assets/`) and name it from there",
         )
     if rel.startswith(("/", "\\", "~")) or PureWindowsPath(rel).drive or rel[1:2] == ":":
         return ctx.error(
             where,
+            "P102",
             f"image path `{shown}` is absolute; write it relative to the outline's folder, e.g. `assets/figure.png`",
         )
     if "\\" in rel:
         return ctx.error(
             where,
+            "P103",
             f"image path `{shown}` uses `\\`; write it with `/` (e.g. `assets/figure.png`), "
             "which works on every system",
         )
@@ -86,18 +89,22 @@ def read_image(folder: Path, rel: str, where: Where, ctx: Ctx) -> Any:
     except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long for the system
         return ctx.error(
             where,
+            "P104",
             f"image path `{shown}` cannot be followed ({cut(getattr(exc, 'strerror', None) or exc, 60)}); "
             "name a picture file inside the outline's folder",
         )
     if not inside:
         return ctx.error(
             where,
+            "P105",
             f"image path `{shown}` leads outside the outline's folder; copy the "
             "picture into the folder (e.g. `assets/`) and name it from there",
         )
     if not is_file:
         return ctx.error(
-            where, f"no picture at `{shown}`; check the name, and that the path is relative to the outline's folder"
+            where,
+            "P106",
+            f"no picture at `{shown}`; check the name, and that the path is relative to the outline's folder",
         )
     return _open(path, shown, where, ctx)
 
@@ -110,6 +117,7 @@ def _open(path: Path, shown: str, where: Where, ctx: Ctx) -> Any:
         if size > MAX_BYTES:
             return ctx.error(
                 where,
+                "P107",
                 f"`{shown}` is {size:,} bytes, more than the {MAX_BYTES:,} a picture may "
                 "have; export a smaller PNG or JPEG",
             )
@@ -132,11 +140,13 @@ def _open(path: Path, shown: str, where: Where, ctx: Ctx) -> Any:
             ("not a picture deck can read", "use PNG or JPEG"),
         )
         what = f"is {kind}" if kind.startswith("a") else f"is {kind} (whatever its name says)"
-        return ctx.error(where, f"`{shown}` {what}; {fix}")
+        return ctx.error(where, "P109", f"`{shown}` {what}; {fix}")
     except (OSError, ValueError, SyntaxError, EOFError, zlib.error) as exc:  # a damaged file
-        return ctx.error(where, f"`{shown}` cannot be read as a picture ({cut(exc, 80)}); re-export it as PNG or JPEG")
+        return ctx.error(
+            where, "P110", f"`{shown}` cannot be read as a picture ({cut(exc, 80)}); re-export it as PNG or JPEG"
+        )
     if fmt not in SUPPORTED:  # Pillow's JPEG plugin opens multi-picture files as MPO
-        return ctx.error(where, f"`{shown}` is a {fmt or 'unknown'} picture; save it as a plain PNG or JPEG")
+        return ctx.error(where, "P111", f"`{shown}` is a {fmt or 'unknown'} picture; save it as a plain PNG or JPEG")
     if orientation in _ROTATED:
         width, height = height, width
     return path, (width, height)
@@ -184,6 +194,7 @@ def _png_data_size(width: int, height: int, depth: int, colour: int, interlaced:
 def _too_many_pixels(what: str, shown: str, where: Where, ctx: Ctx) -> Any:
     return ctx.error(
         where,
+        "P108",
         f"`{shown}` claims {what}, more than the {MAX_PIXELS:,} a picture may have "
         "(a decompression bomb?); scale it down, e.g. to 2560 pixels across",
     )

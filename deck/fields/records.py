@@ -15,7 +15,6 @@ from deck.fields.base import (
     is_map,
     is_nothing,
     is_scalar,
-    is_seq,
     nouns,
     plural,
     show,
@@ -41,7 +40,6 @@ __all__ = [
     "is_map",
     "is_nothing",
     "is_scalar",
-    "is_seq",
     "nouns",
     "plural",
     "read_field",
@@ -71,7 +69,7 @@ class ListOf(Spec):
     def read(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, Seq):
             what = f"{self.doc} as a list" if self.doc else f"a list of {nouns(self.noun)}"
-            return ctx.error(node.where, f"expected {what} ({self.shape}), got {show(node)}")
+            return ctx.error(node.where, "F101", f"expected {what} ({self.shape}), got {show(node)}")
         n, low, high = len(node.items), self.min_items, self.max_items
         if n < low or n > high:
             if high - low <= 1:
@@ -87,11 +85,13 @@ class ListOf(Spec):
                 fix = f"write the {nouns(self.noun)} ({self.shape})"
             else:
                 fix = f"add {plural(low - n, 'more ' + self.noun)}"
-            return ctx.error(node.where, f"expected {need}, got {got}; {fix}")
+            return ctx.error(node.where, "F106" if n < low else "F107", f"expected {need}, got {got}; {fix}")
         values = []
         for item in node.items:
             if is_nothing(item):
-                values.append(ctx.error(item.where, f"this {self.noun} is empty; write it, or remove the empty item"))
+                values.append(
+                    ctx.error(item.where, "F103", f"this {self.noun} is empty; write it, or remove the empty item")
+                )
             else:
                 values.append(self.item.read(item, ctx))
         return INVALID if any(v is INVALID for v in values) else tuple(values)
@@ -122,16 +122,19 @@ class MapOf(Spec):
 
     def read(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, Map):
-            return ctx.error(node.where, f"expected {self.expected()}, e.g. {self.example}, got {show(node)}")
+            return ctx.error(node.where, "F101", f"expected {self.expected()}, e.g. {self.example}, got {show(node)}")
         n = len(node.entries)
         if n < self.min_items:
             return ctx.error(
                 node.where,
+                "F106",
                 f"expected at least {plural(self.min_items, self.noun)}, got an empty "
                 f"mapping; write {nouns(self.noun)} as `name: value`, e.g. {self.example}",
             )
         if n > self.max_items:
-            return ctx.error(node.where, f"expected at most {plural(self.max_items, self.noun)}, got {n}; {self.many}")
+            return ctx.error(
+                node.where, "F107", f"expected at most {plural(self.max_items, self.noun)}, got {n}; {self.many}"
+            )
         out = {}
         for key, value in node.entries:
             if is_nothing(value):
@@ -139,6 +142,7 @@ class MapOf(Spec):
                     key.where,
                     ctx.error(
                         value.where,
+                        "F103",
                         f"{self.noun} `{cut(key.text, 40)}` has nothing after it; write its value, e.g. {self.example}",
                     ),
                 )
@@ -171,7 +175,7 @@ def read_field(name: str, f: Field, node: Node, ctx: Ctx) -> Any:
     """Read the value of key `name` by its field; a key with nothing after it says how to fix that."""
     if f.spec.empty_is_missing and is_blank(node):
         what = f.write or f.spec.doc or f.doc or f.spec.expected()
-        return ctx.error(node.where, empty_value(name, what, node, f.required))
+        return ctx.error(node.where, "F103", empty_value(name, what, node, f.required))
     return f.spec.read(node, ctx)
 
 
@@ -190,19 +194,23 @@ class Record(Spec):
 
     def read(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, Map):
-            return ctx.error(node.where, f"expected {self.expected()}, got {show(node)}")
+            return ctx.error(node.where, "F101", f"expected {self.expected()}, got {show(node)}")
         out: dict[str, Any] = {}
         for key, value in node.entries:
             if key.text not in self.fields:
                 ctx.error(
-                    key.where, f"unknown key `{cut(key.text, 40)}` in {self.name}{suggest(key.text, self.fields)}"
+                    key.where,
+                    "F104",
+                    f"unknown key `{cut(key.text, 40)}` in {self.name}{suggest(key.text, self.fields)}",
                 )
                 continue
             out[key.text] = read_field(key.text, self.fields[key.text], value, ctx)
         for name, f in self.fields.items():
             if f.required and name not in out and name not in node.keys():
                 ctx.error(
-                    node.where, f"{self.name} is missing `{name}` ({f.doc or f.spec.expected()}); add `{name}: …`"
+                    node.where,
+                    "F105",
+                    f"{self.name} is missing `{name}` ({f.doc or f.spec.expected()}); add `{name}: …`",
                 )
                 out[name] = INVALID
         return INVALID if any(v is INVALID for v in out.values()) else out
@@ -236,7 +244,7 @@ class Either(Spec):
         for test, spec in self.options:
             if test(node):
                 return spec.read(node, ctx)
-        return ctx.error(node.where, f"expected {self.doc or self.expected()}, got {show(node)}")
+        return ctx.error(node.where, "F101", f"expected {self.doc or self.expected()}, got {show(node)}")
 
     def schema(self) -> dict:
         return {"anyOf": [s.schema() for _, s in self.options], "description": self.doc}

@@ -13,11 +13,12 @@ from deck.problems import cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
 
 
-def _mapping_instead_of_text(node: Map, what: str) -> str:
+def _mapping_instead_of_text(node: Map, what: str) -> tuple[str, str]:
+    """Return the code and message for a mapping where text was expected."""
     if node.flow or not node.entries:
-        return f"expected {what}, got a mapping (`{{…}}`); write it as text, in quotes if it starts with `{{`"
+        return "F101", f"expected {what}, got a mapping (`{{…}}`); write it as text, in quotes if it starts with `{{`"
     shown = f"`{cut(node.entries[0][0].text, 30)}: …`"
-    return (
+    return "F102", (
         f"expected text, but YAML read {shown} as a mapping because of the `: `; "
         "put the whole text in quotes, or in Chinese use the full-width `：`"
     )
@@ -41,24 +42,25 @@ class Text(Spec):
     def read(self, node: Node, ctx: Ctx) -> Any:
         what = self.doc or "text"
         if isinstance(node, Map):
-            return ctx.error(node.where, _mapping_instead_of_text(node, what))
+            return ctx.error(node.where, *_mapping_instead_of_text(node, what))
         if isinstance(node, Seq):
             how = (
                 "one line of text"
                 if self.max_chars <= 300
                 else "one text (for several lines, write `|` after the key and indent the lines below it)"
             )
-            return ctx.error(node.where, f"expected {what}, got a list; write it as {how}")
+            return ctx.error(node.where, "F101", f"expected {what}, got a list; write it as {how}")
         if not isinstance(node, Scalar):
-            return ctx.error(node.where, f"expected {what}, got {kind_name(node)}")
+            return ctx.error(node.where, "F101", f"expected {what}, got {kind_name(node)}")
         if is_nothing(node):
-            return ctx.error(node.where, f"expected {what}, got nothing; write the text")
+            return ctx.error(node.where, "F103", f"expected {what}, got nothing; write the text")
         text = node.text.strip() if node.style in ("|", ">") else node.text
         if not text.strip():
-            return ctx.error(node.where, f"expected {what}, got an empty string; write the text")
+            return ctx.error(node.where, "F103", f"expected {what}, got an empty string; write the text")
         if len(text) > self.max_chars:
             return ctx.error(
                 node.where,
+                "F108",
                 f"this text is {len(text):,} characters long, more than the "
                 f"{self.max_chars:,} {what} may have; shorten it or split it",
             )
@@ -66,6 +68,7 @@ class Text(Spec):
             where, comment = node.comment
             ctx.warn(
                 where,
+                "F113",
                 f"YAML read `{cut(comment, 30)}` as a comment, so this value ends at "
                 f"`{cut(text, 30)}`; quote the value to keep the rest (a comment meant as one takes "
                 "two spaces before `#`)",
@@ -109,7 +112,9 @@ class Number(Spec):
             if math.isfinite(value):
                 return value
         return ctx.error(
-            node.where, f"expected a number, got {show(node)}; write digits only, e.g. `175000000000` or `1.75e11`"
+            node.where,
+            "F109",
+            f"expected a number, got {show(node)}; write digits only, e.g. `175000000000` or `1.75e11`",
         )
 
     def schema(self) -> dict:
@@ -127,7 +132,7 @@ class Bool(Spec):
     def read(self, node: Node, ctx: Ctx) -> Any:
         if isinstance(node, Scalar) and node.text.lower() in ("true", "false"):
             return node.text.lower() == "true"
-        return ctx.error(node.where, f"expected true or false, got {show(node)}")
+        return ctx.error(node.where, "F110", f"expected true or false, got {show(node)}")
 
     def schema(self) -> dict:
         return {"type": "boolean", "description": self.doc}
@@ -151,7 +156,7 @@ class Choice(Spec):
             else []
         )
         hint = f"; did you mean `{close[0]}`?" if close else ""
-        return ctx.error(node.where, f"expected {self.expected()}, got {show(node)}{hint}")
+        return ctx.error(node.where, "F111", f"expected {self.expected()}, got {show(node)}{hint}")
 
     def schema(self) -> dict:
         return {"enum": list(self.options), "description": self.doc}

@@ -167,7 +167,7 @@ _PIE = "- title: Share\n  chart:\n    type: pie\n    categories: [a, b]\n    ser
 CODES = {
     "K221": Code(
         "series-length-mismatch",
-        "a chart series has more or fewer values than there are categories",
+        "a series has more or fewer values than categories",
         "A chart series gives one number for each category, in the order of `categories`.",
         "- title: Users\n  chart:\n    type: column\n    categories: ['2023', '2024']\n"
         "    series:\n      Users: [120]\n  notes: n",

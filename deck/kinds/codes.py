@@ -9,30 +9,6 @@ from deck.problems import Code
 _SLIDE = "title: Talk\nslides:\n"
 
 FRAME: dict[str, Code] = {
-    "K101": Code(
-        "outline-not-a-mapping",
-        "the outline is not a mapping of keys",
-        "An outline is a YAML mapping: `title`, `slides` and optional keys such as `author` and "
-        "`references`, each at the start of a line.",
-        "- title: Talk\n- slides: []",
-        "Write the outline as `title: …` and `slides:` at the start of lines, with no `- ` before them.",
-    ),
-    "K102": Code(
-        "unknown-top-level-key",
-        "the outline has a top-level key the format does not know",
-        "The top level of an outline takes `title`, `subtitle`, `author`, `date`, `language`, "
-        "`theme`, `references` and `slides`. Anything else is most often a typo, or a slide key "
-        "that lost its indentation.",
-        "title: Talk\nauthr: Ada\nslides:\n  - title: One\n    text: Hello\n    notes: n",
-        "Fix the spelling (the message suggests the nearest key), or indent the key under its slide.",
-    ),
-    "K103": Code(
-        "missing-top-level-key",
-        "the outline has no `title` or no `slides`",
-        "Every outline has the talk's `title` and its `slides`.",
-        "slides:\n  - title: One\n    text: Hello\n    notes: n",
-        "Add the missing key, e.g. `title: My talk`.",
-    ),
     "K104": Code(
         "slides-not-a-list",
         "`slides` is not a list of slides, or is empty",
@@ -46,14 +22,6 @@ FRAME: dict[str, Code] = {
         "An outline holds at most 1,000 slides; a longer one is almost certainly not one talk.",
         _SLIDE + "  - title: One\n    text: Hello\n  # … 1,000 more",
         "Split the talk into several outlines.",
-    ),
-    "K106": Code(
-        "slide-not-a-mapping",
-        "an item of `slides` is not a mapping",
-        "Each slide is a mapping with a `title` and one content key. A line such as "
-        "`- Intro: why` is read by YAML as a mapping or text, not as a slide.",
-        _SLIDE + "  - Intro",
-        "Write the slide as keys, e.g. `- title: Intro` and `text: …` on the next line.",
     ),
     "K107": Code(
         "no-content-key",
@@ -70,14 +38,6 @@ FRAME: dict[str, Code] = {
         _SLIDE + "  - title: Intro\n    text: Hello\n    bullets: [a, b]\n    notes: n",
         "Move the second content key to a slide of its own.",
     ),
-    "K109": Code(
-        "unknown-slide-key",
-        "a slide has a key the format does not know",
-        "A slide takes `title`, `notes`, `takeaway`, `cite`, `source`, `id`, `hidden` and one "
-        "content key. Anything else is most often a typo.",
-        _SLIDE + "  - title: Intro\n    text: Hello\n    note: n",
-        "Fix the spelling (the message suggests the nearest key), or remove the key.",
-    ),
     "K110": Code(
         "section-extra-key",
         "a section divider has a key only slides take",
@@ -85,13 +45,6 @@ FRAME: dict[str, Code] = {
         "and it has no body, takeaway, citations or source.",
         _SLIDE + "  - section: Part one\n    title: Part one",
         "Remove the key; write the section's name after `section:`.",
-    ),
-    "K111": Code(
-        "missing-slide-title",
-        "a slide has no `title`",
-        "Every slide but a section divider has a title.",
-        _SLIDE + "  - text: Hello\n    notes: n",
-        "Add `title: …` to the slide.",
     ),
     "K112": Code(
         "missing-notes",

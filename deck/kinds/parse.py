@@ -113,17 +113,17 @@ def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> 
     `kinds` is the registry of slide kinds (content key → Kind)."""
     ctx = Ctx(folder=path.parent)
     if not isinstance(root, Map):
-        ctx.error(root.where, "K101", f"an outline is a mapping with `title` and `slides`, got {kind_name(root)}")
+        ctx.error(root.where, "F101", f"an outline is a mapping with `title` and `slides`, got {kind_name(root)}")
         return None, ctx.problems
     top: dict[str, Any] = {}
     for key, value in root.entries:
         if key.text not in TOP:
-            ctx.error(key.where, "K102", f"unknown top-level key `{cut(key.text, 40)}`{suggest(key.text, TOP)}")
+            ctx.error(key.where, "F104", f"unknown top-level key `{cut(key.text, 40)}`{suggest(key.text, TOP)}")
         elif key.text != "slides":
             top[key.text] = read_field(key.text, TOP[key.text], value, ctx)
     for name in ("title", "slides"):
         if root.get(name) is None:
-            ctx.error(root.where, "K103", f"the outline is missing `{name}` ({TOP[name].doc})")
+            ctx.error(root.where, "F105", f"the outline is missing `{name}` ({TOP[name].doc})")
     language = _language(top.get("language"), ctx)
     refs = top.get("references") if top.get("references") not in (None, INVALID) else {}
     slides_node = root.get("slides")
@@ -173,7 +173,7 @@ def parse_entry(node: Node, ctx: Ctx, folder: Path, kinds: Mapping[str, Kind]) -
         hint = " (YAML read `…: …` as one)" if isinstance(node, Scalar) else ""
         ctx.error(
             node.where,
-            "K106",
+            "F101",
             f"expected a slide: a mapping with `title` and one content key "
             f"({', '.join(keys)}), got {kind_name(node)}{hint}",
         )
@@ -212,7 +212,7 @@ def _frame_fields(node: Map, ctx: Ctx, keys: tuple[str, ...], allowed: tuple[str
         if name in keys:
             continue
         if name not in COMMON:
-            ctx.error(key.where, "K109", f"unknown key `{cut(name, 40)}` in a slide{suggest(name, [*COMMON, *keys])}")
+            ctx.error(key.where, "F104", f"unknown key `{cut(name, 40)}` in a slide{suggest(name, [*COMMON, *keys])}")
             continue
         if name not in allowed:
             ctx.error(
@@ -243,7 +243,7 @@ def _section(node: Map, values: dict[str, Any], ctx: Ctx) -> m.Section | None:
 
 def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, folder: Path) -> m.Slide | None:
     if "title" not in values:
-        ctx.error(node.where, "K111", f"this `{key}` slide has no `title`; add `title: …`")
+        ctx.error(node.where, "F105", f"this `{key}` slide has no `title`; add `title: …`")
     content = read_field(key, kind_field(kind), node.get(key), ctx)
     if content is not INVALID:
         content = kind.build(content, node.get(key), ctx, folder)

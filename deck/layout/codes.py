@@ -22,7 +22,7 @@ CODES: dict[str, Code] = {
     ),
     "L103": Code(
         "title-slide-lines-do-not-fit",
-        "the subtitle, author and date do not fit the title slide",
+        "subtitle, author and date do not fit the title page",
         "The subtitle, and the author and date on one line, share the space under the talk's title.",
         "title: Talk\nsubtitle: A subtitle that goes on … (many lines of words)\nslides:\n"
         "  - title: One\n    text: Hello\n    notes: n",
@@ -45,7 +45,7 @@ CODES: dict[str, Code] = {
     ),
     "L106": Code(
         "content-does-not-fit",
-        "a slide's content does not fit even at the theme's minimum sizes",
+        "content does not fit even at the theme's minimum sizes",
         "Text, columns, a quote, a timeline, steps and figures shrink in steps of two points down "
         "to the theme's minimum sizes; content that is still too large cannot be shown on one "
         "slide (these kinds do not continue on a second one).",

@@ -93,7 +93,8 @@ def _too_much(slide: Slide, load: float, cjk: int, words: int) -> Problem:
         if x
     )
     return slide.where.warning(
+        "A101",
         f"too much text for the audience to read: {shown} on one slide (≈ {round(load)} words, "
         f"{CJK_PER_WORD} CJK characters counting as one; keep it to {SLIDE_WORDS}); move detail into the "
-        "notes or split the slide"
+        "notes or split the slide",
     )

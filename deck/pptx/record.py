@@ -26,7 +26,7 @@ from deck.layout.page import Pages
 from deck.lint.changes import Changes, Slides, compare, slide_hashes, theme_hash
 from deck.pptx.package import zip_entries
 from deck.pptx.text import xml_text as escape
-from deck.problems import WARNING, Problem, display_path
+from deck.problems import Problem, Where, display_path
 from deck.theme import Theme
 
 CUSTOM = "docProps/custom.xml"
@@ -232,11 +232,8 @@ def _keep(target: Path) -> Path:
 def edited_warning(outline: Path, target: Path, kept: Path) -> Problem:
     """Return the warning that `target` had been edited and was kept as `kept` (located at
     the outline as a whole, line 0)."""
-    return Problem(
-        display_path(outline),
-        0,
-        0,
+    return Where(display_path(outline)).warning(
+        "O102",
         f"{display_path(target)} was changed after deck wrote it (edited in PowerPoint?); "
         f"kept that file as {display_path(kept)} and wrote the new build in its place",
-        WARNING,
     )

@@ -6,10 +6,6 @@ from dataclasses import dataclass, field
 
 from deck.problems import Where
 
-# What YAML's core schema would have made of a plain scalar; used to explain surprises
-# (for example `no` read as a boolean by other tools), never to change the text.
-NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
-
 
 @dataclass(frozen=True)
 class Node:

@@ -64,7 +64,7 @@ def load_yaml(path: Path, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[
         with path.open("rb") as handle:
             data = handle.read(limits.file_bytes + 1)
     except OSError as exc:
-        return None, [Problem(shown, 0, 0, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Where(shown).error("S101", f"cannot read the file: {exc.strerror or exc}")]
     return load_yaml_bytes(data, shown, limits)
 
 
@@ -72,10 +72,8 @@ def load_yaml_bytes(data: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) ->
     """Like `load_yaml`, for bytes already read."""
     if len(data) > limits.file_bytes:
         return None, [
-            Problem(
-                shown,
-                1,
-                1,
+            Where(shown, 1, 1).error(
+                "S102",
                 f"the file is more than {limits.file_bytes:,} bytes, the most an "
                 "outline may have; split the talk, or remove pasted data",
             )
@@ -96,7 +94,7 @@ def load_yaml_bytes(data: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) ->
 
 def _decode(data: bytes, shown: str) -> tuple[str, Problem | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "", Problem(shown, 1, 1, "the file is UTF-16; save it as UTF-8 in your editor")
+        return "", Where(shown, 1, 1).error("S103", "the file is UTF-16; save it as UTF-8 in your editor")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -104,10 +102,8 @@ def _decode(data: bytes, shown: str) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
-        return "", Problem(
-            shown,
-            line,
-            col,
+        return "", Where(shown, line, col).error(
+            "S103",
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} here); save it as UTF-8 in your editor",
         )
 
@@ -118,7 +114,7 @@ def _check_characters(text: str, shown: str, most: int = 20) -> list[Problem]:
     index = find_bad_character(text, 0)
     while index >= 0 and len(problems) < most:
         line, col = line_col(text, index)
-        problems.append(Problem(shown, line, col, bad_character(text[index])))
+        problems.append(Where(shown, line, col).error("S104", bad_character(text[index])))
         index = find_bad_character(text, index + 1)
     return problems
 
@@ -178,10 +174,8 @@ class _Composer:
             )
             line, col = line_col(self.text, index)
             raise _Stop(
-                Problem(
-                    self.shown,
-                    line,
-                    col,
+                Where(self.shown, line, col).error(
+                    "S111",
                     escape_problem(self.text, index) or "YAML cannot read this escape; check the value's backslashes",
                 )
             ) from None
@@ -192,7 +186,9 @@ class _Composer:
         loader.get_event()  # stream start
         if loader.check_event(StreamEndEvent):
             self.problems.append(
-                Problem(self.shown, 1, 1, "the file is empty; expected a mapping with at least `title` and `slides`")
+                Where(self.shown, 1, 1).error(
+                    "S105", "the file is empty; expected a mapping with at least `title` and `slides`"
+                )
             )
             return None
         loader.get_event()  # document start
@@ -204,7 +200,7 @@ class _Composer:
             mark = loader.get_event().start_mark
             raise _Stop(
                 _where(self.shown, mark).error(
-                    "an outline is one YAML document; remove this `---` separator and what follows"
+                    "S106", "an outline is one YAML document; remove this `---` separator and what follows"
                 )
             )
         return root
@@ -221,7 +217,9 @@ class _Composer:
             return self._add(node, size, height, None, event.start_mark, where)
         if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
             if len(self.stack) >= self.limits.depth:
-                raise _Stop(where.error(f"values are nested more than {self.limits.depth} levels deep; flatten them"))
+                raise _Stop(
+                    where.error("S107", f"values are nested more than {self.limits.depth} levels deep; flatten them")
+                )
             node_type = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
             self._check_tag(event.tag, _COLLECTION_TAGS[node_type], where)
             self._count(1, where)
@@ -256,7 +254,8 @@ class _Composer:
         if len(self.stack) + height > self.limits.depth + 1:
             raise _Stop(
                 where.error(
-                    f"values are nested more than {self.limits.depth} levels deep (through YAML aliases); flatten them"
+                    "S107",
+                    f"values are nested more than {self.limits.depth} levels deep (through YAML aliases); flatten them",
                 )
             )
         return None
@@ -266,8 +265,9 @@ class _Composer:
         if self.count > self.limits.nodes:
             raise _Stop(
                 where.error(
+                    "S108",
                     f"the outline holds more than {self.limits.nodes:,} values (counting "
-                    "those YAML aliases repeat); write repeated values out, or split the talk"
+                    "those YAML aliases repeat); write repeated values out, or split the talk",
                 )
             )
 
@@ -276,8 +276,9 @@ class _Composer:
         if len(value) > self.limits.scalar_chars:
             raise _Stop(
                 where.error(
+                    "S109",
                     f"this value is {len(value):,} characters long, more than the "
-                    f"{self.limits.scalar_chars:,} any value may have; shorten it"
+                    f"{self.limits.scalar_chars:,} any value may have; shorten it",
                 )
             )
         tag = event.tag
@@ -297,8 +298,9 @@ class _Composer:
             return tag or default
         self.problems.append(
             where.error(
+                "S112",
                 f"YAML reads `{cut(tag.replace('tag:yaml.org,2002:', '!!'))}` as a tag, which outlines do not use; "
-                "if the `!` is part of the text, put the whole value in quotes, else remove the tag"
+                "if the `!` is part of the text, put the whole value in quotes, else remove the tag",
             )
         )
         return default
@@ -307,7 +309,7 @@ class _Composer:
         """Report each escape in a double-quoted value that makes a character a slide cannot hold."""
         for index, message in bad_escapes(self.text, event.start_mark.index, event.end_mark.index):
             line, col = line_col(self.text, index)
-            self.problems.append(Problem(self.shown, line, col, message))
+            self.problems.append(Where(self.shown, line, col).error("S111", message))
 
     def _trailing_comment(self, end) -> tuple[Where, str] | None:
         """A comment one space after a plain value (`Use C # here`) usually meant to be text."""
@@ -322,16 +324,18 @@ class _Composer:
         if any(frame.anchor == name for frame in self.stack):
             raise _Stop(
                 where.error(
+                    "S115",
                     f"the alias `*{cut(name, 40)}` refers to the value it is inside; "
-                    "YAML recursion is not allowed in an outline"
+                    "YAML recursion is not allowed in an outline",
                 )
             )
         if name not in self.anchors:
             example = '"**strong** text"' if self.text.startswith("**", event.start_mark.index) else '"*emphasis* text"'
             self.problems.append(
                 where.error(
+                    "S113",
                     f"a value starting with `*` is read by YAML as an alias (`*{cut(name, 40)}` names no anchor); "
-                    f"put the whole value in quotes, e.g. {example}"
+                    f"put the whole value in quotes, e.g. {example}",
                 )
             )
             return Scalar(where, "*" + name, "", "str"), 1, 1
@@ -343,25 +347,30 @@ class _Composer:
         items = done.items
         for key, value in zip(items[0::2], items[1::2]):
             if not isinstance(key, Scalar) or key.text == "":
-                self.problems.append(key.where.error("a key must be a name written as text, like `title:`"))
+                self.problems.append(key.where.error("S127", "a key must be a name written as text, like `title:`"))
                 continue
             if len(key.text) > self.limits.key_chars:
                 self.problems.append(
                     key.where.error(
+                        "S110",
                         f"this key is {len(key.text):,} characters long, more than the {self.limits.key_chars} a "
-                        "key may have; if it is text, YAML read it as a key because of a `: ` (quote the text)"
+                        "key may have; if it is text, YAML read it as a key because of a `: ` (quote the text)",
                     )
                 )
                 continue
             if key.text == "<<" and not key.style:
                 self.problems.append(
-                    key.where.error("YAML merge keys (`<<`) are not supported in an outline; write the keys out")
+                    key.where.error(
+                        "S128", "YAML merge keys (`<<`) are not supported in an outline; write the keys out"
+                    )
                 )
                 continue
             if key.text in seen:
                 self.problems.append(
                     key.where.error(
-                        f"duplicate key `{cut(key.text)}` (first at line {seen[key.text].where.line}); keep one of them"
+                        "S129",
+                        f"duplicate key `{cut(key.text)}` (first at line {seen[key.text].where.line}); "
+                        "keep one of them",
                     )
                 )
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from deck.problems import Problem, cut
+from deck.problems import Problem, Where, cut
 
 # Characters a slide cannot hold, or that would make our line numbers disagree with an editor's:
 # C0 controls but tab and line breaks, DEL, C1 controls (XML 1.0 allows them, but they are
@@ -137,20 +137,35 @@ def explain_reader_error(exc, text: str, shown: str, bytes_offset: bool) -> Prob
         if find_bad_character(char, 0) >= 0
         else f"YAML cannot read the character U+{exc.character:04X} here; delete it"
     )
-    return Problem(shown, line, col, message)
+    return Where(shown, line, col).error("S104", message)
 
 
-_VALUE_START = {
-    "*": "a value starting with `*` is read by YAML as an alias, so the text after it is not allowed; "
-    "put the whole value in quotes, e.g. {example}",
-    "[": "a value starting with `[` is read by YAML as a list, so the text after its `]` is not allowed; "
-    'put the whole value in quotes, e.g. "[NRM] was first"',
-    "{": "a value starting with `{{` is read by YAML as a mapping, so the text after its `}}` is not "
-    'allowed; put the whole value in quotes, e.g. "{{x}} marks it"',
-    '"': "a quoted value ends at its closing quote, so the text after it is not allowed; quote the whole "
-    "value with the other kind of quote, e.g. '\"Attention\" is all you need'",
-    "'": "a quoted value ends at its closing quote, so the text after it is not allowed; quote the whole "
-    "value with the other kind of quote, e.g. \"'Attention' is all you need\"",
+_VALUE_START = {  # a value's first character → (code, message) when text follows the value's end
+    "*": (
+        "S113",
+        "a value starting with `*` is read by YAML as an alias, so the text after it is not allowed; "
+        "put the whole value in quotes, e.g. {example}",
+    ),
+    "[": (
+        "S114",
+        "a value starting with `[` is read by YAML as a list, so the text after its `]` is not allowed; "
+        'put the whole value in quotes, e.g. "[NRM] was first"',
+    ),
+    "{": (
+        "S114",
+        "a value starting with `{{` is read by YAML as a mapping, so the text after its `}}` is not "
+        'allowed; put the whole value in quotes, e.g. "{{x}} marks it"',
+    ),
+    '"': (
+        "S114",
+        "a quoted value ends at its closing quote, so the text after it is not allowed; quote the whole "
+        "value with the other kind of quote, e.g. '\"Attention\" is all you need'",
+    ),
+    "'": (
+        "S114",
+        "a quoted value ends at its closing quote, so the text after it is not allowed; quote the whole "
+        "value with the other kind of quote, e.g. \"'Attention' is all you need\"",
+    ),
 }
 _STRAY = (
     "expected <block end>",
@@ -174,17 +189,20 @@ def explain_parse_error(exc, text: str, shown: str, last) -> Problem:
     char = line_text[mark.column] if mark.column < len(line_text) else ""
     context_char = _char_at(text, exc.context_mark)
 
-    def at(where_mark, message: str) -> Problem:
-        return Problem(shown, where_mark.line + 1, where_mark.column + 1, message)
+    def at(where_mark, code: str, message: str) -> Problem:
+        return Where(shown, where_mark.line + 1, where_mark.column + 1).error(code, message)
 
     if char == "\t" or "tab" in problem:
         col = line_text.find("\t")
         if col >= 0:
             mark = _Mark(mark.line, col)
-        return at(mark, "a tab is used for indentation; YAML allows only spaces here (replace the tab with spaces)")
+        return at(
+            mark, "S116", "a tab is used for indentation; YAML allows only spaces here (replace the tab with spaces)"
+        )
     if "mapping values are not allowed" in problem:
         return at(
             mark,
+            "S117",
             "`: ` here would start a mapping inside a plain value; put the whole value in quotes "
             '("…") or, in Chinese text, use the full-width `：`',
         )
@@ -192,57 +210,65 @@ def explain_parse_error(exc, text: str, shown: str, last) -> Problem:
         example = '"**strong** text"' if _char_at(text, exc.context_mark, 1) == "*" else '"*emphasis* text"'
         return at(
             exc.context_mark,
+            "S113",
             f"a value starting with `*` is read by YAML as an alias; put the whole value in quotes, e.g. {example}",
         )
     if "cannot start any token" in problem:
         shown_char = "`` ` ``" if char == "`" else f"`{char}`"
-        return at(mark, f"YAML does not allow a plain value to start with {shown_char}; put the whole value in quotes")
+        return at(
+            mark, "S118", f"YAML does not allow a plain value to start with {shown_char}; put the whole value in quotes"
+        )
     if "block scalar" in context and context_char in "|>":
         return at(
             exc.context_mark,
+            "S119",
             f"a value starting with `{context_char}` is a block of text on the lines "
             "below, so nothing may follow it on this line; put the whole value in quotes, or move "
             "its text to the next line, indented",
         )
     if "end of stream" in problem and "quoted" in context:
-        return at(exc.context_mark, "a quoted value is never closed; add the closing quote")
+        return at(exc.context_mark, "S120", "a quoted value is never closed; add the closing quote")
     if ("escape" in problem or "hexdecimal" in problem) and "quoted" in context:
         back = _line_start(text, mark.line) + line_text.rfind("\\", 0, mark.column + 1)
         message = escape_problem(text, back) or f"not valid YAML: {cut(problem, 120)}"
         line, col = line_col(text, back)
-        return Problem(shown, line, col, message)
+        return Where(shown, line, col).error("S111", message)
     if "undefined tag handle" in problem:
-        return at(mark, "a value starting with `!` is read by YAML as a tag; put the whole value in quotes")
+        return at(mark, "S112", "a value starting with `!` is read by YAML as a tag; put the whole value in quotes")
     if any(s in problem for s in _STRAY):
         start = _char_at(text, last) if last is not None and last.line == mark.line else ""
         first = len(line_text) - len(line_text.lstrip(" "))
         if start in _VALUE_START and mark.column > first:
             example = '"**strong** text"' if _char_at(text, last, 1) == "*" else '"*emphasis* text"'
-            return at(last, _VALUE_START[start].format(example=example))
+            code, message = _VALUE_START[start]
+            return at(last, code, message.format(example=example))
         if "','" in problem and exc.context_mark is not None:
             return _unclosed_flow(exc.context_mark, mark, text, shown)
         return at(
             mark,
+            "S121",
             "bad indentation: this line does not line up with the entries around it; "
             "indent it like its siblings (spaces only)",
         )
     if "maximum nesting depth" in problem:
-        return at(mark, "values are nested too deeply (more than 1,000 brackets); flatten them")
+        return at(mark, "S107", "values are nested too deeply (more than 1,000 brackets); flatten them")
     if "could not find expected ':'" in problem:
         if exc.context_mark is not None and mark.index - exc.context_mark.index > 1000:
             return at(
                 exc.context_mark,
+                "S110",
                 "a key may be at most 1,024 characters long in YAML, and this one "
                 "never ends with `: `; check the line (is a text missing its `- ` or its quotes?)",
             )
         return at(
             mark,
+            "S124",
             "expected `key: value` here; check the indentation of this line and that quotes "
             "opened on an earlier line are closed",
         )
     if "block sequence entries are not allowed" in problem:
-        return at(mark, "a list item `- ` cannot start here; put it on its own line, indented under its key")
-    return at(mark, f"not valid YAML: {cut(problem or context, 120)}; check the quoting and indentation here")
+        return at(mark, "S125", "a list item `- ` cannot start here; put it on its own line, indented under its key")
+    return at(mark, "S126", f"not valid YAML: {cut(problem or context, 120)}; check the quoting and indentation here")
 
 
 def _unclosed_flow(start, stop, text: str, shown: str) -> Problem:
@@ -253,17 +279,13 @@ def _unclosed_flow(start, stop, text: str, shown: str) -> Problem:
     comment = re.search(r"(?<=[ \t])#", text[start.index : stop.index])
     if comment:
         line, col = line_col(text, start.index + comment.start())
-        return Problem(
-            shown,
-            line,
-            col,
+        return Where(shown, line, col).error(
+            "S122",
             "YAML reads ` #` as the start of a comment, which hides the rest of "
             f"this line (and any `,` or `{closing}` on it); put the item that holds `#` in quotes",
         )
-    return Problem(
-        shown,
-        start.line + 1,
-        start.column + 1,
+    return Where(shown, start.line + 1, start.column + 1).error(
+        "S123",
         f"this `{opening}` is not closed by a `{closing}` where YAML expected it; check the brackets "
         "and the commas, and quote any item that holds `,` `[` `]` `{` `}` or `: `",
     )

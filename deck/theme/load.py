@@ -9,7 +9,7 @@ from typing import Any
 
 from deck.fields import INVALID, Bool, Choice, Ctx, Field, Number, Record, Spec, Text
 from deck.kinds import KINDS
-from deck.problems import Problem, cut, display_path
+from deck.problems import Problem, Where, cut, display_path
 from deck.source.located import Map, Node, Scalar
 from deck.source.reader import load_yaml
 from deck.theme import BASE_ROLES, BODY_POINTS, FONT_ROLES, PALETTE_SLOTS, Face, Footer, Role, TextStyle, Theme
@@ -37,10 +37,11 @@ class Colour(Spec):
         if isinstance(node, Scalar) and node.is_null:
             return ctx.error(
                 node.where,
+                "T102",
                 'expected a colour, got nothing; an unquoted `#` starts a YAML comment, so quote it: "#1D56A0"',
             )
         shown = cut(node.text) if isinstance(node, Scalar) else "a structure"
-        return ctx.error(node.where, f'expected a colour as six hex digits such as "1D56A0", got `{shown}`')
+        return ctx.error(node.where, "T102", f'expected a colour as six hex digits such as "1D56A0", got `{shown}`')
 
     def schema(self) -> dict:
         return {"type": ["string", "number"], "pattern": "^#?[0-9A-Fa-f]{6}$", "description": self.doc}
@@ -54,7 +55,9 @@ class Points(Number):
     def read(self, node: Node, ctx: Ctx) -> Any:
         value = super().read(node, ctx)
         if value is not INVALID and not self.low <= value <= self.high:
-            return ctx.error(node.where, f"expected {self.doc} between {self.low:g} and {self.high:g}, got {value:g}")
+            return ctx.error(
+                node.where, "T103", f"expected {self.doc} between {self.low:g} and {self.high:g}, got {value:g}"
+            )
         return value
 
     def schema(self) -> dict:
@@ -165,10 +168,6 @@ THEME = Record(
 )
 
 
-def theme_names() -> list[str]:
-    return list(BUILTIN)
-
-
 @lru_cache(maxsize=8)
 def load_builtin(name: str) -> Theme:
     """Return built-in theme `name`; a broken built-in theme is a bug and raises."""
@@ -188,10 +187,8 @@ def load_theme(ref: str, folder: Path | None) -> tuple[Theme | None, list[Proble
         if not path.is_file():
             names = ", ".join(BUILTIN)
             return None, [
-                Problem(
-                    shown,
-                    0,
-                    0,
+                Where(shown).error(
+                    "T101",
                     f"no theme `{cut(ref)}`: not a built-in theme ({names}) "
                     "and no such file; name a built-in theme or a .yaml theme file",
                 )
@@ -253,6 +250,7 @@ def _build(v: dict, node: Map, ctx: Ctx) -> Theme | None:
             role_node = node.get("text").get(role)
             ctx.error(
                 role_node.where,
+                "T104",
                 f"text role `{role}` has `min` {s['min']:g} above its `size` "
                 f"{s['size']:g}; the minimum must not exceed the size",
             )

@@ -45,11 +45,11 @@ def test_a_wordy_slide_gets_a_warning_at_the_slide_and_strict_fails(write, capsy
     body = " ".join(["word"] * (SLIDE_WORDS + 1))
     outline = write("outline.yaml", _outline("Notes.", body))
     [warning] = [w for w in check_outline(outline).warnings if "audience" in w.message]
-    assert (warning.line, warning.column) == (6, 5)
+    assert (warning.line, warning.column, warning.code) == (6, 5, "A101")
     assert f"{SLIDE_WORDS + 1} words on one slide" in warning.message
     assert main(["check", str(outline)]) == 0
     assert main(["check", str(outline), "--strict"]) == 1
-    assert ":6:5: warning: too much text for the audience to read" in capsys.readouterr().err
+    assert ":6:5: warning[A101]: too much text for the audience to read" in capsys.readouterr().err
 
 
 def test_the_limit_itself_is_allowed_and_two_cjk_characters_count_as_one_word(write):

@@ -9,6 +9,7 @@ from deck.cli import main
 from deck.lint.changes import Changes, compare
 from deck.pipeline import build_outline
 from deck.pptx.record import CUSTOM, read_record
+from deck.problems import display_path
 
 OUTLINE = """title: Talk
 slides:
@@ -60,7 +61,7 @@ def test_an_edited_deck_is_kept_as_edited_1_with_a_warning_naming_it(write):
     assert "My better title" in _titles(kept)
     assert "My better title" not in _titles(output) and "One" in _titles(output)
     [warning] = outcome.warnings
-    assert warning.line == 0 and warning.path.endswith("outline.yaml")
+    assert (warning.line, warning.code) == (0, "O102") and warning.path.endswith("outline.yaml")
     assert "outline.edited-1.pptx" in warning.message and "edited" in warning.message
 
 
@@ -136,7 +137,8 @@ def test_an_output_that_cannot_be_replaced_is_one_line_and_exit_2(write, capsys)
     (outline.parent / "build" / "outline.pptx").mkdir(parents=True)  # stands in for a file a viewer holds open
     assert main(["build", str(outline)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("deck: error: cannot replace ") and "outline.pptx" in err[0]
+    assert len(err) == 1 and err[0].startswith(f"{display_path(outline.parent / 'build' / 'outline.pptx')}:0:0: ")
+    assert "error[O101]: cannot replace this file" in err[0] and "write elsewhere with -o" in err[0]
     assert sorted(p.name for p in (outline.parent / "build").iterdir()) == ["outline.pptx"]
 
 

@@ -7,7 +7,8 @@ import pytest
 from conftest import ROOT
 
 import deck.theme.load as load_module
-from deck.pipeline import build_outline
+from deck.pipeline import build_outline, check_outline
+from deck.problems import display_path
 from deck.theme.load import KIND_ROLES, TEXT_ROLES, load_builtin, load_theme
 from deck.units import EMU_PER_PT, pt
 
@@ -58,7 +59,7 @@ def test_theme_file_errors_are_located(tmp_path):
     path.write_text("name: mine\nextends: default\npalette:\n  primary: #123456\n  accent: blue\n", encoding="utf-8")
     theme, problems = load_theme("mine.yaml", tmp_path)
     assert theme is None
-    assert [(p.line, p.column) for p in problems] == [(4, 11), (5, 11)]
+    assert [(p.line, p.column, p.code) for p in problems] == [(4, 11, "T102"), (5, 11, "T102")]
     assert "quote it" in problems[0].message and "six hex digits" in problems[1].message
 
 
@@ -73,7 +74,27 @@ def test_extends_overrides_only_what_it_names(tmp_path):
 
 def test_unknown_theme_name_says_what_exists(tmp_path):
     theme, problems = load_theme("nonesuch", tmp_path)
-    assert theme is None and "default, dark" in problems[0].message
+    assert theme is None and [(p.line, p.code) for p in problems] == [(0, "T101")]
+    assert "default, dark" in problems[0].message
+
+
+def test_a_missing_theme_file_is_reported_at_the_outlines_theme_key(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text("title: T\ntheme: mine.yaml\nslides:\n  - section: S\n", encoding="utf-8")
+    problems = check_outline(outline).problems
+    assert [(p.path, p.line, p.column, p.code) for p in problems] == [(display_path(outline), 2, 8, "T101")]
+
+
+def test_sizes_out_of_range_and_a_minimum_above_the_size_are_located(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "name: mine\nextends: default\nline_spacing: 4\ntext:\n  body: {size: 20, min: 24}\n", encoding="utf-8"
+    )
+    _, problems = load_theme("mine.yaml", tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems] == [(3, 15, "T103")]
+    path.write_text("name: mine\nextends: default\ntext:\n  body: {size: 20, min: 24}\n", encoding="utf-8")
+    _, problems = load_theme("mine.yaml", tmp_path)
+    assert [(p.line, p.column, p.code) for p in problems] == [(4, 9, "T104")]
 
 
 def _without_kind_roles(name: str) -> str:
