@@ -32,7 +32,7 @@ def read_theme_source(ref: str, folder: Path | None, inside: Path | None) -> tup
     if ref in BUILTIN:
         return _builtin_node(ref), []
     folder = folder or Path.cwd()
-    shown = display_path(folder / ref)
+    shown = _shown(folder / ref)
     found = paths.find_inside(folder, ref, inside) if inside is not None else paths.find_file(folder / ref)
     if found.path is None:
         return None, [Where(shown).error(*_refusal(found, ref, "theme"))]
@@ -136,11 +136,19 @@ def _extended(node: Node, path: Path, root: Path, seen: tuple[Path, ...], proble
             ext.where.error("T116", f"`extends` goes round in a circle or too deep ({why}); extend a built-in theme")
         )
         return fallback
-    shown = display_path(found.path)
+    shown = _shown(found.path)
     base = _read(found.path, shown, ext.where, problems)
     if base is None:
         return fallback
     return overlay(_extended(base, found.path, root, (*seen, found.path), problems), node)
+
+
+def _shown(path: Path) -> str:
+    """`path` as the user should see it (display_path), or as given when it cannot be resolved."""
+    try:
+        return display_path(path)
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long for the system
+        return str(path)
 
 
 def _refusal(found: paths.Found, ref: str, what: str) -> tuple[str, str]:

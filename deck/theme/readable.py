@@ -14,7 +14,7 @@ from deck.units import EMU_PER_PT
 # (text role, key, least points, what it keeps readable): the sizes SPEC §4 asks of every theme.
 LEAST = (
     ("body", "size", 20, "body text"),
-    ("body", "min", 16, "body text, shrunk to fit"),
+    ("body", "min", 16, "shrunk body text"),
     ("footer", "min", 10, "the footer"),
     ("source", "min", 10, "sources"),
 )
@@ -33,7 +33,7 @@ def _contrast(theme: Theme, node: Node) -> list[Problem]:
     out = []
     p = theme.palette
     for (fg, bg), whats in uses.items():
-        roles = [w for w in whats if w in theme.text]
+        roles = dict.fromkeys(w.removesuffix(" in a card") for w in whats if w.removesuffix(" in a card") in theme.text)
         candidates = [("palette", fg), ("palette", bg), *(("text", role, "color") for role in roles)]
         where = next((w for keys in candidates if (w := written(node, *keys))), None) or place(node, "palette")
         shown = ", ".join(whats[:5]) + (f" and {len(whats) - 5} more" if len(whats) > 5 else "")

@@ -20,7 +20,7 @@ from deck.units import EMU_PER_PT
 
 # The least a talk holds: its title, a section (and so the agenda) and a slide with one bullet.
 PROBE = "title: W\nslides:\n  - section: W\n  - title: W\n    bullets: [W]\n"
-_WHAT = {"L101": "a slide's title", "L102": "the talk's title", "L104": "a section's name"}  # else: a bullet
+_WHAT = {"L101": "a one-letter slide title", "L102": "a one-letter talk title", "L104": "a one-letter section name"}
 _ROLES = ("deck_title", "section", "title", "body", "footer")  # the text roles the probe sets
 
 
@@ -31,7 +31,7 @@ def room(theme: Theme, node: Node, standard: Callable[[], Theme]) -> list[Proble
     failed = _misfits(theme)
     if not failed:
         return []
-    what = _WHAT.get(failed[0].code, "a bullet")
+    what = _WHAT.get(failed[0].code, "a one-letter bullet")
     pt = lambda emu: emu / EMU_PER_PT
     inner = (
         f"the margins leave {pt(theme.width - theme.margin_left - theme.margin_right):g} × "
@@ -45,7 +45,7 @@ def room(theme: Theme, node: Node, standard: Callable[[], Theme]) -> list[Proble
         hint = f"{inner}; make the margins or the sizes smaller"
     else:
         where, hint = written(node, *blamed[0]), blamed[1].format(inner=inner)
-    message = f"this theme leaves no room for {what} of one letter, even at the smallest sizes: {hint}"
+    message = f"this theme leaves no room for {what}, even at its smallest sizes: {hint}"
     return [where.error("T117", message)]
 
 
