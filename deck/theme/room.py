@@ -32,11 +32,10 @@ def room(theme: Theme, node: Node, standard: Callable[[], Theme]) -> list[Proble
     if not failed:
         return []
     what = _WHAT.get(failed[0].code, "a one-letter bullet")
-    pt = lambda emu: emu / EMU_PER_PT
     inner = (
-        f"the margins leave {pt(theme.width - theme.margin_left - theme.margin_right):g} × "
-        f"{pt(theme.height - theme.margin_top - theme.margin_bottom):g} pt of the "
-        f"{pt(theme.width):g} × {pt(theme.height):g} pt slide"
+        f"the margins leave {_pt(theme.width - theme.margin_left - theme.margin_right):g} × "
+        f"{_pt(theme.height - theme.margin_top - theme.margin_bottom):g} pt of the "
+        f"{_pt(theme.width):g} × {_pt(theme.height):g} pt slide"
     )
     suspects = [(keys, hint, fixed) for keys, hint, fixed in _suspects(theme, standard()) if written(node, *keys)]
     blamed = next(((keys, hint) for keys, hint, fixed in suspects if not _misfits(fixed)), None)
@@ -47,6 +46,10 @@ def room(theme: Theme, node: Node, standard: Callable[[], Theme]) -> list[Proble
         where, hint = written(node, *blamed[0]), blamed[1].format(inner=inner)
     message = f"this theme leaves no room for {what}, even at its smallest sizes: {hint}"
     return [where.error("T117", message)]
+
+
+def _pt(emu: int) -> float:
+    return emu / EMU_PER_PT
 
 
 def _misfits(theme: Theme) -> list[Problem]:
