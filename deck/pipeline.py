@@ -67,7 +67,7 @@ def check_outline(outline: Path, theme: str | None = None, theme_base: Path | No
     if theme is not None:
         out.theme, problems = load_theme(theme, theme_base or Path.cwd())
     elif deck is not None:
-        out.theme, problems = load_theme(deck.theme, outline.parent)
+        out.theme, problems = load_theme(deck.theme, outline.parent, inside=outline.parent)
         problems = [_at_theme_key(p, node, shown) for p in problems]
     else:
         problems = []

@@ -1,7 +1,8 @@
 """Every kind of user error, as data: tests/errors/<case>.yaml ends with `# expect:` lines giving
 the located problems `deck check` must print, all at once, as `LINE:COL: level[CODE]` (path and
 message left out, so wording can improve freely; a few messages are pinned below for their advice).
-tests/errors/warnings/ holds cases that only warn: they pass, and fail under --strict.
+tests/errors/warnings/ holds cases that only warn: they pass, and fail under --strict. A case's
+theme files live in `themes/` beside it; problems located there are stated with that path.
 
 After a change of codes or locations, rewrite the `# expect:` lines from what deck prints now,
 then review the diff: `python tests/test_errors.py --rewrite`.
@@ -24,8 +25,9 @@ WARNINGS = sorted((HERE / "errors" / "warnings").glob("*.yaml"))
 CASES = ERRORS + WARNINGS
 IDS = [str(c.relative_to(HERE / "errors").with_suffix("")) for c in CASES]
 EXPECT = "# expect: "
-CODED = re.compile(r"^(\d+:\d+: (?:error|warning)\[[A-Z]\d{3}\]): ")
-LEVEL = re.compile(r"^\d+:\d+: (error|warning)\b")
+THEMES = "themes/"  # a case's theme files, beside it
+CODED = re.compile(r"^((?:themes/[^:]+:)?\d+:\d+: (?:error|warning)\[[A-Z]\d{3}\]): ")
+LEVEL = re.compile(r"^(?:themes/[^:]+:)?\d+:\d+: (error|warning)\b")
 
 
 def expected(path: Path) -> list[str]:
@@ -45,8 +47,10 @@ def level(expectation: str) -> str:
 
 
 def printed(case: Path, err: str) -> list[str]:
-    """The problems printed for `case` (run from its folder), without the path."""
-    return [line[len(case.name) + 1 :] for line in err.splitlines() if line.startswith(case.name + ":")]
+    """The problems printed for `case` (run from its folder), without the path; those located
+    in its theme files keep theirs (`themes/…`)."""
+    own = case.name + ":"
+    return [line.removeprefix(own) for line in err.splitlines() if line.startswith((own, THEMES))]
 
 
 def check(case: Path, capsys, monkeypatch, *flags: str) -> tuple[int, list[str], str]:
@@ -78,6 +82,10 @@ ADVICE = [
     ("not-utf8", "3:15", "byte 0xe9 here); save it as UTF-8"),
     ("huge-title", "3:12", "2,549 characters long, more than the 200"),
     ("warnings/comment-cuts-value", "5:15", "quote the value to keep the rest"),
+    ("theme-path-absolute", "3:8", "copy the theme file into the outline's folder"),
+    ("theme-path-parent", "3:8", "or name it with `--theme` on the command line"),
+    ("theme-no-room", "themes/no-room.yaml:4:10", "the margins leave 864 × 140 pt"),
+    ("theme-title-too-large", "themes/title-too-large.yaml:5:15", "lower its `size` and `min`"),
 ]
 
 

@@ -7,19 +7,20 @@ import struct
 import warnings
 import zlib
 from dataclasses import dataclass
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 from deck.fields.base import INVALID, Ctx
 from deck.fields.scalars import Text
 from deck.problems import Where, cut
+from deck.source import paths
 from deck.source.located import Node
+from deck.source.paths import find_inside
 
 SUPPORTED = ("PNG", "JPEG", "GIF", "BMP")
 MAX_BYTES = 50_000_000
 MAX_PIXELS = 60_000_000  # decoded, that is 240 MB; a 4K photo has 8.3 million
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # What a file that is not one of SUPPORTED most likely is, by its first bytes, and what to do.
 _SNIFF = (
     (
@@ -61,52 +62,48 @@ def read_image(folder: Path, rel: str, where: Where, ctx: Ctx) -> Any:
     MAX_PIXELS.
     """
     shown = cut(rel)
-    if _URL.match(rel):
+    found = find_inside(folder, rel)
+    if found.refused == paths.URL:
         return ctx.error(
             where,
             "P101",
             f"image path `{shown}` is a web address; deck does not download pictures: save "
             "it into the outline's folder (e.g. `assets/`) and name it from there",
         )
-    if rel.startswith(("/", "\\", "~")) or PureWindowsPath(rel).drive or rel[1:2] == ":":
+    if found.refused == paths.ABSOLUTE:
         return ctx.error(
             where,
             "P102",
             f"image path `{shown}` is absolute; write it relative to the outline's folder, e.g. `assets/figure.png`",
         )
-    if "\\" in rel:
+    if found.refused == paths.BACKSLASH:
         return ctx.error(
             where,
             "P103",
             f"image path `{shown}` uses `\\`; write it with `/` (e.g. `assets/figure.png`), "
             "which works on every system",
         )
-    try:
-        root = folder.resolve()
-        path = (folder / rel).resolve()
-        inside = path.is_relative_to(root)
-        is_file = inside and path.is_file()
-    except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long for the system
+    if found.refused == paths.UNFOLLOWABLE:  # a symlink loop, a name too long for the system
         return ctx.error(
             where,
             "P104",
-            f"image path `{shown}` cannot be followed ({cut(getattr(exc, 'strerror', None) or exc, 60)}); "
+            f"image path `{shown}` cannot be followed ({cut(found.detail, 60)}); "
             "name a picture file inside the outline's folder",
         )
-    if not inside:
+    if found.refused == paths.OUTSIDE:
         return ctx.error(
             where,
             "P105",
             f"image path `{shown}` leads outside the outline's folder; copy the "
             "picture into the folder (e.g. `assets/`) and name it from there",
         )
-    if not is_file:
+    if found.refused == paths.MISSING:
         return ctx.error(
             where,
             "P106",
             f"no picture at `{shown}`; check the name, and that the path is relative to the outline's folder",
         )
-    return _open(path, shown, where, ctx)
+    return _open(found.path, shown, where, ctx)
 
 
 def _open(path: Path, shown: str, where: Where, ctx: Ctx) -> Any:

@@ -37,4 +37,99 @@ CODES: dict[str, Code] = {
         "text:\n  body: {size: 20, min: 24, font: body, color: text}",
         "Make `min` at most `size` (e.g. `size: 24, min: 18`).",
     ),
+    "T110": Code(
+        "theme-path-absolute",
+        "an outline's theme path is absolute",
+        "The theme file an outline names (and each file a theme `extends`) must lie in the outline's "
+        "folder, so that an outline cannot make deck read other files: `/etc/…`, `~/…`, `C:\\…` and "
+        "`\\\\server\\…` are refused. A theme named with `--theme` on the command line is yours to choose "
+        "and may be anywhere.",
+        "title: Talk\ntheme: /home/me/themes/ours.yaml\nslides:\n  - section: Start",
+        "Copy the theme file into the outline's folder (e.g. `themes/ours.yaml`) and name it from there, "
+        "or pass it with `--theme`.",
+    ),
+    "T111": Code(
+        "theme-path-outside",
+        "an outline's theme path leads outside its folder",
+        "After `..` and symlinks are followed, the theme file an outline names (or a file a theme "
+        "`extends`) lies outside the outline's folder. deck refuses it, as it refuses such pictures.",
+        "title: Talk\ntheme: ../shared/ours.yaml\nslides:\n  - section: Start",
+        "Copy the theme file into the outline's folder and name it from there, or pass it with `--theme`.",
+    ),
+    "T112": Code(
+        "theme-path-unfollowable",
+        "a theme path cannot be followed",
+        "The system cannot resolve the theme path: a symlink that points to itself (a loop), or a name "
+        "longer than the system allows.",
+        "title: Talk\ntheme: loop.yaml   # a symlink to itself\nslides:\n  - section: Start",
+        "Name the theme file itself, inside the outline's folder.",
+    ),
+    "T113": Code(
+        "theme-path-backslash",
+        "a theme path uses `\\` between names",
+        "Paths in outlines and themes use `/`, which works on every system; `\\` is a Windows-only separator.",
+        "title: Talk\ntheme: themes\\ours.yaml\nslides:\n  - section: Start",
+        "Write the path with `/`: `themes/ours.yaml`.",
+    ),
+    "T114": Code(
+        "theme-path-web-address",
+        "a theme is named by a web address",
+        "deck reads themes from files beside the outline and never downloads anything.",
+        "title: Talk\ntheme: https://example.org/ours.yaml\nslides:\n  - section: Start",
+        "Save the theme file into the outline's folder and name it from there.",
+    ),
+    "T115": Code(
+        "not-a-theme-file",
+        "the file named as a theme is not a theme file",
+        "A theme file is a YAML mapping of theme keys (`name`, `extends`, `palette`, `fonts`, `text`, …). The "
+        "file named is not: it holds no YAML mapping, or a mapping with none of those keys. deck says what it "
+        "is without quoting it, since it may be any file.",
+        "title: Talk\ntheme: notes.txt\nslides:\n  - section: Start",
+        "Name a theme file (`deck schema --theme` gives its format), or a built-in theme (`deck themes`).",
+    ),
+    "T116": Code(
+        "extends-loop",
+        "theme files extend each other in a circle, or too deeply",
+        "A theme file's `extends` names a theme whose values it overrides; that theme may extend another, "
+        "but a chain may not come back to a file already in it, nor go deeper than 8 files.",
+        "# a.yaml\nname: a\nextends: b.yaml\n# b.yaml\nname: b\nextends: a.yaml",
+        "Let the last theme of the chain extend a built-in theme (`extends: default`).",
+    ),
+    "T117": Code(
+        "theme-leaves-no-room",
+        "the theme leaves no room for a one-letter title or bullet",
+        "deck lays out the smallest talk (one-letter title, section and bullet) in each theme it reads. "
+        "When even that does not fit at the theme's minimum sizes, the margins or sizes are impossible, "
+        "and the error names the theme key to change rather than blaming the outline's text.",
+        "name: cramped\nextends: default\nmargins: {left: 48, right: 48, top: 200, bottom: 200}",
+        "Make the margins (or the sizes the message names) smaller.",
+    ),
+    "T118": Code(
+        "low-contrast",
+        "text and its background are below WCAG AA contrast (a warning)",
+        "WCAG AA asks text to have a contrast of at least 4.5:1 with what it sits on, so that people with "
+        "low vision, projectors and bright rooms still show it. The warning names the two palette roles, "
+        "their ratio and the text roles that use them (body text, strong text and links on the background "
+        "and on cards, table headers on `primary`).",
+        'name: ours\nextends: default\npalette: {muted: "AAAAAA"}',
+        "Darken the text colour or lighten the background (or the reverse on dark themes) until the ratio "
+        "is 4.5 or more; any WCAG contrast checker helps.",
+    ),
+    "T119": Code(
+        "text-too-small",
+        "a text role is smaller than readable slides allow (a warning)",
+        "Readable slides keep body text at 20 pt or more, never shrink it below 16 pt, and set the footer "
+        "and sources at 10 pt or more.",
+        "name: ours\nextends: default\ntext:\n  body: {size: 16, min: 12}",
+        "Raise the size (or `min`) to the value the message states.",
+    ),
+    "T120": Code(
+        "typeface-without-metrics",
+        "a typeface deck has no metrics for (a warning)",
+        "deck fits text with the advance widths of the fonts it ships metrics for (Noto Sans and Noto Sans "
+        "CJK families). Another typeface is measured as the nearest of those; where a viewer shows the real "
+        "font, lines may break differently, and text may overflow its box.",
+        "name: ours\nextends: default\nfonts:\n  body: {latin: Calibri, ea: Noto Sans CJK SC}",
+        "Use a typeface deck measures, or accept the risk and keep `safety` generous (e.g. 0.08).",
+    ),
 }

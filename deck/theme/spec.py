@@ -1,0 +1,198 @@
+"""The theme file's format: its keys and their checks (colours, sizes in points, text roles)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from deck.fields import INVALID, Bool, Choice, Ctx, Field, Number, Record, Spec, Text
+from deck.kinds import KINDS
+from deck.problems import cut
+from deck.source.located import Map, Node, Scalar
+from deck.theme.model import BASE_ROLES, BODY_POINTS, FONT_ROLES, PALETTE_SLOTS, Role
+
+SLIDE_SIZES = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}  # EMU
+_HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
+
+# The text roles the slide kinds add (deck.kinds), with their defaults: a theme may name them or not.
+KIND_ROLES: dict[str, Role] = {name: role for kind in KINDS.values() for name, role in kind.roles.items()}
+TEXT_ROLES = (*BASE_ROLES, *KIND_ROLES)  # every role a Theme has
+
+
+class Colour(Spec):
+    doc = 'a colour as six hex digits, e.g. "1D56A0"'
+
+    def expected(self) -> str:
+        return self.doc
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        if isinstance(node, Scalar) and (m := _HEX.match(node.text)):
+            return m.group(1).upper()
+        if isinstance(node, Scalar) and node.is_null:
+            return ctx.error(
+                node.where,
+                "T102",
+                'expected a colour, got nothing; an unquoted `#` starts a YAML comment, so quote it: "#1D56A0"',
+            )
+        shown = cut(node.text) if isinstance(node, Scalar) else "a structure"
+        return ctx.error(node.where, "T102", f'expected a colour as six hex digits such as "1D56A0", got `{shown}`')
+
+    def schema(self) -> dict:
+        return {"type": ["string", "number"], "pattern": "^#?[0-9A-Fa-f]{6}$", "description": self.doc}
+
+
+class Points(Number):
+    def __init__(self, doc: str, low: float, high: float):
+        super().__init__(doc)
+        self.low, self.high = low, high
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        value = super().read(node, ctx)
+        if value is not INVALID and not self.low <= value <= self.high:
+            return ctx.error(
+                node.where, "T103", f"expected {self.doc} between {self.low:g} and {self.high:g}, got {value:g}"
+            )
+        return value
+
+    def schema(self) -> dict:
+        return {"type": "number", "minimum": self.low, "maximum": self.high, "description": self.doc}
+
+
+def _face() -> Record:
+    return Record(
+        "font",
+        {
+            "latin": Field(Text(doc="Latin typeface", max_chars=80), True, "typeface for Latin text"),
+            "ea": Field(Text(doc="East Asian typeface", max_chars=80), True, "typeface for CJK text"),
+        },
+    )
+
+
+def _style(required: bool = True) -> Record:
+    """A text role's style; a kind's role may leave out any key (its default fills it)."""
+    return Record(
+        "text role",
+        {
+            "size": Field(Points("a size in points", 6, 120), required, "size in points"),
+            "min": Field(Points("a size in points", 6, 120), required, "smallest size the fitter may use"),
+            "font": Field(Choice(FONT_ROLES, "a font role"), required, "heading, body or code"),
+            "color": Field(Choice(tuple(PALETTE_SLOTS), "a palette role"), required, "a palette role"),
+            "bold": Field(Bool(), False, "bold"),
+            "italic": Field(Bool(), False, "italic"),
+        },
+    )
+
+
+def _roles() -> dict[str, Field]:
+    fields = {k: Field(_style(), True, f"the {k} role") for k in BASE_ROLES}
+    for name, role in KIND_ROLES.items():
+        fields[name] = Field(
+            _style(required=False),
+            False,
+            f"the {name} role ({role.doc}); default {role.size:g} pt (min {role.min:g}) for a "
+            f"{BODY_POINTS} pt body, scaled with `body`, {role.font} font, {role.color}"
+            + (", bold" if role.bold else ""),
+        )
+    return fields
+
+
+THEME = Record(
+    "theme",
+    {
+        "name": Field(Text(doc="the theme's name", max_chars=60), True, "the theme's name"),
+        "extends": Field(
+            Text(doc="a built-in theme name or a theme file path", max_chars=300),
+            False,
+            "the theme whose values this file overrides: a built-in theme (`default`, `dark`) or a theme "
+            "file, relative to this file and inside the outline's folder",
+        ),
+        "slide": Field(
+            Record("slide", {"size": Field(Choice(tuple(SLIDE_SIZES), "the slide size"), True, "16:9 or 4:3")}),
+            True,
+            "slide size",
+        ),
+        "palette": Field(
+            Record("palette", {k: Field(Colour(), True, f"the {k} colour") for k in PALETTE_SLOTS}),
+            True,
+            "the colours, by role",
+        ),
+        "fonts": Field(
+            Record("fonts", {k: Field(_face(), True, f"{k} typefaces") for k in FONT_ROLES}),
+            True,
+            "typefaces for headings, body and code",
+        ),
+        "text": Field(
+            Record("text roles", _roles()),
+            True,
+            "size, minimum, font, colour and weight of each text role; the roles of slide kinds "
+            "may be left out (their defaults follow `body`)",
+        ),
+        "line_spacing": Field(Points("a multiple of the font size", 1.0, 2.5), True, "line pitch ÷ font size"),
+        "paragraph_spacing": Field(
+            Points("a multiple of the font size", 0, 3), True, "space before a paragraph ÷ its font size"
+        ),
+        "margins": Field(
+            Record(
+                "margins",
+                {
+                    k: Field(Points("points", 0, 200), True, f"{k} margin in points")
+                    for k in ("left", "right", "top", "bottom")
+                },
+            ),
+            True,
+            "slide margins",
+        ),
+        "gap": Field(Points("points", 0, 100), True, "space between boxes, points"),
+        "rule_width": Field(Points("points", 0.25, 12), True, "width of rules and outlines, points"),
+        "safety": Field(
+            Points("a fraction of a line's width", 0, 0.3),
+            True,
+            "share of each line kept free for viewers that substitute fonts",
+        ),
+        "footer": Field(
+            Record(
+                "footer",
+                {
+                    "slide_number": Field(Bool(), True, "show the slide number"),
+                    "section": Field(Bool(), True, "show the current section's name"),
+                    "text": Field(Text(doc="free footer text", max_chars=120), False, "free text"),
+                },
+            ),
+            True,
+            "what the footer shows",
+        ),
+    },
+)
+
+
+def min_above_size(node: Node, ctx: Ctx) -> None:
+    """Record T104 at each text role of theme `node` whose `min` is above its `size` (a kind's
+    role that leaves one out takes its default, scaled with `body`), whatever else is wrong:
+    only sizes that are themselves valid are compared."""
+    text = node.get("text") if isinstance(node, Map) else None
+    if not isinstance(text, Map):
+        return
+    body = text.get("body")
+    body_size = _points(body.get("size") if isinstance(body, Map) else None)
+    scale = (body_size if body_size is not INVALID else BODY_POINTS) / BODY_POINTS
+    for name in TEXT_ROLES:
+        role = text.get(name)
+        if not isinstance(role, Map):
+            continue
+        size, low = _points(role.get("size")), _points(role.get("min"))
+        default = KIND_ROLES.get(name)
+        if default is not None and role.get("size") is None:
+            size = default.size * scale
+        if size is INVALID or low is INVALID:
+            continue
+        if low > size:
+            ctx.error(
+                role.where,
+                "T104",
+                f"text role `{name}` has `min` {low:g} above its `size` {size:g}; the minimum must not exceed the size",
+            )
+
+
+def _points(node: Node | None) -> Any:
+    """A size in points as the theme reads it, or INVALID (its problem is recorded elsewhere)."""
+    return INVALID if node is None else Points("a size in points", 6, 120).read(node, Ctx())
