@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,11 +83,19 @@ def display_path(path: Path | str) -> str:
 
 
 def cut(value: object, limit: int = _CUT) -> str:
-    """Return `value` as text short enough to echo in a message, marking any cut with `…`."""
-    text = str(value).replace("\n", "⏎")
+    """Return `value` as text short enough to echo in a message, marking any cut with `…`;
+    control and format characters (escape sequences, bidi overrides) are shown as `\\xNN` or
+    `\\uNNNN`, so that a message can never drive the terminal it is printed on."""
+    text = "".join(_visible(c) for c in str(value).replace("\n", "⏎"))
     if len(text) > limit:
         return text[: limit - 1] + f"…(+{len(text) - limit + 1} chars)"
     return text
+
+
+def _visible(char: str) -> str:
+    if unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Cs"):
+        return char
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def sort_problems(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem]:

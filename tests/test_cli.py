@@ -157,3 +157,15 @@ def test_output_gets_ordinary_file_permissions(write):
         os.umask(old)
     mode = stat.S_IMODE((outline.parent / "build" / "outline.pptx").stat().st_mode)
     assert mode == 0o644
+
+
+def test_messages_never_echo_control_or_bidi_characters_raw(write, capsys):
+    outline = write(
+        "outline.yaml",
+        "title: T\nslides:\n  - title: C\n    notes: n\n"
+        '    chart: {type: "bar\\e[2J\\u202e", categories: [a], series: {s: [1]}}\n',
+    )
+    assert main(["check", str(outline)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err
+    assert "got `bar\\x1b[2J\\u202e`" in err
