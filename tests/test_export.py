@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.util import Inches, Pt
 from rendercheck import skip_or_fail
 
+from deck import written
 from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
 from deck.problems import display_path
 
@@ -61,11 +62,12 @@ def exported(soffice, tmp_path_factory) -> Path:
 def test_export_writes_a_pdf_with_one_page_per_slide(exported):
     assert exported.name == "talk.pdf"
     assert page_count(exported) == 3
-    assert not list(exported.parent.glob(".*.tmp")), "temporary file left beside the PDF"
+    assert not list(exported.parent.glob(".*.deck-tmp-*")), "temporary file left beside the PDF"
 
 
 def test_export_leaves_no_lock_file_beside_the_pptx(exported):
     assert sorted(p.name for p in exported.parent.parent.iterdir()) == ["out", "talk.pptx"]
+    assert sorted(p.name for p in exported.parent.iterdir()) == [".deck-written.json", "talk.pdf"]
 
 
 def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_path):
@@ -73,6 +75,7 @@ def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_pa
     pptx.write_bytes(bytes(range(256)) * 40)
     pdf = tmp_path / "broken.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale from the previous build")
+    written.record([pdf])  # as a previous export would have
     result = export_pdf(pptx, pdf, soffice=soffice)
     assert not result.ok and (result.problem.path, result.problem.line, result.problem.code) == (
         display_path(pdf),
@@ -88,6 +91,7 @@ def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_pa
 def test_missing_pptx_is_a_failure_value_and_removes_the_old_pdf(tmp_path):
     pdf = tmp_path / "gone.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale")
+    written.record([pdf])
     result = export_pdf(tmp_path / "gone.pptx", pdf)
     assert not result.ok and result.problem.code == "O106" and "no such file" in result.problem.message
     assert not pdf.exists()
@@ -98,6 +102,7 @@ def test_soffice_missing_from_env_says_how_to_install(monkeypatch, tmp_path):
     assert find_soffice() is None
     pdf = tmp_path / "talk.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale")
+    written.record([pdf])
     result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), pdf)
     assert not result.ok and result.problem.code == "O103"
     assert INSTALL_HINT in result.problem.message and "DECK_SOFFICE" in result.problem.message
@@ -141,6 +146,7 @@ def test_progress_is_shown_only_when_asked(exported, tmp_path, capsys):
 
 def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
     (tmp_path / "slide-07.png").write_bytes(b"stale")
+    written.record([tmp_path / "slide-07.png"])  # from an earlier, longer deck
     (tmp_path / "notes.png").write_bytes(b"not ours")
     result = export_pngs(exported, tmp_path, dpi=96)
     assert result.ok, result.problem

@@ -4,6 +4,7 @@ import pdfplumber
 from PIL import Image
 from rendercheck import skip_or_fail
 
+from deck import written
 from deck.cli import main
 from deck.export import find_soffice
 
@@ -29,6 +30,7 @@ def test_preview_writes_a_png_per_slide_and_a_contact_sheet(write, tmp_path, cap
     assert main(["preview", str(outline), "--dpi", "30"]) == 0
     folder = tmp_path / "build" / "outline-preview"
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".deck-written.json",  # what deck wrote here: the next preview removes only these
         "contact-sheet.png",
         "slide-01.png",
         "slide-02.png",
@@ -61,6 +63,7 @@ def test_pdf_export_without_libreoffice_exits_4_and_keeps_the_pptx(write, tmp_pa
     (tmp_path / "build").mkdir()
     stale = tmp_path / "build" / "outline.pdf"
     stale.write_bytes(b"%PDF-old")
+    written.record([stale])  # as the previous build's export would have
     monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
     assert main(["build", str(outline), "--pdf"]) == 4
     err = capsys.readouterr().err

@@ -61,7 +61,7 @@ def test_an_edited_deck_is_kept_as_edited_1_with_a_warning_naming_it(write):
     assert "My better title" in _titles(kept)
     assert "My better title" not in _titles(output) and "One" in _titles(output)
     [warning] = outcome.warnings
-    assert (warning.line, warning.code) == (0, "O102") and warning.path.endswith("outline.yaml")
+    assert (warning.line, warning.code) == (0, "O102") and warning.path == display_path(output)  # not the outline
     assert "outline.edited-1.pptx" in warning.message and "edited" in warning.message
 
 
@@ -132,13 +132,13 @@ def test_a_failed_build_touches_neither_an_edited_output_nor_makes_a_backup(writ
     assert sorted(p.name for p in output.parent.iterdir()) == ["outline.pptx"]
 
 
-def test_an_output_that_cannot_be_replaced_is_one_line_and_exit_2(write, capsys):
+def test_an_output_that_is_a_folder_is_one_line_and_exit_2(write, capsys):
     outline = write("outline.yaml", OUTLINE)
-    (outline.parent / "build" / "outline.pptx").mkdir(parents=True)  # stands in for a file a viewer holds open
+    (outline.parent / "build" / "outline.pptx").mkdir(parents=True)
     assert main(["build", str(outline)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"{display_path(outline.parent / 'build' / 'outline.pptx')}:0:0: ")
-    assert "error[O101]: cannot replace this file" in err[0] and "write elsewhere with -o" in err[0]
+    assert "error[O111]: this is a folder, not a file" in err[0] and "name the file to write" in err[0]
     assert sorted(p.name for p in (outline.parent / "build").iterdir()) == ["outline.pptx"]
 
 
