@@ -253,7 +253,7 @@ def _preview(args, folder: Path) -> int:
 def _cmd_check(args) -> int:
     from deck.pipeline import check_outline
 
-    if (status := _missing(args.outline)) is not None:
+    if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
         return status
     outcome = check_outline(args.outline, args.theme)
     status = _report(outcome.problems, args.strict)
@@ -268,7 +268,7 @@ def _cmd_check(args) -> int:
 def _cmd_watch(args) -> int:
     from deck.watch import Job, watch
 
-    if (status := _missing(args.outline)) is not None:
+    if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
         return status
     return watch(Job(args.outline, args.output, args.theme, args.pdf), debug=args.debug)
 
