@@ -97,6 +97,39 @@ def test_missing_pptx_is_a_failure_value_and_removes_the_old_pdf(tmp_path):
     assert not pdf.exists()
 
 
+def test_a_failed_export_leaves_a_pdf_deck_did_not_write(tmp_path, monkeypatch):
+    monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
+    pdf = tmp_path / "talk.pdf"
+    pdf.write_bytes(b"%PDF-1.4 the person's own")
+    result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), pdf)
+    assert not result.ok and result.problem.code == "O103"
+    assert "left talk.pdf as it was: deck did not write it" in result.problem.message
+    assert pdf.read_bytes() == b"%PDF-1.4 the person's own"
+
+
+def test_a_failed_export_leaves_a_pdf_deck_wrote_that_was_changed_since(tmp_path, monkeypatch):
+    monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
+    pdf = tmp_path / "talk.pdf"
+    pdf.write_bytes(b"%PDF-1.4 deck's")
+    written.record([pdf])
+    pdf.write_bytes(b"%PDF-1.4 deck's, annotated")
+    assert not export_pdf(make_pptx(tmp_path / "talk.pptx", 1), pdf).ok
+    assert pdf.read_bytes() == b"%PDF-1.4 deck's, annotated"
+
+
+def test_a_new_pdf_keeps_a_pdf_deck_did_not_write_and_replaces_its_own(soffice, tmp_path):
+    pptx = make_pptx(tmp_path / "talk.pptx", 1)
+    pdf = tmp_path / "talk.pdf"
+    pdf.write_bytes(b"%PDF-1.4 the person's own")
+    first = export_pdf(pptx, pdf)
+    assert first.ok and [(w.code, w.path) for w in first.warnings] == [("O117", display_path(pdf))]
+    assert (tmp_path / "talk.edited-1.pdf").read_bytes() == b"%PDF-1.4 the person's own"
+    assert page_count(pdf) == 1
+    second = export_pdf(pptx, pdf)
+    assert second.ok and second.warnings == ()
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["talk.edited-1.pdf", "talk.pdf"]
+
+
 def test_soffice_missing_from_env_says_how_to_install(monkeypatch, tmp_path):
     monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
     assert find_soffice() is None
@@ -155,6 +188,20 @@ def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
     assert (tmp_path / "notes.png").exists()
     with Image.open(result.paths[0]) as im:
         assert im.size == (1280, 720)  # 13.333 × 7.5 in at 96 dpi
+
+
+def test_pngs_never_replace_or_remove_a_picture_deck_did_not_write(exported, tmp_path):
+    (tmp_path / "slide-123.png").write_bytes(b"a person's picture")
+    assert export_pngs(exported, tmp_path, dpi=10).ok
+    assert (tmp_path / "slide-123.png").read_bytes() == b"a person's picture"
+    (tmp_path / "slide-02.png").write_bytes(b"a person's picture, now")
+    result = export_pngs(exported, tmp_path, dpi=10)
+    assert not result.ok and (result.problem.code, result.problem.path) == (
+        "O114",
+        display_path(tmp_path / "slide-02.png"),
+    )
+    assert (tmp_path / "slide-02.png").read_bytes() == b"a person's picture, now"
+    assert (tmp_path / "slide-123.png").read_bytes() == b"a person's picture"
 
 
 def test_missing_pdftoppm_says_how_to_install(exported, tmp_path):

@@ -83,6 +83,25 @@ def _unwritable_build(folder: Path) -> None:
     os.chmod(folder / "build", 0o555)
 
 
+def _outline_theme(theme: str, also: Callable[[Path], object] = lambda folder: None):
+    """An outline t.yaml whose `theme:` key names `theme` (a problem in the outline: exit 1)."""
+
+    def make(folder: Path) -> None:
+        also(folder)
+        text = (folder / "outline.yaml").read_text(encoding="utf-8").replace("theme.yaml", theme)
+        (folder / "t.yaml").write_text(text, encoding="utf-8")
+
+    return make
+
+
+def _picture(name: str):
+    def make(folder: Path) -> None:
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_bytes(b"a person's picture")
+
+    return make
+
+
 CASES = [
     # item 3: an output that is an input, or not a file, is refused before anything is written
     Case("output is the outline", ("build", "outline.yaml", "-o", "outline.yaml"), 2, "O110"),
@@ -133,6 +152,16 @@ CASES = [
     Case("preview sheet is a folder", ("preview", "outline.yaml", "--sheet", "build"), 2, "O111"),
     Case("preview sheet is the outline", ("preview", "outline.yaml", "--sheet", "outline.yaml"), 2, "O110"),
     Case("preview folder is a file", ("preview", "outline.yaml", "-o", "theme.yaml"), 2, "O111"),
+    Case(
+        "a person's slide-01.png", ("preview", "outline.yaml", "-o", "pics"), 2, "O114", _picture("pics/slide-01.png")
+    ),
+    Case(
+        "a person's contact sheet",
+        ("preview", "outline.yaml", "-o", "pics"),
+        2,
+        "O114",
+        _picture("pics/contact-sheet.png"),
+    ),
     # item 6: ordinary faults in the paths are usage errors, never internal errors
     Case("outline name too long", ("build", f"{LONG}.yaml"), 2, "O115"),
     Case("outline is a link loop", ("build", "loop-a"), 2, "O115", _loop),
@@ -151,6 +180,8 @@ CASES = [
         lambda f: (f / "plain.yaml").write_text("title: T\nslides:\n  - title: A\n    text: b\n    notes: n\n"),
         (("SOURCE_DATE_EPOCH", "99999999999999999999"),),
     ),
+    Case("outline's theme name too long", ("build", "t.yaml"), 1, "T101", _outline_theme(f"{LONG[:256]}.yaml")),
+    Case("outline's theme is a link loop", ("build", "t.yaml"), 1, "T101", _outline_theme("loop-a", _loop)),
     Case(
         "outline in a folder deck may not enter",
         ("build", "shut/outline.yaml"),
@@ -173,6 +204,14 @@ CASES = [
         2,
         "O115",
         _shut("shut"),
+        drop_dac=True,
+    ),
+    Case(
+        "outline's theme in a folder deck may not enter",
+        ("build", "t.yaml"),
+        1,
+        "T101",
+        _outline_theme("shut/theme.yaml", _shut("shut")),
         drop_dac=True,
     ),
     Case("output folder is read-only", ("build", "outline.yaml"), 2, "O101", _unwritable_build, drop_dac=True),
@@ -202,6 +241,8 @@ def test_a_refused_output_or_a_faulty_path_exits_with_its_code_and_changes_nothi
                 os.chmod(folder, 0o755)  # so that pytest can remove them
     assert (run.status, run.codes) == (case.status, [case.code]), run.err
     assert "Traceback" not in run.err and "internal error" not in run.err
+    if case.code == "T101":  # a problem in the outline is located at its theme: key
+        assert run.err.startswith("t.yaml:2:8: error[T101]: ")
     assert after == before
 
 
@@ -209,3 +250,19 @@ def test_a_device_as_output_is_left_a_device(built):
     run = deck("build", "outline.yaml", "-o", "/dev/null", cwd=built)
     assert (run.status, run.codes) == (2, ["O111"]) and "a device" in run.err
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_huge_foreign_file_at_the_output_is_compared_by_streaming_and_kept(built):
+    output = built / "build" / "outline.pptx"
+    output.unlink()
+    with open(output, "wb") as f:
+        f.truncate(5 << 30)  # 5 GB, sparse: takes no room on disk
+    huge = os.stat(output)
+    before = {k: v for k, v in snapshot(built).items() if k != "build/outline.pptx"}
+    run = deck("build", "outline.yaml", cwd=built, memory=1 << 30)  # reading it whole would need 5 GB
+    assert (run.status, run.codes) == (0, ["O102"]), run.err
+    assert run.err.startswith("build/outline.pptx:0:0: warning[O102]: ")  # at the output, not the outline
+    kept = os.stat(built / "build" / "outline.edited-1.pptx")
+    assert (kept.st_ino, kept.st_size) == (huge.st_ino, 5 << 30)
+    after = snapshot(built)
+    assert {k: v for k, v in after.items() if k not in ("build/outline.pptx", "build/outline.edited-1.pptx")} == before

@@ -95,6 +95,36 @@ def test_a_file_deck_did_not_write_is_kept(write):
     assert output.with_name("outline.edited-1.pptx").read_bytes() == b"someone's own slides"
 
 
+def _label(pptx) -> None:
+    """Add a sensitivity label to the custom properties, as Office does, and nothing else."""
+    with zipfile.ZipFile(pptx) as source:
+        parts = [(i, source.read(i)) for i in source.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == CUSTOM:
+                label = (
+                    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="99" '
+                    'name="MSIP_Label_0000_Enabled"><vt:lpwstr>true</vt:lpwstr></property>'
+                )
+                data = data.replace(b"</Properties>", label.encode() + b"</Properties>")
+            target.writestr(info, data)
+    pptx.write_bytes(buffer.getvalue())
+
+
+def test_an_edit_to_the_custom_properties_alone_counts_as_an_edit(write):
+    outline = write("outline.yaml", OUTLINE)
+    output = build_outline(outline).output
+    _label(output)
+    labelled = output.read_bytes()
+    record, now = read_record(output)
+    assert record is not None and now != record.digest
+    outcome = build_outline(outline)
+    assert output.with_name("outline.edited-1.pptx").read_bytes() == labelled
+    assert [(w.code, w.path) for w in outcome.warnings] == [("O102", display_path(output))]
+    assert b"MSIP_Label" not in output.read_bytes()
+
+
 def test_an_unedited_rebuild_leaves_no_backup_and_the_same_bytes(write):
     outline = write("outline.yaml", OUTLINE)
     output = build_outline(outline).output
