@@ -215,22 +215,15 @@ def _preview(args, folder: Path) -> int:
     from dataclasses import replace
 
     from deck import written
-    from deck.export import contact_sheet, export_pdf, export_pngs, not_ours, png_names
-    from deck.pipeline import build_outline, input_files
+    from deck.export import contact_sheet, export_pdf, export_pngs
+    from deck.pipeline import build_outline
 
     with tempfile.TemporaryDirectory(prefix="deck-preview-") as tmp:
         outcome = build_outline(args.outline, Path(tmp) / f"{args.outline.stem}.pptx", args.theme)
         status = _report(outcome.problems)
         if status != Exit.OK:
             return status
-        # where the pictures go is checked before anything is written there
-        if args.sheet:
-            refused = check_file_target(args.sheet, input_files(args.outline, outcome, args.theme))
-        else:
-            names = [*png_names(len(outcome.pages.pages)), "contact-sheet.png"]
-            in_way = check_folder_target(folder) is None and written.foreign(folder / n for n in names)
-            refused = check_folder_target(folder) or (not_ours(in_way[0]) if in_way else None)
-        if refused is not None:
+        if (refused := _refused_pictures(args, folder, outcome)) is not None:
             return _report([refused])
         if args.sheet:
             folder = Path(tmp) / "slides"
@@ -248,6 +241,22 @@ def _preview(args, folder: Path) -> int:
     written.record([sheet])
     print(f"wrote {len(pngs.paths)} slide images and {sheet}")
     return Exit.OK
+
+
+def _refused_pictures(args, folder: Path, outcome) -> Problem | None:
+    """Why the preview may not write where it was asked to (checked before anything is written
+    there): the --sheet file as any output; or the folder, and in it any picture it would
+    replace that deck did not write."""
+    from deck import written
+    from deck.export import not_ours, png_names
+    from deck.pipeline import input_files
+
+    if args.sheet:
+        return check_file_target(args.sheet, input_files(args.outline, outcome, args.theme))
+    if (refused := check_folder_target(folder)) is not None:
+        return refused
+    in_way = written.foreign(folder / name for name in [*png_names(len(outcome.pages.pages)), "contact-sheet.png"])
+    return not_ours(in_way[0]) if in_way else None
 
 
 def _cmd_check(args) -> int:
