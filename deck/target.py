@@ -41,12 +41,12 @@ def check_file_target(
 ) -> Problem | None:
     """Return why deck may not write a file at `path`, or None when it may. Reads nothing.
 
-    The problem (located at `path`, line 0; each exits 2) is: O112 its name does not end with
-    `suffix` (case ignored); O115 the path cannot be used (a name too long, a symbolic link loop,
-    a folder deck may not enter, a file where a folder should be); O111 it is a folder, FIFO,
-    socket or device, or a symbolic link to nothing; O110 it is one of `inputs` (the same file,
-    through symbolic or hard links: `inputs` maps each to what it is, e.g. "the outline");
-    O113 it is a regular file without write permission (read-only: a protected file).
+    The problem (located at `path`, line 0; each exits 2) is the first of: O115 the path cannot
+    be used (a name too long, a symbolic link loop, a folder deck may not enter, a file where a
+    folder should be); O111 it is a folder, FIFO, socket or device, or a symbolic link to
+    nothing; O110 it is one of `inputs` (the same file, through symbolic or hard links: `inputs`
+    maps each to what it is, e.g. "the outline"); O112 its name does not end with `suffix` (case
+    ignored); O113 it is a regular file without write permission (read-only: a protected file).
     """
     shown = display_path(path)
     try:
@@ -168,7 +168,7 @@ def _check_folders(folder: Path, shown: str) -> Problem | None:
         except OSError as exc:
             return unusable(Path(shown), exc)
         if not stat.S_ISDIR(st.st_mode):
-            return unusable(Path(shown), OSError(errno.ENOTDIR, f"{display_path(folder)} is not a folder"))
+            return unusable(Path(shown), NotADirectoryError(errno.ENOTDIR, f"{display_path(folder)} is not a folder"))
         return None
 
 
@@ -176,8 +176,6 @@ def unusable(path: Path, exc: OSError) -> Problem:
     """Return the problem O115 for a `path` the system refused with `exc` (too long, a link
     loop, permission denied, not a folder), located at `path`."""
     reason = exc.strerror or str(exc)
-    if exc.errno == errno.ENOTDIR and exc.filename is None and exc.strerror:
-        reason = f"Not a directory: {exc.strerror}"
     return Where(display_path(path)).error(
         "O115", f"cannot use this path ({reason}); check the name, its folders and their permissions"
     )
@@ -287,7 +285,10 @@ def pause_point(name: str, environ: Mapping[str, str] = os.environ) -> None:
     it to write and closes it. A signal sent meanwhile arrives at a known point of the build
     ("layout": checked, nothing rendered; "write": the temporary file written, not renamed)."""
     point, _, fifo = environ.get(PAUSE_ENV, "").partition(":")
-    if point != name or not fifo:
+    try:
+        if point != name or not stat.S_ISFIFO(os.stat(fifo).st_mode):  # never opens a file by mistake
+            return
+    except OSError:
         return
     with open(fifo, "w") as announce:
         announce.write(f"{name}\n")
