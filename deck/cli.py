@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 import time
 import traceback
@@ -11,6 +13,8 @@ from pathlib import Path
 
 from deck import __version__
 from deck.problems import Exit, Problem, display_path
+from deck.stop import Stopped, Terminated, making, on_sigterm, stopped
+from deck.target import check_file_target, check_folder_target, check_new_file, check_theme_option, unusable
 
 REPORT = "https://github.com/deck-slides/deck/issues"
 
@@ -52,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
     v.add_argument("-o", "--output", type=Path, help="folder (default: build/<stem>-preview/ beside the outline)")
     v.add_argument("--theme", help="a built-in theme name or a theme file")
-    v.add_argument("--dpi", type=int, default=96, help="resolution of the slide PNGs (default 96)")
+    v.add_argument("--dpi", type=_dpi, default=96, help="resolution of the slide PNGs, 1 to 600 (default 96)")
     v.add_argument("--sheet", type=Path, help="write only the contact sheet, to this PNG file")
     n = command("new", "write an annotated starter outline")
     n.add_argument("path", nargs="?", default="outline.yaml", type=Path)
@@ -64,13 +68,25 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of dots per inch, got {text!r}") from None
+    if not 1 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"{value} is out of range: give 1 to 600 dots per inch (default 96)")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return (and, as a console script, exit with) its status."""
+    """Run the CLI; return (and, as a console script, exit with) its status. Ctrl-C exits 130
+    and SIGTERM 143 (128 + the signal), with what was being written removed."""
     args = _parser().parse_args(argv)
+    restore = on_sigterm()
     try:
         status = COMMANDS[args.command](args)
-    except KeyboardInterrupt:
-        return Exit.OK
+    except (KeyboardInterrupt, Terminated, Stopped) as stop:
+        return _report([stopped(stop, getattr(args, "outline", None) or Path(args.command))])
     except Exception as exc:  # a bug: one line, traceback only with --debug
         if args.debug:
             traceback.print_exc()
@@ -80,16 +96,33 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return Exit.INTERNAL
+    finally:
+        restore()
     return int(status)
 
 
 def _missing(path: Path) -> int | None:
-    if not path.is_file():
+    """The usage error for an outline path that names no readable file (None when it does)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:  # a name too long, a link loop, a folder deck may not enter
+        return _report([unusable(path, exc)])
+    if st is None or not stat.S_ISREG(st.st_mode):
         print(
             f"deck: error: no outline at {path}; give its path, or create one with `deck new {path}`", file=sys.stderr
         )
         return Exit.USAGE
     return None
+
+
+def _unusable_theme(theme: str | None) -> int | None:
+    """The usage error for a `--theme` that is neither a built-in theme nor a file (None when fine)."""
+    from deck.theme.load import BUILTIN
+
+    refused = None if theme is None else check_theme_option(theme, tuple(BUILTIN))
+    return None if refused is None else _report([refused])
 
 
 MAX_SHOWN = 200  # problems printed at most; the rest are counted
@@ -101,6 +134,9 @@ _EXIT_OF = {
     "O104": Exit.EXPORT,
     "O105": Exit.EXPORT,
     "O106": Exit.EXPORT,
+    **dict.fromkeys(("O110", "O111", "O112", "O113", "O114", "O115", "O116", "O118", "O119"), Exit.USAGE),
+    "O120": Exit.INTERRUPTED,  # Ctrl-C
+    "O121": Exit.TERMINATED,  # SIGTERM
 }
 
 
@@ -131,22 +167,26 @@ def _report(problems: list[Problem], strict: bool = False) -> Exit:
 
 
 def _cmd_build(args) -> int:
-    from deck.pipeline import build_outline
+    from deck.pipeline import build_outline, default_output
 
-    if (status := _missing(args.outline)) is not None:
+    if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
         return status
     start = time.perf_counter()
-    outcome = build_outline(args.outline, args.output, args.theme, notes=not args.no_notes, strict=args.strict)
+    with making(args.output or default_output(args.outline)):
+        outcome = build_outline(
+            args.outline, args.output, args.theme, notes=not args.no_notes, strict=args.strict, pdf=args.pdf
+        )
     # --strict stopped the build before writing when there were warnings; a warning after
     # writing (an edited output kept) does not undo the build.
     status = _report(outcome.problems, strict=args.strict and outcome.output is None)
     if status != Exit.OK:
         return status
     slides = len(outcome.pages.pages)
-    print(f"wrote {outcome.output} ({slides} slides) in {time.perf_counter() - start:.2f} s")
-    print(outcome.changes.summary())
+    print(f"wrote {outcome.output} ({slides} slides) in {time.perf_counter() - start:.2f} s", flush=True)
+    print(outcome.changes.summary(), flush=True)
     if args.pdf:
-        return _export_pdf(outcome.output)
+        with making(outcome.output.with_suffix(".pdf")):
+            return _export_pdf(outcome.output)
     return Exit.OK
 
 
@@ -154,6 +194,7 @@ def _export_pdf(pptx: Path) -> int:
     from deck.export import export_pdf
 
     result = export_pdf(pptx, pptx.with_suffix(".pdf"))
+    _report(list(result.warnings))
     if not result.ok:
         print(f"deck: the .pptx was written: {pptx}", file=sys.stderr)
         return _report([result.problem])
@@ -162,41 +203,66 @@ def _export_pdf(pptx: Path) -> int:
 
 
 def _cmd_preview(args) -> int:
+    if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
+        return status
+    folder = args.output or args.outline.parent / "build" / f"{args.outline.stem}-preview"
+    with making(args.sheet or folder):
+        return _preview(args, folder)
+
+
+def _preview(args, folder: Path) -> int:
     import tempfile
     from dataclasses import replace
 
+    from deck import written
     from deck.export import contact_sheet, export_pdf, export_pngs
     from deck.pipeline import build_outline
 
-    if (status := _missing(args.outline)) is not None:
-        return status
-    folder = args.output or args.outline.parent / "build" / f"{args.outline.stem}-preview"
     with tempfile.TemporaryDirectory(prefix="deck-preview-") as tmp:
-        if args.sheet:
-            folder = Path(tmp) / "slides"
         outcome = build_outline(args.outline, Path(tmp) / f"{args.outline.stem}.pptx", args.theme)
         status = _report(outcome.problems)
         if status != Exit.OK:
             return status
+        if (refused := _refused_pictures(args, folder, outcome)) is not None:
+            return _report([refused])
+        if args.sheet:
+            folder = Path(tmp) / "slides"
         pdf = export_pdf(outcome.output, Path(tmp) / f"{args.outline.stem}.pdf")
         if not pdf.ok:  # located at what the user asked for, not at the temporary PDF
             return _report([replace(pdf.problem, path=display_path(args.sheet or folder))])
         pngs = export_pngs(pdf.path, folder, dpi=args.dpi)
         if not pngs.ok:
-            return _report([replace(pngs.problem, path=display_path(args.sheet or folder))])
+            where = pngs.problem.path if pngs.problem.code == "O114" else display_path(args.sheet or folder)
+            return _report([replace(pngs.problem, path=where)])
         if args.sheet:
-            args.sheet.parent.mkdir(parents=True, exist_ok=True)
             print(f"wrote {contact_sheet(list(pngs.paths), args.sheet)}")
             return Exit.OK
     sheet = contact_sheet(list(pngs.paths), folder / "contact-sheet.png")
+    written.record([sheet])
     print(f"wrote {len(pngs.paths)} slide images and {sheet}")
     return Exit.OK
+
+
+def _refused_pictures(args, folder: Path, outcome) -> Problem | None:
+    """Why the preview may not write where it was asked to (checked before anything is written
+    there): the --sheet file as any output; or the folder, and in it any picture it would
+    replace that deck did not write."""
+    from deck import written
+    from deck.export import not_ours, png_names
+    from deck.pipeline import input_files
+
+    if args.sheet:
+        return check_file_target(args.sheet, input_files(args.outline, outcome, args.theme))
+    if (refused := check_folder_target(folder)) is not None:
+        return refused
+    in_way = written.foreign(folder / name for name in [*png_names(len(outcome.pages.pages)), "contact-sheet.png"])
+    return not_ours(in_way[0]) if in_way else None
 
 
 def _cmd_check(args) -> int:
     from deck.pipeline import check_outline
 
-    if (status := _missing(args.outline)) is not None:
+    if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
         return status
     outcome = check_outline(args.outline, args.theme)
     status = _report(outcome.problems, args.strict)
@@ -211,26 +277,35 @@ def _cmd_check(args) -> int:
 def _cmd_watch(args) -> int:
     from deck.watch import Job, watch
 
-    if (status := _missing(args.outline)) is not None:
+    if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
         return status
     return watch(Job(args.outline, args.output, args.theme, args.pdf), debug=args.debug)
 
 
 def _cmd_new(args) -> int:
+    from deck.fields.schema import outline_schema
     from deck.source.starter import starter_text
 
-    if args.path.exists():
-        print(f"deck: error: {args.path} already exists; choose another name", file=sys.stderr)
-        return Exit.USAGE
-    from deck.fields.schema import outline_schema
-
-    args.path.parent.mkdir(parents=True, exist_ok=True)
-    args.path.write_text(starter_text(), encoding="utf-8")
-    schema = args.path.parent / "deck.schema.json"
-    if not schema.exists():  # the starter's first line points editors at it
-        schema.write_text(json.dumps(outline_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {schema} (completion and checking in editors with yaml-language-server)")
-    print(f"wrote {args.path}; build it with `deck build {args.path}`")
+    path = args.path
+    if (refused := check_new_file(path)) is not None:
+        return _report([refused])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as f:  # never through a link, never over a file
+            f.write(starter_text())
+    except FileExistsError:
+        return _report([check_new_file(path) or unusable(path, FileExistsError(17, "File exists"))])
+    except OSError as exc:
+        return _report([unusable(path, exc)])
+    schema = path.parent / "deck.schema.json"
+    if not os.path.lexists(schema):  # the starter's first line points editors at it
+        try:
+            with schema.open("x", encoding="utf-8") as f:
+                f.write(json.dumps(outline_schema(), indent=2, ensure_ascii=False) + "\n")
+            print(f"wrote {schema} (completion and checking in editors with yaml-language-server)")
+        except OSError:
+            pass  # the outline works without it
+    print(f"wrote {path}; build it with `deck build {path}`")
     return Exit.OK
 
 

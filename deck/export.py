@@ -1,5 +1,5 @@
-"""Output: every file deck writes is written atomically here; export .pptx → PDF (LibreOffice),
-PDF → PNGs (pdftoppm), PNGs → contact sheet.
+"""Output: export .pptx → PDF (LibreOffice), PDF → PNGs (pdftoppm), PNGs → contact sheet; every
+file written atomically (deck.target) and recorded (deck.written), so only deck's own are removed.
 
 The only module of the package that runs subprocesses. Expected export failures (tool missing,
 file not convertible, timeout) are returned as problems (codes O103–O106, located at the file
@@ -13,19 +13,18 @@ import glob
 import math
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
+from deck import written
 from deck.problems import Problem, Where, display_path
+from deck.target import keep_aside, write_atomically
 
 SOFFICE_ENV = "DECK_SOFFICE"  # path to soffice; when set, it is the only place looked at
 
@@ -50,6 +49,7 @@ class ExportResult:
     paths: tuple[Path, ...] = ()
     problem: Problem | None = None
     seconds: float = 0.0  # wall time spent in the external tool
+    warnings: tuple[Problem, ...] = ()  # e.g. a PDF deck did not write, kept aside (O117)
 
     @property
     def ok(self) -> bool:
@@ -61,28 +61,6 @@ class ExportResult:
         if not self.paths:
             raise ValueError(f"nothing was exported: {self.problem and self.problem.message}")
         return self.paths[0]
-
-
-def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
-    """Write `data` (bytes, or a function that writes to a binary file) to `target` through a
-    temporary file beside it, then rename it over `target`: a reader sees the old file or the
-    new one, never a part. Missing folders are created. The file gets the mode an ordinary new
-    file would (0666 less the umask), or the mode of the file it replaces. Raises OSError; then
-    `target` is as it was and no temporary file is left."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with tmp.open("xb") as out:  # `open`, not `mkstemp`: the usual permissions
-            if isinstance(data, bytes):
-                out.write(data)
-            else:
-                data(out)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _problem(target: Path, code: str, message: str) -> Problem:
@@ -152,9 +130,12 @@ def export_pdf(
     """Convert `pptx` to `pdf` with headless LibreOffice; `timeout` in seconds.
 
     `soffice` overrides `find_soffice()`. Each call uses its own LibreOffice profile, so calls
-    may run in parallel. The PDF is checked (exists, non-empty, starts with `%PDF-`) and moved
-    into place atomically. On failure the result carries a message, and no PDF is left at
-    `pdf` (an old one is removed so it cannot pass for the new deck's).
+    may run in parallel. The PDF is checked (exists, non-empty, starts with `%PDF-`), moved
+    into place atomically and recorded as deck's (deck.written). A PDF at `pdf` that deck did
+    not write (or that was changed since) is never destroyed: a new PDF moves it aside to
+    `<stem>.edited-<n>.pdf` (a warning, O117); a failure leaves it where it is and says so. On
+    failure the result carries a message, and an old PDF deck wrote is removed, so it cannot pass
+    for the new deck's.
     """
     pptx, pdf = Path(pptx), Path(pdf)
     asked = str(soffice) if soffice is not None else None
@@ -201,22 +182,38 @@ def export_pdf(
         if not _looks_like_pdf(made):
             why = f"exit status {code}" + (f": {err}" if err else "")
             return _fail_pdf(pdf, "O105", f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
+        kept = None
         try:
+            kept = keep_aside(pdf) if written.foreign([pdf]) else None
             with made.open("rb") as f:
                 write_atomically(pdf, lambda out: shutil.copyfileobj(f, out))
-        except OSError as e:
+            written.record([pdf])
+        except BaseException as e:
+            if kept is not None and not os.path.lexists(pdf):
+                os.replace(kept, pdf)  # the person's PDF goes back where it was
+            if not isinstance(e, OSError):
+                raise
             return _fail_pdf(pdf, "O106", f"cannot write {pdf}: {e.strerror or e}", seconds, progress)
     _done(progress, seconds)
-    return ExportResult((pdf,), None, seconds)
+    warnings = () if kept is None else (_kept_warning(pdf, kept),)
+    return ExportResult((pdf,), None, seconds, warnings)
+
+
+def _kept_warning(pdf: Path, kept: Path) -> Problem:
+    return Where(display_path(pdf)).warning(
+        "O117",
+        f"deck did not write the PDF that was here (or it was changed since); kept it as "
+        f"{display_path(kept)} and wrote the new PDF in its place",
+    )
 
 
 def _fail_pdf(pdf: Path, code: str, message: str, seconds: float = 0.0, progress: bool | None = False) -> ExportResult:
     _done(progress, seconds, failed=True)
     try:
-        pdf.unlink()
-        message += f"; removed the old {pdf.name} so it is not mistaken for this deck's"
-    except FileNotFoundError:
-        pass
+        if written.remove_own([pdf]):
+            message += f"; removed the old {pdf.name} so it is not mistaken for this deck's"
+        elif os.path.lexists(pdf):
+            message += f"; left {pdf.name} as it was: deck did not write it, so it is not this deck's PDF"
     except OSError as e:
         message += f"; could not remove the old {pdf.name}: {e.strerror or e}"
     return ExportResult((), _problem(pdf, code, message), seconds)
@@ -247,21 +244,37 @@ def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        if windows:
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True)
-        else:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        _kill(proc, windows)
         try:
             proc.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             pass  # a stray grandchild holds the pipes; it has been sent SIGKILL
         return None, ""
+    except BaseException:  # Ctrl-C or SIGTERM: the tool (in its own session) would outlive deck
+        _kill(proc, windows)
+        raise
     lines = [ln.strip() for ln in err.decode("utf-8", "replace").splitlines()]
     lines = [ln for ln in lines if ln and not any(n in ln for n in _NOISE)]
     return proc.returncode, "; ".join(lines)[-300:]
+
+
+def _kill(proc: subprocess.Popen, windows: bool) -> None:
+    """Kill `proc` and every process it started."""
+    if windows:
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True)
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
+
+
+def png_names(pages: int) -> list[str]:
+    """Return the names `export_pngs` gives `pages` pictures: `slide-NN.png`, numbers zero-padded
+    to the page count's width (at least two digits)."""
+    width = max(2, len(str(pages)))
+    return [f"slide-{n:0{width}d}.png" for n in range(1, pages + 1)]
 
 
 def export_pngs(
@@ -273,18 +286,19 @@ def export_pngs(
     progress: bool | None = None,
     pdftoppm: str | None = None,
 ) -> ExportResult:
-    """Render each page of `pdf` to `out_dir/slide-NN.png` at `dpi` pixels per inch.
+    """Render each page of `pdf` to `out_dir/slide-NN.png` (see `png_names`) at `dpi` pixels
+    per inch, and record them as deck's (deck.written).
 
-    Numbers are zero-padded to the page count's width (at least two digits). Old
-    `slide-*.png` files in `out_dir` are removed first, so a failure leaves none behind.
-    Returns the PNGs in page order, or an error (pdftoppm missing, unreadable PDF, timeout).
+    The `slide-*.png` pictures deck wrote into `out_dir` before (and nobody changed since) are
+    removed first, so a failure leaves none of them behind; any other file is left alone. A file
+    deck did not write at a name it needs is never replaced: the result is then an error (O114)
+    and nothing is written. Returns the PNGs in page order, or an error (pdftoppm missing,
+    unreadable PDF, timeout, a file in the way).
     """
     pdf, out_dir = Path(pdf), Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for old in out_dir.iterdir():
-            if _SLIDE_PNG.fullmatch(old.name):
-                old.unlink()
+        written.remove_own(p for p in written.listed(out_dir) if _SLIDE_PNG.fullmatch(p.name))
     except OSError as e:
         return ExportResult((), _problem(out_dir, "O106", f"cannot prepare {out_dir} for PNGs: {e.strerror or e}"))
     exe = _executable(pdftoppm or "pdftoppm")
@@ -309,14 +323,28 @@ def export_pngs(
             _done(progress, seconds, failed=True)
             message = f"cannot render {pdf} to PNG ({why})"
             return ExportResult((), _problem(out_dir, "O104" if status is None else "O105", message), seconds)
-        width = max(2, len(str(len(pages))))
-        written = []
-        for n, page in enumerate(pages, 1):
-            dest = out_dir / f"slide-{n:0{width}d}.png"
-            shutil.move(page, dest)
-            written.append(dest)
+        dests = [out_dir / name for name in png_names(len(pages))]
+        if in_way := written.foreign(dests):
+            _done(progress, seconds, failed=True)
+            return ExportResult((), not_ours(in_way[0]), seconds)
+        try:
+            for page, dest in zip(pages, dests, strict=True):
+                shutil.move(page, dest)
+            written.record(dests)
+        except OSError as e:
+            return ExportResult((), _problem(out_dir, "O106", f"cannot write PNGs to {out_dir}: {e.strerror or e}"))
     _done(progress, seconds)
-    return ExportResult(tuple(written), None, seconds)
+    return ExportResult(tuple(dests), None, seconds)
+
+
+def not_ours(path: Path) -> Problem:
+    """The error O114: deck would write `path`, but a file it did not write is there."""
+    return _problem(
+        path,
+        "O114",
+        "deck did not write this file (or it was changed since), so it will not replace it; move it "
+        "away, or write the pictures to another folder with -o",
+    )
 
 
 def contact_sheet(

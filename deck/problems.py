@@ -21,6 +21,8 @@ class Exit(enum.IntEnum):
     USAGE = 2  # wrong usage: unknown flag, missing file
     INTERNAL = 3  # a bug
     EXPORT = 4  # PDF/PNG export failed or unavailable; the .pptx was written
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT); nothing was written
+    TERMINATED = 143  # SIGTERM (128 + 15); nothing was written
 
 
 @dataclass(frozen=True, order=True)
@@ -76,9 +78,10 @@ class Where:
 def display_path(path: Path | str) -> str:
     """Return `path` as the user should see it: relative to the working folder when inside it."""
     p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # the folders resolved, the name kept: a symbolic link is shown as itself
+        full = p.parent.resolve() / p.name if p.name not in ("", "..") else p.resolve()
+        return str(full.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # outside it; a link loop, a name too long
         return str(p)
 
 

@@ -35,7 +35,7 @@ def rebuild(job: Job) -> tuple[Outcome, str]:
     """Build `job` once, in this process; return the outcome and its one-line report: time
     taken, slide count and the slides changed since the previous build, or why it failed."""
     start = time.perf_counter()
-    outcome = build_outline(job.outline, job.output, job.theme)
+    outcome = build_outline(job.outline, job.output, job.theme, pdf=job.pdf)
     took = time.perf_counter() - start
     clock = time.strftime("%H:%M:%S")
     if outcome.output is None:

@@ -121,7 +121,7 @@ def test_themes_lists_the_built_in_themes(capsys):
 def test_theme_flag_overrides_the_outline_theme(write, tmp_path):
     outline = write("outline.yaml", GOOD)
     assert main(["build", str(outline), "--theme", "dark", "-o", str(tmp_path / "dark.pptx")]) == 0
-    assert main(["build", str(outline), "--theme", "nonesuch"]) == 1
+    assert main(["build", str(outline), "--theme", "nonesuch"]) == 2  # a usage error, like a missing outline
 
 
 def test_internal_error_is_one_line_asking_for_a_report(write, capsys, monkeypatch):

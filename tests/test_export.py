@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.util import Inches, Pt
 from rendercheck import skip_or_fail
 
+from deck import written
 from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
 from deck.problems import display_path
 
@@ -61,11 +62,12 @@ def exported(soffice, tmp_path_factory) -> Path:
 def test_export_writes_a_pdf_with_one_page_per_slide(exported):
     assert exported.name == "talk.pdf"
     assert page_count(exported) == 3
-    assert not list(exported.parent.glob(".*.tmp")), "temporary file left beside the PDF"
+    assert not list(exported.parent.glob(".*.deck-tmp-*")), "temporary file left beside the PDF"
 
 
 def test_export_leaves_no_lock_file_beside_the_pptx(exported):
     assert sorted(p.name for p in exported.parent.parent.iterdir()) == ["out", "talk.pptx"]
+    assert sorted(p.name for p in exported.parent.iterdir()) == [".deck-written.json", "talk.pdf"]
 
 
 def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_path):
@@ -73,6 +75,7 @@ def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_pa
     pptx.write_bytes(bytes(range(256)) * 40)
     pdf = tmp_path / "broken.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale from the previous build")
+    written.record([pdf])  # as a previous export would have
     result = export_pdf(pptx, pdf, soffice=soffice)
     assert not result.ok and (result.problem.path, result.problem.line, result.problem.code) == (
         display_path(pdf),
@@ -88,9 +91,43 @@ def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_pa
 def test_missing_pptx_is_a_failure_value_and_removes_the_old_pdf(tmp_path):
     pdf = tmp_path / "gone.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale")
+    written.record([pdf])
     result = export_pdf(tmp_path / "gone.pptx", pdf)
     assert not result.ok and result.problem.code == "O106" and "no such file" in result.problem.message
     assert not pdf.exists()
+
+
+def test_a_failed_export_leaves_a_pdf_deck_did_not_write(tmp_path, monkeypatch):
+    monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
+    pdf = tmp_path / "talk.pdf"
+    pdf.write_bytes(b"%PDF-1.4 the person's own")
+    result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), pdf)
+    assert not result.ok and result.problem.code == "O103"
+    assert "left talk.pdf as it was: deck did not write it" in result.problem.message
+    assert pdf.read_bytes() == b"%PDF-1.4 the person's own"
+
+
+def test_a_failed_export_leaves_a_pdf_deck_wrote_that_was_changed_since(tmp_path, monkeypatch):
+    monkeypatch.setenv("DECK_SOFFICE", str(tmp_path / "no-such-soffice"))
+    pdf = tmp_path / "talk.pdf"
+    pdf.write_bytes(b"%PDF-1.4 deck's")
+    written.record([pdf])
+    pdf.write_bytes(b"%PDF-1.4 deck's, annotated")
+    assert not export_pdf(make_pptx(tmp_path / "talk.pptx", 1), pdf).ok
+    assert pdf.read_bytes() == b"%PDF-1.4 deck's, annotated"
+
+
+def test_a_new_pdf_keeps_a_pdf_deck_did_not_write_and_replaces_its_own(soffice, tmp_path):
+    pptx = make_pptx(tmp_path / "talk.pptx", 1)
+    pdf = tmp_path / "talk.pdf"
+    pdf.write_bytes(b"%PDF-1.4 the person's own")
+    first = export_pdf(pptx, pdf)
+    assert first.ok and [(w.code, w.path) for w in first.warnings] == [("O117", display_path(pdf))]
+    assert (tmp_path / "talk.edited-1.pdf").read_bytes() == b"%PDF-1.4 the person's own"
+    assert page_count(pdf) == 1
+    second = export_pdf(pptx, pdf)
+    assert second.ok and second.warnings == ()
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["talk.edited-1.pdf", "talk.pdf"]
 
 
 def test_soffice_missing_from_env_says_how_to_install(monkeypatch, tmp_path):
@@ -98,6 +135,7 @@ def test_soffice_missing_from_env_says_how_to_install(monkeypatch, tmp_path):
     assert find_soffice() is None
     pdf = tmp_path / "talk.pdf"
     pdf.write_bytes(b"%PDF-1.4 stale")
+    written.record([pdf])
     result = export_pdf(make_pptx(tmp_path / "talk.pptx", 1), pdf)
     assert not result.ok and result.problem.code == "O103"
     assert INSTALL_HINT in result.problem.message and "DECK_SOFFICE" in result.problem.message
@@ -141,6 +179,7 @@ def test_progress_is_shown_only_when_asked(exported, tmp_path, capsys):
 
 def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
     (tmp_path / "slide-07.png").write_bytes(b"stale")
+    written.record([tmp_path / "slide-07.png"])  # from an earlier, longer deck
     (tmp_path / "notes.png").write_bytes(b"not ours")
     result = export_pngs(exported, tmp_path, dpi=96)
     assert result.ok, result.problem
@@ -149,6 +188,20 @@ def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
     assert (tmp_path / "notes.png").exists()
     with Image.open(result.paths[0]) as im:
         assert im.size == (1280, 720)  # 13.333 × 7.5 in at 96 dpi
+
+
+def test_pngs_never_replace_or_remove_a_picture_deck_did_not_write(exported, tmp_path):
+    (tmp_path / "slide-123.png").write_bytes(b"a person's picture")
+    assert export_pngs(exported, tmp_path, dpi=10).ok
+    assert (tmp_path / "slide-123.png").read_bytes() == b"a person's picture"
+    (tmp_path / "slide-02.png").write_bytes(b"a person's picture, now")
+    result = export_pngs(exported, tmp_path, dpi=10)
+    assert not result.ok and (result.problem.code, result.problem.path) == (
+        "O114",
+        display_path(tmp_path / "slide-02.png"),
+    )
+    assert (tmp_path / "slide-02.png").read_bytes() == b"a person's picture, now"
+    assert (tmp_path / "slide-123.png").read_bytes() == b"a person's picture"
 
 
 def test_missing_pdftoppm_says_how_to_install(exported, tmp_path):

@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from deck.cli import main
-from deck.pipeline import FIXED_DATE, check_outline, document_date
+from deck.pipeline import FIXED_DATE, check_outline, dated, document_date
 from deck.theme.load import load_theme
 
 SHOWCASE = ROOT / "tests" / "cases" / "every-kind" / "outline.yaml"
@@ -124,6 +124,16 @@ def test_document_date_comes_from_the_outline_then_source_date_epoch_then_a_fixe
     assert document_date("2024年3月", {}) == "2024-03-01T00:00:00Z"
     assert document_date("next spring", {"SOURCE_DATE_EPOCH": "86400"}) == "1970-01-02T00:00:00Z"
     assert document_date("2024-02-30", {}) == document_date(None, {"SOURCE_DATE_EPOCH": "soon"}) == FIXED_DATE
+
+
+def test_a_source_date_epoch_past_the_year_9999_is_a_problem_not_a_crash(write, monkeypatch):
+    assert dated(None, {"SOURCE_DATE_EPOCH": "253402300799"}) == ("9999-12-31T23:59:59Z", None)
+    date, problem = dated(None, {"SOURCE_DATE_EPOCH": "9" * 20})
+    assert date == FIXED_DATE and (problem.code, problem.path, problem.line) == ("O118", "SOURCE_DATE_EPOCH", 0)
+    assert dated("2024-05-01", {"SOURCE_DATE_EPOCH": "9" * 20}) == ("2024-05-01T00:00:00Z", None)  # not used
+    outline = write("talk.yaml", "title: T\nslides:\n  - title: A\n    text: Hello\n    notes: n\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "9" * 20)
+    assert [p.code for p in check_outline(outline).problems] == ["O118"]
 
 
 def test_check_dates_the_document_from_source_date_epoch(write, monkeypatch):

@@ -27,6 +27,7 @@ from deck.lint.changes import Changes, Slides, compare, slide_hashes, theme_hash
 from deck.pptx.package import zip_entries
 from deck.pptx.text import xml_text as escape
 from deck.problems import Problem, Where, display_path
+from deck.target import keep_aside, same_bytes
 from deck.theme import Theme
 
 CUSTOM = "docProps/custom.xml"
@@ -154,16 +155,22 @@ def _custom_xml(record: Record) -> bytes:
 
 def read_record(path: Path) -> tuple[Record | None, str | None]:
     """Return the record inside the .pptx at `path` (None when it has none or is not a
-    package) and the digest of its parts as they are now (None when it has no record)."""
+    package) and the digest of its parts as they are now (None when it has no record). The
+    record part counts in that digest when it holds anything but the record deck wrote (a
+    sensitivity label, say), so such an edit, too, makes it differ from the record's."""
     try:
         with zipfile.ZipFile(path) as package:
             info = package.getinfo(CUSTOM)
             if info.file_size > _LARGEST_RECORD:
                 return None, None
-            record = _parse(package.read(info))
+            custom = package.read(info)
+            record = _parse(custom)
             if record is None:
                 return None, None
-            return record, _digest({i.filename: (i.CRC, i.file_size) for i in package.infolist()})
+            prints = {i.filename: (i.CRC, i.file_size) for i in package.infolist()}
+            if custom != _custom_xml(record):  # a property added or changed by a person counts too
+                prints["docProps/custom.xml (as edited)"] = (zlib.crc32(custom), len(custom))
+            return record, _digest(prints)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError, EOFError):
         return None, None
 
@@ -204,35 +211,28 @@ def replace_output(
 ) -> Replaced:
     """Stamp `data` (rendered from `pages` and `theme`) with its record and write it to `target` with
     `write` (atomic). An existing `target` that a person edited is first moved to
-    `<stem>.edited-<n>.pptx` (n the first free number from 1). Raises OSError when the
-    output cannot be replaced; then everything is left as it was."""
+    `<stem>.edited-<n>.pptx` (n the first free number from 1); it is compared by streaming, never
+    read whole. Raises OSError when the output cannot be replaced; then (and when interrupted)
+    everything is left as it was."""
     slides, styled = slide_hashes(pages), theme_hash(theme)
     data = stamp(data, slides, styled)
     before, digest = read_record(target) if target.is_file() else (None, None)
-    edited = target.is_file() and (digest != before.digest if before else target.read_bytes() != data)
-    kept = _keep(target) if edited else None
+    edited = target.is_file() and (digest != before.digest if before else not same_bytes(target, data))
+    kept = keep_aside(target) if edited else None
     try:
         write(target, data)
-    except OSError:
-        if kept is not None and not target.exists():
+    except BaseException:  # a failure, or Ctrl-C: the edited file goes back where it was
+        if kept is not None and not os.path.lexists(target):
             os.replace(kept, target)
         raise
     changes = compare(before.slides, slides, before.theme != styled) if before else compare(None, slides)
     return Replaced(changes, kept)
 
 
-def _keep(target: Path) -> Path:
-    n = 1
-    while (kept := target.with_name(f"{target.stem}.edited-{n}{target.suffix}")).exists():
-        n += 1
-    os.rename(target, kept)
-    return kept
-
-
-def edited_warning(outline: Path, target: Path, kept: Path) -> Problem:
+def edited_warning(target: Path, kept: Path) -> Problem:
     """Return the warning that `target` had been edited and was kept as `kept` (located at
-    the outline as a whole, line 0)."""
-    return Where(display_path(outline)).warning(
+    `target`, line 0)."""
+    return Where(display_path(target)).warning(
         "O102",
         f"{display_path(target)} was changed after deck wrote it (edited in PowerPoint?); "
         f"kept that file as {display_path(kept)} and wrote the new build in its place",

@@ -61,7 +61,7 @@ def test_an_edited_deck_is_kept_as_edited_1_with_a_warning_naming_it(write):
     assert "My better title" in _titles(kept)
     assert "My better title" not in _titles(output) and "One" in _titles(output)
     [warning] = outcome.warnings
-    assert (warning.line, warning.code) == (0, "O102") and warning.path.endswith("outline.yaml")
+    assert (warning.line, warning.code) == (0, "O102") and warning.path == display_path(output)  # not the outline
     assert "outline.edited-1.pptx" in warning.message and "edited" in warning.message
 
 
@@ -93,6 +93,36 @@ def test_a_file_deck_did_not_write_is_kept(write):
     output.write_bytes(b"someone's own slides")
     build_outline(outline)
     assert output.with_name("outline.edited-1.pptx").read_bytes() == b"someone's own slides"
+
+
+def _label(pptx) -> None:
+    """Add a sensitivity label to the custom properties, as Office does, and nothing else."""
+    with zipfile.ZipFile(pptx) as source:
+        parts = [(i, source.read(i)) for i in source.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == CUSTOM:
+                label = (
+                    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="99" '
+                    'name="MSIP_Label_0000_Enabled"><vt:lpwstr>true</vt:lpwstr></property>'
+                )
+                data = data.replace(b"</Properties>", label.encode() + b"</Properties>")
+            target.writestr(info, data)
+    pptx.write_bytes(buffer.getvalue())
+
+
+def test_an_edit_to_the_custom_properties_alone_counts_as_an_edit(write):
+    outline = write("outline.yaml", OUTLINE)
+    output = build_outline(outline).output
+    _label(output)
+    labelled = output.read_bytes()
+    record, now = read_record(output)
+    assert record is not None and now != record.digest
+    outcome = build_outline(outline)
+    assert output.with_name("outline.edited-1.pptx").read_bytes() == labelled
+    assert [(w.code, w.path) for w in outcome.warnings] == [("O102", display_path(output))]
+    assert b"MSIP_Label" not in output.read_bytes()
 
 
 def test_an_unedited_rebuild_leaves_no_backup_and_the_same_bytes(write):
@@ -132,13 +162,13 @@ def test_a_failed_build_touches_neither_an_edited_output_nor_makes_a_backup(writ
     assert sorted(p.name for p in output.parent.iterdir()) == ["outline.pptx"]
 
 
-def test_an_output_that_cannot_be_replaced_is_one_line_and_exit_2(write, capsys):
+def test_an_output_that_is_a_folder_is_one_line_and_exit_2(write, capsys):
     outline = write("outline.yaml", OUTLINE)
-    (outline.parent / "build" / "outline.pptx").mkdir(parents=True)  # stands in for a file a viewer holds open
+    (outline.parent / "build" / "outline.pptx").mkdir(parents=True)
     assert main(["build", str(outline)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"{display_path(outline.parent / 'build' / 'outline.pptx')}:0:0: ")
-    assert "error[O101]: cannot replace this file" in err[0] and "write elsewhere with -o" in err[0]
+    assert "error[O111]: this is a folder, not a file" in err[0] and "name the file to write" in err[0]
     assert sorted(p.name for p in (outline.parent / "build").iterdir()) == ["outline.pptx"]
 
 
