@@ -1,8 +1,9 @@
 """`deck preview` and `deck build --pdf` through the CLI, with real LibreOffice and poppler."""
 
 import pdfplumber
+import pytest
+from conftest import skip_or_fail
 from PIL import Image
-from rendercheck import skip_or_fail
 
 from deck.cli import main
 from deck.export import find_soffice
@@ -23,6 +24,7 @@ def need_tools():
         skip_or_fail("soffice not installed: install LibreOffice (libreoffice-impress)")
 
 
+@pytest.mark.render
 def test_preview_writes_a_png_per_slide_and_a_contact_sheet(write, tmp_path, capsys):
     need_tools()
     outline = write("outline.yaml", GOOD)
@@ -39,6 +41,7 @@ def test_preview_writes_a_png_per_slide_and_a_contact_sheet(write, tmp_path, cap
     assert abs(width - 400) <= 1 and abs(height - 225) <= 1  # 13.333 in × 7.5 in at 30 dpi
 
 
+@pytest.mark.render
 def test_preview_sheet_only_writes_just_the_sheet(write, tmp_path):
     need_tools()
     outline = write("outline.yaml", GOOD)
@@ -47,6 +50,7 @@ def test_preview_sheet_only_writes_just_the_sheet(write, tmp_path):
     assert sheet.is_file() and not (tmp_path / "build").exists()
 
 
+@pytest.mark.render
 def test_build_pdf_writes_the_pdf_beside_the_pptx(write, tmp_path):
     need_tools()
     outline = write("outline.yaml", GOOD)

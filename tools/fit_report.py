@@ -11,12 +11,11 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from rendercheck import overflowing_chars, read_render, render_pdf, rendered_line_counts  # tools/, beside this file
+
+from deck.pipeline import build_outline
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from rendercheck import overflowing_chars, read_render, render_pdf, rendered_line_counts  # noqa: E402
-
-from deck.pipeline import build_outline  # noqa: E402
 
 DEFAULT = [
     ROOT / "outline.yaml",
