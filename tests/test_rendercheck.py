@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
+import rendercheck
 from conftest import render_pdf
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -188,3 +190,12 @@ def test_findings_read_as_sentences():
 def test_pptx_units_are_converted_to_points(rendered):
     fits = next(h for h in rendered[2][0].holders if h.label == "Fits")
     assert fits.box == pytest.approx((72.0, 72.0, 72.0 + 504.0, 72.0 + 72.0))
+
+
+def test_the_harness_renders_through_deck_export_and_knows_nothing_of_pytest():
+    source = Path(rendercheck.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert not imported & {"subprocess", "multiprocessing", "os", "pytest", "conftest"}, imported
+    assert "from deck.export import export_pdf" in source

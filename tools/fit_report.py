@@ -43,7 +43,7 @@ def report(outline: Path, theme: str, tmp: Path) -> tuple[Counter, int]:
 
 
 def main(argv: list[str]) -> None:
-    outlines = [Path(a) for a in argv] or DEFAULT
+    outlines = [Path(a).resolve() for a in argv] or DEFAULT
     total: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for outline in outlines:
