@@ -10,15 +10,14 @@ import contextlib
 import io
 import os
 import struct
-import sys
 import warnings
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from PIL import Image
+from workcount import Work, counting_events, counting_opener, profiling
 
 from deck.cli import main
 from deck.fields.pictures import MAX_BYTES, MAX_PIXELS
@@ -30,85 +29,11 @@ HERE = Path(__file__).parent
 SLIDE = "  - title: A\n    text: b\n    notes: n\n"
 
 
-@dataclass
-class Work:
-    """What reading one outline cost, counted."""
-
-    events: int = 0  # YAML events the reader took from the parser
-    calls: int = 0  # Python and built-in function calls while reading (profiled loads only)
-    depth: int = 0  # deepest nesting of Python calls below the reader's entry (profiled loads only)
-
-
-@contextlib.contextmanager
-def counting_events(work: Work):
-    """Count the events the reader takes from PyYAML's parser (libyaml's, or the pure one)."""
-    parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    take = parser.get_event
-
-    def get_event(self):
-        work.events += 1
-        return take(self)
-
-    parser.get_event = get_event
-    try:
-        yield
-    finally:
-        del parser.get_event  # the class attribute inherited from the parser shows again
-
-
-@contextlib.contextmanager
-def profiling(work: Work):
-    """Count every call made inside the block and the deepest nesting of Python frames."""
-    depth = 0
-
-    def hook(frame, event, arg):
-        nonlocal depth
-        if event in ("call", "c_call"):
-            work.calls += 1
-        if event == "call":
-            depth += 1
-            work.depth = max(work.depth, depth)
-        elif event == "return":
-            depth -= 1
-
-    sys.setprofile(hook)
-    try:
-        yield
-    finally:
-        sys.setprofile(None)
-
-
-class CountingFile:
-    """A file object that counts the bytes read through it."""
-
-    def __init__(self, file, counts: dict, name: str):
-        self._file, self._counts, self._name = file, counts, name
-
-    def read(self, *args):
-        data = self._file.read(*args)
-        self._counts[self._name] = self._counts.get(self._name, 0) + len(data)
-        return data
-
-    def __getattr__(self, name):
-        return getattr(self._file, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self._file.close()
-
-
 @pytest.fixture
 def bytes_read(monkeypatch):
     """Count the bytes read from each file opened in the test, by its path: a dict."""
     counts: dict[str, int] = {}
-    real_open = io.open
-
-    def counting_open(file, mode="r", *args, **kwargs):
-        handle = real_open(file, mode, *args, **kwargs)
-        return CountingFile(handle, counts, os.fspath(file)) if "r" in mode and not isinstance(file, int) else handle
-
+    counting_open = counting_opener(io.open, counts)
     monkeypatch.setattr(io, "open", counting_open)
     monkeypatch.setattr("builtins.open", counting_open)
     return counts
