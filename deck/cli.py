@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
     c.add_argument("--theme", help="a built-in theme name or a theme file")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.add_argument("--dump", action="store_true", help="print the laid-out slides too: boxes in pt and their text")
     w = command("watch", "build, then rebuild on every save of the outline, its theme file and pictures")
     w.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
     w.add_argument("-o", "--output", type=Path, help="output .pptx (default: build/<stem>.pptx beside the outline)")
@@ -271,6 +272,10 @@ def _cmd_check(args) -> int:
         w = len(outcome.warnings)
         print(f"{args.outline}: ok, {slides} slides" + (f", {w} warning{'s' if w != 1 else ''}" if w else ""))
         print(outcome.talk.summary())
+        if args.dump:
+            from deck.layout.dump import dump_pages
+
+            print(dump_pages(outcome.pages), end="")
     return status
 
 

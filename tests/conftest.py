@@ -1,14 +1,30 @@
-"""Shared test helpers: run the CLI in-process or as a real process, and small outline files."""
+"""Shared test helpers: run the CLI as a real process, write small outline files, render
+through LibreOffice or skip, and the hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import rendercheck  # tools/rendercheck.py, on pytest's pythonpath
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
+CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Hypothesis profiles, for every property test. "ci" (the default, and what CI runs) draws the
+# same examples on every run (derandomize): a failure reproduces and CI never flakes. "random"
+# draws as many, fresh each run (`--hypothesis-seed=N` replays one); "long" draws 10,000 fresh
+# examples each, to hunt for new failures:
+#     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py tests/layout/test_linebreak.py
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=_QUIET)
+settings.register_profile("random", max_examples=100, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
@@ -22,6 +38,24 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip a render test where a tool is missing, with `reason`; in CI (CI=true) fail instead."""
+    if CI:
+        pytest.fail(f"{reason} (CI must install it: see .ci/run)")
+    pytest.skip(reason)
+
+
+def render_pdf(pptx: Path, tmpdir: Path | str) -> Path:
+    """Return `pptx` rendered to a PDF in `tmpdir` (rendercheck.render_pdf); skip the test
+    without LibreOffice (fail in CI), fail it when the export fails."""
+    try:
+        return rendercheck.render_pdf(pptx, tmpdir)
+    except rendercheck.NoLibreOffice as missing:
+        skip_or_fail(str(missing))
+    except rendercheck.RenderFailed as failed:
+        pytest.fail(str(failed))
 
 
 def run_deck(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -87,6 +87,20 @@ def test_exit_status_is_decided_by_the_problems_codes():
     assert exit_status([output.error("O105", "no PDF"), at.error("F104", "unknown key")]) == Exit.INPUT
 
 
+def test_check_dump_prints_the_laid_out_slides_after_the_summary(capsys):
+    case = ROOT / "tests" / "cases" / "every-kind"
+    assert main(["check", str(case / "outline.yaml")]) == 0
+    summary = capsys.readouterr().out
+    assert main(["check", str(case / "outline.yaml"), "--dump"]) == 0
+    assert capsys.readouterr().out == summary + (case / "expected.txt").read_text(encoding="utf-8")
+
+
+def test_check_dump_prints_nothing_more_when_the_check_fails(write, capsys):
+    outline = write("outline.yaml", GOOD.replace("bullets: [a, b]", "bulets: [a, b]"))
+    assert main(["check", str(outline), "--dump"]) == 1
+    assert capsys.readouterr().out == ""
+
+
 def test_python_dash_m_runs_the_same_cli(write):
     outline = write("outline.yaml", GOOD)
     result = run_deck("check", outline)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import skip_or_fail
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches, Pt
-from rendercheck import skip_or_fail
 
 from deck import written
 from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
@@ -59,17 +59,20 @@ def exported(soffice, tmp_path_factory) -> Path:
     return result.path
 
 
+@pytest.mark.render
 def test_export_writes_a_pdf_with_one_page_per_slide(exported):
     assert exported.name == "talk.pdf"
     assert page_count(exported) == 3
     assert not list(exported.parent.glob(".*.deck-tmp-*")), "temporary file left beside the PDF"
 
 
+@pytest.mark.render
 def test_export_leaves_no_lock_file_beside_the_pptx(exported):
     assert sorted(p.name for p in exported.parent.parent.iterdir()) == ["out", "talk.pptx"]
     assert sorted(p.name for p in exported.parent.iterdir()) == [".deck-written.json", "talk.pdf"]
 
 
+@pytest.mark.render
 def test_corrupt_pptx_is_a_failure_value_and_removes_the_old_pdf(soffice, tmp_path):
     pptx = tmp_path / "broken.pptx"
     pptx.write_bytes(bytes(range(256)) * 40)
@@ -149,11 +152,13 @@ def test_explicit_soffice_path_that_does_not_exist_says_how_to_install(tmp_path)
     assert str(missing) in result.problem.message and INSTALL_HINT in result.problem.message
 
 
+@pytest.mark.render
 def test_env_var_pointing_at_soffice_is_honoured(soffice, monkeypatch):
     monkeypatch.setenv("DECK_SOFFICE", soffice)
     assert find_soffice() == soffice
 
 
+@pytest.mark.render
 def test_two_exports_in_parallel_both_succeed(soffice, tmp_path):
     decks = [make_pptx(tmp_path / f"deck{n}.pptx", n) for n in (1, 2)]
     with ThreadPoolExecutor(2) as pool:
@@ -162,6 +167,7 @@ def test_two_exports_in_parallel_both_succeed(soffice, tmp_path):
     assert [page_count(r.path) for r in results] == [1, 2]
 
 
+@pytest.mark.render
 def test_timeout_stops_libreoffice_and_leaves_no_pdf(soffice, tmp_path):
     pdf = tmp_path / "slow.pdf"
     result = export_pdf(make_pptx(tmp_path / "slow.pptx", 1), pdf, timeout=0.2)
@@ -169,6 +175,7 @@ def test_timeout_stops_libreoffice_and_leaves_no_pdf(soffice, tmp_path):
     assert not pdf.exists()
 
 
+@pytest.mark.render
 def test_progress_is_shown_only_when_asked(exported, tmp_path, capsys):
     pptx = exported.parent.parent / "talk.pptx"
     export_pdf(tmp_path / "none.pptx", tmp_path / "none.pdf")  # stderr is not a terminal
@@ -177,6 +184,7 @@ def test_progress_is_shown_only_when_asked(exported, tmp_path, capsys):
     assert "exporting PDF with LibreOffice" in capsys.readouterr().err
 
 
+@pytest.mark.render
 def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
     (tmp_path / "slide-07.png").write_bytes(b"stale")
     written.record([tmp_path / "slide-07.png"])  # from an earlier, longer deck
@@ -190,6 +198,7 @@ def test_pngs_are_one_per_page_numbered_in_order(exported, tmp_path):
         assert im.size == (1280, 720)  # 13.333 × 7.5 in at 96 dpi
 
 
+@pytest.mark.render
 def test_pngs_never_replace_or_remove_a_picture_deck_did_not_write(exported, tmp_path):
     (tmp_path / "slide-123.png").write_bytes(b"a person's picture")
     assert export_pngs(exported, tmp_path, dpi=10).ok
@@ -204,12 +213,14 @@ def test_pngs_never_replace_or_remove_a_picture_deck_did_not_write(exported, tmp
     assert (tmp_path / "slide-123.png").read_bytes() == b"a person's picture"
 
 
+@pytest.mark.render
 def test_missing_pdftoppm_says_how_to_install(exported, tmp_path):
     result = export_pngs(exported, tmp_path, pdftoppm=str(tmp_path / "no-pdftoppm"))
     assert not result.ok and result.problem.code == "O103" and "poppler" in result.problem.message
     assert result.paths == ()
 
 
+@pytest.mark.render
 def test_unreadable_pdf_gives_a_png_failure_value(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"not a pdf")
@@ -225,6 +236,7 @@ def pngs(exported, tmp_path_factory) -> list[Path]:
     return list(result.paths)
 
 
+@pytest.mark.render
 def test_contact_sheet_has_the_documented_grid_size(pngs, tmp_path):
     sheet = contact_sheet(pngs, tmp_path / "sheet.png", columns=2, thumb_width=320, gap=10, label_height=20)
     with Image.open(sheet) as im:
@@ -233,6 +245,7 @@ def test_contact_sheet_has_the_documented_grid_size(pngs, tmp_path):
         assert im.getpixel((0, 0)) == (240, 240, 240)
 
 
+@pytest.mark.render
 def test_contact_sheet_is_byte_identical_across_runs(pngs, tmp_path):
     first = contact_sheet(pngs, tmp_path / "a" / "sheet.png").read_bytes()
     second = contact_sheet(pngs, tmp_path / "b" / "sheet.png").read_bytes()

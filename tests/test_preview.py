@@ -2,9 +2,8 @@
 
 import pdfplumber
 import pytest
-from conftest import run_deck
+from conftest import run_deck, skip_or_fail
 from PIL import Image
-from rendercheck import skip_or_fail
 
 from deck import written
 from deck.cli import main
@@ -26,6 +25,7 @@ def need_tools():
         skip_or_fail("soffice not installed: install LibreOffice (libreoffice-impress)")
 
 
+@pytest.mark.render
 def test_preview_writes_a_png_per_slide_and_a_contact_sheet(write, tmp_path, capsys):
     need_tools()
     outline = write("outline.yaml", GOOD)
@@ -43,6 +43,7 @@ def test_preview_writes_a_png_per_slide_and_a_contact_sheet(write, tmp_path, cap
     assert abs(width - 400) <= 1 and abs(height - 225) <= 1  # 13.333 in × 7.5 in at 30 dpi
 
 
+@pytest.mark.render
 def test_preview_removes_only_the_pictures_it_wrote_before(write, tmp_path):
     need_tools()
     outline = write("outline.yaml", GOOD)
@@ -72,6 +73,7 @@ def test_a_dpi_out_of_range_is_a_usage_error_before_anything_runs(write, tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["outline.yaml"]
 
 
+@pytest.mark.render
 def test_preview_sheet_only_writes_just_the_sheet(write, tmp_path):
     need_tools()
     outline = write("outline.yaml", GOOD)
@@ -80,6 +82,7 @@ def test_preview_sheet_only_writes_just_the_sheet(write, tmp_path):
     assert sheet.is_file() and not (tmp_path / "build").exists()
 
 
+@pytest.mark.render
 def test_build_pdf_writes_the_pdf_beside_the_pptx(write, tmp_path):
     need_tools()
     outline = write("outline.yaml", GOOD)

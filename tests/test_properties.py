@@ -1,7 +1,10 @@
 """Properties over generated outlines: every valid one builds and keeps its text; every broken
 one ends with exit 1 and located problems, never a traceback.
 
-HYPOTHESIS_PROFILE=ci (default: a few hundred examples in all) or long (10,000 each):
+Hypothesis profiles (registered in conftest.py): HYPOTHESIS_PROFILE=ci, the default and what
+CI runs, draws 100 examples per property (25 for the builds), the same ones on every run
+(derandomized), so a failure reproduces and CI cannot flake; HYPOTHESIS_PROFILE=long draws
+10,000 fresh random examples each, to look for new failures:
     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py
 """
 
@@ -9,13 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from pptx import Presentation
@@ -23,14 +25,7 @@ from pptx import Presentation
 from deck.cli import main
 from deck.pipeline import build_outline, check_outline
 
-settings.register_profile(
-    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
-)
-settings.register_profile(
-    "long", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
-)
-PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-BUILDS = max(25, PROFILE.max_examples // 4)  # a build renders a .pptx: the slowest property
+BUILDS = max(25, settings.default.max_examples // 4)  # a build renders a .pptx: the slowest property
 
 PROBLEM = re.compile(r"^[^\n]+:\d+:\d+: (error|warning)\[[SFPKTLAO]\d{3}\]: \S")
 ERROR = re.compile(r"^[^\n]+:\d+:\d+: error\b")
@@ -194,7 +189,7 @@ def shown_texts(pptx: Path) -> tuple[list[str], str]:
     return titles, "\n".join(paragraphs)
 
 
-@settings(PROFILE, max_examples=BUILDS)
+@settings(max_examples=BUILDS)
 @given(outline())
 def test_valid_outlines_build_and_keep_their_text(deck):
     with tempfile.TemporaryDirectory() as tmp:
@@ -344,7 +339,6 @@ def check_through_cli(text: str, folder: Path) -> tuple[int, list[str]]:
     return status, err.getvalue().splitlines()
 
 
-@settings(PROFILE)
 @given(broken())
 def test_broken_outlines_exit_1_with_only_located_problems(text):
     with tempfile.TemporaryDirectory() as tmp:
@@ -355,7 +349,6 @@ def test_broken_outlines_exit_1_with_only_located_problems(text):
     assert any(ERROR.match(line) for line in lines)
 
 
-@settings(PROFILE)
 @given(mangled())
 def test_mangled_text_never_crashes_and_every_line_is_located(text):
     with tempfile.TemporaryDirectory() as tmp:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
+import rendercheck
+from conftest import render_pdf
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
-from rendercheck import Finding, format_findings, overflowing_chars, read_render, render_pdf, rendered_line_counts
+from rendercheck import Finding, format_findings, overflowing_chars, read_render, rendered_line_counts
 
 LONG = (
     "A deliberately long sentence that cannot possibly fit into such a tiny box, "
@@ -119,20 +122,24 @@ def on(findings: list[Finding], slide: int) -> set[tuple[str, str]]:
     return {(f.shape, f.of) for f in findings if f.slide == slide}
 
 
+@pytest.mark.render
 def test_overflowing_box_yields_findings_naming_it(findings):
     assert ("Overflow", "box") in on(findings, 1)
     worst = max(f.outside_pt for f in findings if f.shape == "Overflow")
     assert worst > 36  # many lines below a 0.6 in box
 
 
+@pytest.mark.render
 def test_well_fitted_box_yields_no_finding(findings):
     assert not [f for f in findings if f.shape == "Fits"], format_findings(findings)
 
 
+@pytest.mark.render
 def test_box_partly_off_the_slide_yields_page_findings(findings):
     assert on(findings, 2) == {("OffSlide", "page")}
 
 
+@pytest.mark.render
 def test_line_counts_match_a_box_with_three_known_lines(rendered):
     counts = rendered_line_counts(*rendered)
     assert counts[(3, "Three")] == 3
@@ -140,6 +147,7 @@ def test_line_counts_match_a_box_with_three_known_lines(rendered):
     assert counts[(1, "Overflow")] > 5
 
 
+@pytest.mark.render
 def test_chart_text_is_left_out_of_box_checks_and_line_counts(rendered, findings):
     assert not [f for f in findings if f.shape == "Chart"]
     assert all(name != "Chart" for _, name in rendered_line_counts(*rendered))
@@ -148,10 +156,12 @@ def test_chart_text_is_left_out_of_box_checks_and_line_counts(rendered, findings
     assert {"E", "W", "S"} <= chart_chars
 
 
+@pytest.mark.render
 def test_table_cell_that_grows_its_row_is_found_by_cell(findings):
     assert on(findings, 3) == {("Table r2c2", "box")}
 
 
+@pytest.mark.render
 def test_text_in_a_scaled_group_is_placed_by_the_group_transform(rendered, findings):
     assert not on(findings, 4), format_findings(findings)
     in_group = next(h for h in rendered[2][3].holders if h.label == "InGroup")
@@ -159,10 +169,12 @@ def test_text_in_a_scaled_group_is_placed_by_the_group_transform(rendered, findi
     assert rendered_line_counts(*rendered)[(4, "InGroup")] == 1
 
 
+@pytest.mark.render
 def test_identical_texts_are_told_apart_by_stream_order(findings):
     assert on(findings, 5) == {("TwinSmall", "box"), ("Chinese", "box")}
 
 
+@pytest.mark.render
 def test_every_rendered_char_is_attributed(rendered):
     for slide in rendered[2]:
         assert None not in slide.owner, f"slide {slide.number}"
@@ -174,6 +186,16 @@ def test_findings_read_as_sentences():
     assert "(2 chars)" in format_findings([Finding(1, "A", "a", 3.0), Finding(1, "A", "b", 5.0)])
 
 
+@pytest.mark.render
 def test_pptx_units_are_converted_to_points(rendered):
     fits = next(h for h in rendered[2][0].holders if h.label == "Fits")
     assert fits.box == pytest.approx((72.0, 72.0, 72.0 + 504.0, 72.0 + 72.0))
+
+
+def test_the_harness_renders_through_deck_export_and_knows_nothing_of_pytest():
+    source = Path(rendercheck.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert not imported & {"subprocess", "multiprocessing", "os", "pytest", "conftest"}, imported
+    assert "from deck.export import export_pdf" in source

@@ -11,12 +11,11 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from rendercheck import overflowing_chars, read_render, render_pdf, rendered_line_counts  # tools/, beside this file
+
+from deck.pipeline import build_outline
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from rendercheck import overflowing_chars, read_render, render_pdf, rendered_line_counts  # noqa: E402
-
-from deck.pipeline import build_outline  # noqa: E402
 
 DEFAULT = [
     ROOT / "outline.yaml",
@@ -44,7 +43,7 @@ def report(outline: Path, theme: str, tmp: Path) -> tuple[Counter, int]:
 
 
 def main(argv: list[str]) -> None:
-    outlines = [Path(a) for a in argv] or DEFAULT
+    outlines = [Path(a).resolve() for a in argv] or DEFAULT
     total: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for outline in outlines:

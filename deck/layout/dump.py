@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deck.layout.page import Chart, Page, Pages, Picture, Shape, Table, TextFrame
+from deck.layout.page import Chart, Pages, Picture, Shape, Table, TextFrame
 from deck.units import EMU_PER_PT
 
 
@@ -47,8 +47,3 @@ def _element(e) -> list[str]:
             + "; ".join(f"{s.name}={list(s.values)}" for s in e.series)
         ]
     raise TypeError(f"unknown element {type(e).__name__}")
-
-
-def page_text(page: Page) -> str:
-    """Return all text on a page, in reading order (for tests and what-changed summaries)."""
-    return "\n".join(line for e in (page.title, *page.elements) for line in _element(e)[1:])

@@ -4,9 +4,9 @@ expanded, never wrapped (shrunk, then refused naming the line)."""
 import zipfile
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, render_pdf
 from lxml import etree
-from rendercheck import read_render, render_pdf, rendered_line_counts
+from rendercheck import read_render, rendered_line_counts
 
 from deck.cli import main
 from deck.pipeline import build_outline

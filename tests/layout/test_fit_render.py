@@ -2,10 +2,12 @@
 the page, and every text box has the line count the layout predicted (within one line)."""
 
 import pytest
-from conftest import ROOT
-from rendercheck import format_findings, overflowing_chars, read_render, render_pdf, rendered_line_counts
+from conftest import ROOT, render_pdf
+from rendercheck import format_findings, overflowing_chars, read_render, rendered_line_counts
 
 from deck.pipeline import build_outline
+
+pytestmark = pytest.mark.render
 
 DECKS = [
     ("every-kind", ROOT / "tests" / "cases" / "every-kind" / "outline.yaml", "default"),

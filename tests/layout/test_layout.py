@@ -1,7 +1,9 @@
-"""Golden layouts: tests/cases/<name>/outline.yaml laid out and dumped must equal expected.txt.
+"""Golden layouts: tests/cases/<name>/outline.yaml laid out and dumped must equal expected.txt
+(the dump `deck check --dump` prints; tests/pptx/test_golden_xml.py pins the rendered parts).
 
-Set DECK_UPDATE_GOLDEN=1 to rewrite the expected dumps after an intended change (then read
-the diff)."""
+After an intended change, rewrite the expected dumps and XML (then read the diff):
+    DECK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/layout/test_layout.py tests/pptx/test_golden_xml.py
+"""
 
 import os
 from pathlib import Path

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deck.layout.linebreak import NO_END, NO_START, count_lines, wrap
-from deck.layout.metrics import text_width
+from deck.layout.metrics import SCRIPT_GAP_EM, advances, resolve_scripts, script_gaps, text_width
 from deck.layout.page import Run
 from deck.theme import Face
 from deck.units import EMU_PER_PT
@@ -157,15 +157,70 @@ def test_non_positive_widths_are_refused():
 ALPHABET = "中文模型语言，。、（）“”《》abcdefgXYZ0123456789 -—…/.%"
 
 
-@settings(max_examples=200, deadline=None)
+def width_in_paragraph(text: str, start: int, end: int) -> int:
+    """Return the width in EMU of text[start:end] set inside the paragraph `text`.
+
+    A viewer resolves the script of a weak character ("“", "—", "…") over the paragraph, not
+    the line: after "0" a "“" is Latin (narrow), at the start of "“、）" alone it is East Asian.
+    So a line is measured with the paragraph's scripts and the script gaps between its own
+    characters."""
+    scripts = resolve_scripts(text)
+    gaps = sum(script_gaps(text, scripts)[start : end - 1]) * SCRIPT_GAP_EM * SIZE
+    return round(sum(advances(text[start:end], BODY, SIZE, scripts=scripts[start:end])) + gaps)
+
+
+def spans(text: str, got: list[str]) -> list[tuple[int, int]]:
+    """Return where each non-empty wrapped line lies in `text` (lines lose trailing spaces)."""
+    out, p = [], 0
+    for line in filter(None, got):
+        start = text.index(line, p)
+        assert text[p:start].strip(" ") == "", (text, got)
+        out.append((start, start + len(line)))
+        p = start + len(line)
+    return out
+
+
+def one_glyph(text: str, start: int, end: int) -> bool:
+    """Return True if text[start:end] is one unit to the line breaker: one character, or a run
+    of em dashes in the East Asian face ("——" is one glyph in CJK fonts)."""
+    scripts = resolve_scripts(text)[start:end]
+    return end - start == 1 or (set(text[start:end]) == {"\u2014"} and all(scripts))
+
+
+def test_a_weak_mark_is_measured_with_the_script_the_paragraph_gives_it():
+    # "“、）" alone sets "“" in the East Asian face (3.24 em); after "0" it is Latin, so the
+    # second line is 2.6 em and fits a 3 em box: found by hypothesis (--hypothesis-seed=9)
+    assert lines("0“、）", 3) == ["0", "“、）"]
+    assert width_in_paragraph("0“、）", 1, 4) <= 3 * SIZE < text_width("“、）", BODY, SIZE)
+
+
+def test_a_character_as_wide_as_the_line_is_cut_off_alone_and_the_space_after_it_starts_the_next():
+    assert lines("、 /", 1) == ["、", " /"]
+
+
+@pytest.mark.xfail(strict=True, reason="linebreak: a forced cut splits the one-glyph East Asian '——'")
+def test_a_forced_cut_never_splits_an_east_asian_double_dash():
+    # today ["一", "—", "—二"]; and "————）" at 0.5 em gives ["—", "——", "—", "）"]: the breaker
+    # puts a dash run's whole width on its first dash, so a cut may fall inside the run
+    assert lines("一——二", 2) == ["一", "——", "二"]
+
+
+@settings(max_examples=2 * settings.default.max_examples)  # twice the profile's: it is cheap
 @given(st.text(alphabet=ALPHABET, min_size=1, max_size=80), st.integers(1, 40))
 def test_wrapping_never_alters_the_text(text, ems):
+    width = ems / 2 * SIZE
     got = lines(text, ems / 2)
     assert "".join(got).replace(" ", "") == text.replace(" ", "")
-    for line in got[1:]:
-        assert line[:1] != " " or text.count("  ")  # only runs of spaces leave one behind
-    for line in got:
-        # only what cannot be split may overflow: one character, or a pair that kinsoku binds
-        # (an opening mark before a closing one, e.g. "“、")
-        if len(line) > 2:
-            assert text_width(line, BODY, SIZE) <= ems / 2 * SIZE * 1.01, line
+    where = spans(text, got)
+    split = set()  # lines starting inside a run of East Asian em dashes: the bug pinned above
+    for (before, after), (start, _) in zip(where, where[1:]):
+        if after == start and one_glyph(text, after - 1, start + 1):
+            split.add(start)
+        # a line starts with a space only after a run of spaces, or after a glyph so wide that
+        # it was cut off alone
+        cut_alone = one_glyph(text, before, after) and width_in_paragraph(text, before, after) >= 0.99 * width
+        assert text[start] != " " or text.count("  ") or cut_alone, (text, got)
+    for start, end in where:
+        # only what cannot be split may overflow: one glyph wider than the line
+        if not one_glyph(text, start, end) and start not in split:
+            assert width_in_paragraph(text, start, end) <= width * 1.01, (text, got, text[start:end])

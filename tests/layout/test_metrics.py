@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
+import make_metrics  # tools/make_metrics.py, on pytest's pythonpath
 import pytest
 
 from deck.layout.metrics import (
@@ -34,15 +33,6 @@ NOTO = Path("/usr/share/fonts/truetype/noto")
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto")
 
 
-def _make_metrics():
-    """Import tools/make_metrics.py (a script, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("make_metrics", ROOT / "tools" / "make_metrics.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_metrics", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _font_or_skip(path: Path):
     if not path.is_file():
         pytest.skip(f"{path} is not installed: cannot compare the table with the font file")
@@ -66,7 +56,7 @@ def test_latin_m_has_the_advance_the_font_file_gives():
 def test_tables_round_trip_the_font_advances_for_a_sample_of_codepoints():
     from fontTools.ttLib import TTFont
 
-    tool = _make_metrics()
+    tool = make_metrics
     cases = [
         ("Noto Sans", False, NOTO / "NotoSans-Regular.ttf"),
         ("Noto Sans", True, NOTO / "NotoSans-Bold.ttf"),
@@ -88,7 +78,7 @@ def test_tables_round_trip_the_font_advances_for_a_sample_of_codepoints():
 def test_metric_tables_rebuild_byte_for_byte(tmp_path):
     _font_or_skip(NOTO / "NotoSans-Regular.ttf")
     _font_or_skip(NOTO_CJK / "NotoSansCJK-Regular.ttc")
-    assert _make_metrics().main(["--out", str(tmp_path)]) == 0
+    assert make_metrics.main(["--out", str(tmp_path)]) == 0
     built = sorted(p.name for p in tmp_path.glob("*.json"))
     assert built == sorted(p.name for p in FONTS_DIR.glob("*.json"))
     for name in built:

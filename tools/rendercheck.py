@@ -1,4 +1,8 @@
-"""Render-test harness: convert a .pptx with LibreOffice and find text that left its box.
+"""Render-check harness: convert a .pptx with LibreOffice and find text that left its box.
+
+Used by the render tests (pytest finds it through `pythonpath` in pyproject.toml) and by
+tools/fit_report.py (beside it); it knows nothing of pytest. It renders through deck.export
+and runs no process of its own.
 
 Each PDF character is attributed to the shape (or table cell) that holds its text: LibreOffice
 draws shapes in z-order and each shape's text in order, so the PDF's character stream is
@@ -10,21 +14,19 @@ PDF points from the page's top-left corner (1 pt = 12700 EMU; the page is the sl
 from __future__ import annotations
 
 import math
-import os
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
 import pdfplumber
-import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 from deck.export import export_pdf, find_soffice
+from deck.units import EMU_PER_PT
 
-EMU_PER_PT = 12700
 STRONG_BLOCK = 4  # aligned runs at least this long are trusted even outside their box
 INK_ABOVE, INK_BELOW = 0.9, 0.25  # a glyph's ink, in ems above and below its baseline
 _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
@@ -70,20 +72,24 @@ class SlideRender:
     owner: list[Holder | None]
 
 
-def skip_or_fail(reason: str) -> None:
-    """Skip a render test where a tool is missing, with `reason`; in CI (CI=true) fail instead."""
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"{reason} (CI must install it: see .ci/run)")
-    pytest.skip(reason)
+class NoLibreOffice(Exception):
+    """LibreOffice (soffice) is not installed: nothing can be rendered."""
+
+
+class RenderFailed(Exception):
+    """LibreOffice could not convert the deck; the message says why."""
 
 
 def render_pdf(pptx: Path, tmpdir: Path | str) -> Path:
-    """Convert `pptx` to `<tmpdir>/<stem>.pdf` with deck.export; skip the test without soffice."""
+    """Convert `pptx` to `<tmpdir>/<stem>.pdf` with deck.export and return the PDF's path.
+
+    Raises NoLibreOffice when soffice is not installed, RenderFailed when the export fails.
+    """
     if find_soffice() is None:
-        skip_or_fail("soffice not installed: install LibreOffice to run render tests")
+        raise NoLibreOffice("soffice not installed: install LibreOffice to run render checks")
     result = export_pdf(Path(pptx), Path(tmpdir) / f"{Path(pptx).stem}.pdf", progress=False)
     if not result.ok:
-        pytest.fail(result.problem.format())
+        raise RenderFailed(result.problem.format())
     return result.path
 
 
