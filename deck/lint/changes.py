@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
+import json
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 
-from deck.layout.page import Page, Pages, Picture
+from deck.layout.page import Page, Pages, Picture, Run
 from deck.theme import Theme
 
 _HASH_CHARS = 12  # hex digits of a content hash kept in the record
@@ -55,23 +56,44 @@ def slide_hashes(pages: Pages) -> Slides:
     return tuple((page.key, hashlib.sha256(_content(page).encode()).hexdigest()[:_HASH_CHARS]) for page in pages.pages)
 
 
-# The live slide-number field's preview text inside a page's repr: `Run(text='12', …, field='slidenum')`.
-_SLIDE_NUMBER = re.compile(r"Run\(text='[^']*'(?=[^()]*field='slidenum'\))")
-
-
 def _content(page: Page) -> str:
-    """The page as text: its (frozen, nested) dataclass repr without key, line and slide number;
-    a picture by its file's name and bytes rather than its absolute path."""
-    text = _SLIDE_NUMBER.sub("Run(", repr(dataclasses.replace(page, key="", line=0)))
-    for picture in (e for e in page.elements if isinstance(e, Picture)):
-        text = text.replace(repr(picture.path), repr(picture.path.name))
-        text += hashlib.sha256(picture.path.read_bytes()).hexdigest()
-    return text
+    """The page in canonical form (sorted-key JSON of its fields), without its key, source
+    line and slide-number preview; a picture by its file's name and the hash of its bytes
+    rather than its absolute path."""
+    return _canonical(dataclasses.replace(page, key="", line=0))
 
 
 def theme_hash(theme: Theme) -> str:
-    """Return a short hash of everything in `theme`."""
-    return hashlib.sha256(repr(theme).encode()).hexdigest()[:_HASH_CHARS]
+    """Return a short hash of everything in `theme`, in canonical form (the order in which
+    a theme file names its roles does not count)."""
+    return hashlib.sha256(_canonical(theme).encode()).hexdigest()[:_HASH_CHARS]
+
+
+def _canonical(value) -> str:
+    return json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _plain(value):
+    """Return `value` as JSON-ready data: a dataclass as its type name and fields, a picture
+    as its file's name and content hash, a slide-number field without its preview text."""
+    if isinstance(value, Picture):
+        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "path"}
+        return {"Picture": fields, "file": value.path.name, "bytes": _file_hash(value.path)}
+    if isinstance(value, Run) and value.field == "slidenum":
+        value = dataclasses.replace(value, text="")
+    if dataclasses.is_dataclass(value):
+        return {type(value).__name__: {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, Path):
+        return value.name
+    return value
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def compare(before: Slides | None, slides: Slides, restyled: bool = False) -> Changes:
