@@ -12,9 +12,9 @@ import traceback
 from pathlib import Path
 
 from deck import __version__
+from deck.output.stop import Stopped, Terminated, making, on_sigterm, stopped
+from deck.output.target import check_file_target, check_folder_target, check_new_file, check_theme_option, unusable
 from deck.problems import Exit, Problem, display_path
-from deck.stop import Stopped, Terminated, making, on_sigterm, stopped
-from deck.target import check_file_target, check_folder_target, check_new_file, check_theme_option, unusable
 
 REPORT = "https://github.com/deck-slides/deck/issues"
 
@@ -215,8 +215,8 @@ def _preview(args, folder: Path) -> int:
     import tempfile
     from dataclasses import replace
 
-    from deck import written
     from deck.export import contact_sheet, export_pdf, export_pngs
+    from deck.output import written
     from deck.pipeline import build_outline
 
     with tempfile.TemporaryDirectory(prefix="deck-preview-") as tmp:
@@ -248,8 +248,8 @@ def _refused_pictures(args, folder: Path, outcome) -> Problem | None:
     """Why the preview may not write where it was asked to (checked before anything is written
     there): the --sheet file as any output; or the folder, and in it any picture it would
     replace that deck did not write."""
-    from deck import written
     from deck.export import not_ours, png_names
+    from deck.output import written
     from deck.pipeline import input_files
 
     if args.sheet:

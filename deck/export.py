@@ -1,5 +1,5 @@
 """Output: export .pptx → PDF (LibreOffice), PDF → PNGs (pdftoppm), PNGs → contact sheet; every
-file written atomically (deck.target) and recorded (deck.written), so only deck's own are removed.
+file written atomically (deck.output.target) and recorded (deck.output.written), so only deck's own are removed.
 
 The only module of the package that runs subprocesses. Expected export failures (tool missing,
 file not convertible, timeout) are returned as problems (codes O103–O106, located at the file
@@ -22,9 +22,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from deck import written
+from deck.output import written
+from deck.output.target import keep_aside, write_atomically
 from deck.problems import Problem, Where, display_path
-from deck.target import keep_aside, write_atomically
 
 SOFFICE_ENV = "DECK_SOFFICE"  # path to soffice; when set, it is the only place looked at
 
@@ -131,7 +131,7 @@ def export_pdf(
 
     `soffice` overrides `find_soffice()`. Each call uses its own LibreOffice profile, so calls
     may run in parallel. The PDF is checked (exists, non-empty, starts with `%PDF-`), moved
-    into place atomically and recorded as deck's (deck.written). A PDF at `pdf` that deck did
+    into place atomically and recorded as deck's (deck.output.written). A PDF at `pdf` that deck did
     not write (or that was changed since) is never destroyed: a new PDF moves it aside to
     `<stem>.edited-<n>.pdf` (a warning, O117); a failure leaves it where it is and says so. On
     failure the result carries a message, and an old PDF deck wrote is removed, so it cannot pass
@@ -287,7 +287,7 @@ def export_pngs(
     pdftoppm: str | None = None,
 ) -> ExportResult:
     """Render each page of `pdf` to `out_dir/slide-NN.png` (see `png_names`) at `dpi` pixels
-    per inch, and record them as deck's (deck.written).
+    per inch, and record them as deck's (deck.output.written).
 
     The `slide-*.png` pictures deck wrote into `out_dir` before (and nobody changed since) are
     removed first, so a failure leaves none of them behind; any other file is left alone. A file

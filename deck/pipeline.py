@@ -13,10 +13,10 @@ from deck.layout import lay_out
 from deck.layout.page import Pages, Picture
 from deck.lint.talktime import TalkTime, estimate_talk
 from deck.model import Deck
+from deck.output.target import check_file_target, pause_point, write_atomically
 from deck.pptx.record import Changes, edited_warning, replace_output
 from deck.problems import Problem, Where, cut, display_path, sort_problems
 from deck.source.reader import load_yaml
-from deck.target import check_file_target, pause_point, write_atomically
 from deck.theme import Theme
 from deck.theme.load import BUILTIN, load_theme
 

@@ -13,8 +13,8 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from deck import written
 from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
+from deck.output import written
 from deck.problems import display_path
 
 INSTALL_HINT = {

@@ -5,9 +5,9 @@ import pytest
 from conftest import run_deck, skip_or_fail
 from PIL import Image
 
-from deck import written
 from deck.cli import main
 from deck.export import find_soffice
+from deck.output import written
 
 GOOD = """title: Preview
 language: zh-CN

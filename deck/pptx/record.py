@@ -24,10 +24,10 @@ from xml.etree import ElementTree
 
 from deck.layout.page import Pages
 from deck.lint.changes import Changes, Slides, compare, slide_hashes, theme_hash
+from deck.output.target import keep_aside, same_bytes
 from deck.pptx.package import zip_entries
 from deck.pptx.text import xml_text as escape
 from deck.problems import Problem, Where, display_path
-from deck.target import keep_aside, same_bytes
 from deck.theme import Theme
 
 CUSTOM = "docProps/custom.xml"

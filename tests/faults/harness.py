@@ -124,7 +124,7 @@ def snapshot(folder: Path) -> dict[str, object]:
 
 class Paused:
     """`python -m deck ARGS` in `cwd`, made to wait at a point of its build (`point`: "layout"
-    or "write", see deck.target.pause_point) so that a signal arrives there."""
+    or "write", see deck.output.target.pause_point) so that a signal arrives there."""
 
     def __init__(self, point: str, *args: str | Path, cwd: Path, fifo: Path, env: dict[str, str] | None = None):
         os.mkfifo(fifo)

@@ -1,4 +1,4 @@
-"""Signals during a build, sent at a known point (deck.target.pause_point) or during the real,
+"""Signals during a build, sent at a known point (deck.output.target.pause_point) or during the real,
 slow PDF export: Ctrl-C exits 130 and SIGTERM 143, nothing half-written is left, and a build
 killed outright leaves temporary files the next build recognises and removes."""
 

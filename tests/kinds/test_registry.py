@@ -38,7 +38,7 @@ def test_stats_lives_in_its_module_its_registry_line_and_its_case_folder():
     init = (ROOT / "deck" / "kinds" / "__init__.py").read_text(encoding="utf-8").splitlines()
     assert [line.strip() for line in init if STATS.search(line) and "import" not in line] == ['"stats": stats.KIND,']
     case = ROOT / "tests" / "cases" / "stats"
-    assert sorted(p.name for p in case.iterdir()) == ["expected.txt", "outline.yaml"]
+    assert sorted(p.name for p in case.iterdir()) == ["expected-xml", "expected.txt", "outline.yaml"]
 
 
 def test_a_section_divider_is_an_entry_of_the_frame_not_a_kind():

@@ -1,4 +1,4 @@
-"""deck.written: the per-folder record of the files deck wrote; only those are deck's to remove."""
+"""deck.output.written: the per-folder record of the files deck wrote; only those are deck's to remove."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from deck import written
+from deck.output import written
 
 
 def test_a_recorded_file_is_deck_s_until_someone_changes_it(tmp_path):

@@ -1,4 +1,4 @@
-"""deck.target: which paths deck refuses to write, how it writes, and which leftovers it sweeps."""
+"""deck.output.target: which paths deck refuses to write, how it writes, and which leftovers it sweeps."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import time
 
 import pytest
 
-from deck.problems import display_path
-from deck.target import (
+from deck.output.target import (
     check_file_target,
     check_folder_target,
     keep_aside,
@@ -17,6 +16,7 @@ from deck.target import (
     sweep_stale,
     write_atomically,
 )
+from deck.problems import display_path
 
 
 def _code(problem) -> str | None:

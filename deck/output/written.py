@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from deck.target import write_atomically
+from deck.output.target import write_atomically
 
 MANIFEST = ".deck-written.json"
 _FORMAT = 1
