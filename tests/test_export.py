@@ -120,6 +120,7 @@ def test_a_failed_export_leaves_a_pdf_deck_wrote_that_was_changed_since(tmp_path
     assert pdf.read_bytes() == b"%PDF-1.4 deck's, annotated"
 
 
+@pytest.mark.render
 def test_a_new_pdf_keeps_a_pdf_deck_did_not_write_and_replaces_its_own(soffice, tmp_path):
     pptx = make_pptx(tmp_path / "talk.pptx", 1)
     pdf = tmp_path / "talk.pdf"

@@ -118,6 +118,7 @@ def test_a_file_that_only_looks_like_a_temporary_file_is_kept(built):
     assert mine.is_symlink() and other.read_text() == "mine"
 
 
+@pytest.mark.render
 def test_ctrl_c_during_the_pdf_export_stops_libreoffice_and_leaves_no_pdf(built, tmp_path):
     if find_soffice() is None:
         pytest.skip("soffice not installed: install LibreOffice (libreoffice-impress)")
