@@ -23,8 +23,10 @@ CODES: dict[str, Code] = {
     "S103": Code(
         "not-utf8",
         "the file is not saved as UTF-8",
-        "Outlines are read as UTF-8 text. A file saved as UTF-16, or in a legacy encoding such as Latin-1 "
-        "or GBK, has bytes that are not UTF-8; the problem points at the first one.",
+        "Outlines are read as UTF-8 text. A file saved as UTF-16 or UTF-32 (Windows Notepad's "
+        '"Unicode"; with or without a byte order mark, either byte order) is named as such, at line 1. '
+        "A file in a legacy encoding such as Latin-1 or GBK has bytes that are not UTF-8; the problem "
+        "points at the first one.",
         "title: Caf\\xe9   (the byte 0xE9: `é` saved as Latin-1)",
         'Save the file as UTF-8 in your editor ("Save with encoding" or "Reopen with encoding").',
     ),

@@ -1,5 +1,7 @@
 """The loader keeps every scalar exactly as typed, with its line and column, with either parser."""
 
+import pytest
+
 from deck.source.located import Map, Scalar, Seq
 from deck.source.reader import Limits, load_yaml_bytes
 
@@ -89,3 +91,21 @@ def test_without_libyaml_the_corpus_gets_the_same_messages(monkeypatch, capsys):
         return out
 
     assert messages(yaml.SafeLoader) == messages(yaml.CSafeLoader)
+
+
+OUTLINE = "title: Talk\nslides:\n  - title: A\n    text: b\n    notes: n\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("first", ["", "演讲: x\n"], ids=["ascii-first", "chinese-first"])
+def test_utf16_and_utf32_files_are_named_whatever_their_byte_order_and_mark(encoding, first):
+    _, problems = load_yaml_bytes((first + OUTLINE).encode(encoding), "t.yaml")
+    name = encoding[:6].upper()
+    assert [(p.line, p.column, p.code, p.message) for p in problems] == [
+        (1, 1, "S103", f"the file is {name}; save it as UTF-8 in your editor")
+    ]
+
+
+def test_utf8_text_holding_zero_bytes_is_not_taken_for_utf16():
+    _, problems = load_yaml_bytes(b"title: a\x00b\x00c\nslides: []\n", "t.yaml")
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 9, "S104"), (1, 11, "S104")]
