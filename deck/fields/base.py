@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,4 +110,8 @@ def suggest(word: str, options) -> str:
 def empty_value(name: str, what: str, node: Node, required: bool) -> str:
     """The message for key `name` written with nothing (or blank text) as its value."""
     said = "has nothing after it" if is_nothing(node) else "is empty"
+    wide = sorted({c for c in getattr(node, "text", "") if c not in " \t\r\n"}) if not is_nothing(node) else []
+    if wide:  # white space one cannot tell from a space: name it
+        shown = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'a space')}" for c in wide[:3])
+        said = f"holds only white space ({shown})"
     return f"`{name}:` {said}; write {what}" + ("" if required else ", or remove the line")

@@ -113,6 +113,18 @@ FIELDS: dict[str, Code] = {
         "bullets:\n  - Use C # for this part",
         'Quote the value to keep the rest ("Use C # for this part"), or put two spaces before a comment.',
     ),
+    "F120": Code(
+        "invisible-text",
+        "a text holds only characters that show nothing",
+        "The value is not empty, but nothing in it would show: zero-width spaces and joiners, a byte "
+        "order mark, direction marks, Hangul fillers (U+3164, U+115F, U+1160, U+FFA0), variation "
+        "selectors, mixed with white space or inline marks. A title of them looks blank on the slide "
+        "and in PowerPoint's outline, and a screen reader reads nothing. They usually come from text "
+        "pasted from a web page or a chat, or are a trick to pass a required key. (A value of white "
+        "space alone is an empty value, F103.)",
+        'slides:\n  - title: "\\u200b"\n    text: A slide whose title is a zero-width space.',
+        "Write the text; delete the invisible characters (the message names them by their code point).",
+    ),
 }
 
 PICTURES: dict[str, Code] = {
