@@ -22,11 +22,14 @@ INVALID: Any = _Invalid()  # a value that failed; its problem is already recorde
 
 @dataclass
 class Ctx:
-    """What validators share while reading one file: the problems found so far, and the folder
-    that relative paths in it start from."""
+    """What validators share while reading one file: the problems found so far, the folder
+    that relative paths in it start from, and the pictures already checked (so that a picture
+    used on many slides is opened once: `(resolved path, size, mtime in ns)` → what was found,
+    see `deck.fields.pictures`)."""
 
     problems: list[Problem] = field(default_factory=list)
     folder: Path | None = None
+    pictures: dict[tuple[str, int, int], Any] = field(default_factory=dict)
 
     def error(self, where: Where, code: str, message: str) -> Any:
         """Record the error `code` at `where`; return INVALID."""

@@ -203,8 +203,11 @@ PICTURES: dict[str, Code] = {
     "P110": Code(
         "damaged-picture",
         "a picture file is damaged",
-        "The file starts like a picture, but its data cannot be read through: it is cut short or "
-        "corrupted. deck checks this before rendering, so the problem is located in the outline.",
+        "The file starts like a picture, but its data cannot be read through: it is cut short, a "
+        "checksum disagrees, its header is damaged, or (a JPEG) its header claims more pixels than its "
+        "data holds, which viewers would show as grey. deck decodes every picture whole before "
+        "rendering, once per build however often it is used, so the problem is located in the outline, "
+        "at each use.",
         "image: {path: assets/half-downloaded.png, alt: A figure}",
         "Re-export the picture as PNG or JPEG.",
     ),
