@@ -78,6 +78,14 @@ ADVICE = [
     ("not-utf8", "3:15", "byte 0xe9 here); save it as UTF-8"),
     ("huge-title", "3:12", "2,549 characters long, more than the 200"),
     ("warnings/comment-cuts-value", "5:15", "quote the value to keep the rest"),
+    ("utf16-be-no-bom", "1:1", "the file is UTF-16; save it as UTF-8"),
+    ("utf32-le-bom", "1:1", "the file is UTF-32; save it as UTF-8"),
+    ("title-zero-width-space", "4:12", "only invisible characters (U+200B ZERO WIDTH SPACE)"),
+    ("deck-title-ideographic-space", "2:8", "holds only white space (U+3000 IDEOGRAPHIC SPACE)"),
+    ("duplicate-id-through-alias", "12:5", "already used by the slide at line 4"),
+    ("image-jpeg-claims-more-than-it-holds", "5:19", "claims 7000×8000 pixels, but its data holds far fewer"),
+    ("pie-all-zero", "9:9", "is 0, so the pie has no slices to draw"),
+    ("warnings/dash-folded-sub-bullet", "7:9", "more of the text above (`alpha - beta`)"),
 ]
 
 
