@@ -112,9 +112,18 @@ def suggest(word: str, options) -> str:
 
 def empty_value(name: str, what: str, node: Node, required: bool) -> str:
     """The message for key `name` written with nothing (or blank text) as its value."""
-    said = "has nothing after it" if is_nothing(node) else "is empty"
-    wide = sorted({c for c in getattr(node, "text", "") if c not in " \t\r\n"}) if not is_nothing(node) else []
-    if wide:  # white space one cannot tell from a space: name it
-        shown = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'a space')}" for c in wide[:3])
-        said = f"holds only white space ({shown})"
+    if is_nothing(node):
+        said = "has nothing after it"
+    else:
+        said = f"holds {spaces(node.text)}" if node.text else "is empty"
     return f"`{name}:` {said}; write {what}" + ("" if required else ", or remove the line")
+
+
+def spaces(text: str) -> str:
+    """Return how a message names blank `text`: `an empty string`, `only spaces`, or the white
+    space one cannot tell from a space by its code point (`only white space (U+3000 …)`)."""
+    wide = sorted({c for c in text if c not in " \t\r\n"})
+    if wide:
+        names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'a space')}" for c in wide[:3])
+        return f"only white space ({names})"
+    return "only spaces" if text else "an empty string"

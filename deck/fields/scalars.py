@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from deck.fields.base import Ctx, Spec, is_nothing, show
+from deck.fields.base import Ctx, Spec, is_nothing, show, spaces
 from deck.fields.inline import parse_inline
 from deck.problems import cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
@@ -57,7 +57,7 @@ class Text(Spec):
             return ctx.error(node.where, "F103", f"expected {what}, got nothing; write the text")
         text = node.text.strip() if node.style in ("|", ">") else node.text
         if not text.strip():
-            return ctx.error(node.where, "F103", f"expected {what}, got an empty string; write the text")
+            return ctx.error(node.where, "F103", f"expected {what}, got {spaces(text)}; write the text")
         if len(text) > self.max_chars:
             return ctx.error(
                 node.where,
