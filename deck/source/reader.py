@@ -11,6 +11,7 @@ from yaml.events import AliasEvent, DocumentEndEvent, MappingStartEvent, ScalarE
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from deck.problems import Problem, Where, cut
+from deck.source.encoding import decode
 from deck.source.located import Map, Node, Scalar, Seq
 from deck.source.traps import (
     bad_character,
@@ -19,6 +20,8 @@ from deck.source.traps import (
     explain_parse_error,
     explain_reader_error,
     find_bad_character,
+    folded_dash,
+    folded_dash_message,
     line_col,
 )
 
@@ -36,8 +39,6 @@ CORE_TAGS = {
     "tag:yaml.org,2002:merge": "str",  # a plain `<<` (refused as a key below)
     "tag:yaml.org,2002:value": "str",  # a plain `=`
 }
-_BREAK = re.compile(r"\r\n|\r|\n")
-_FOLDED_DASH = re.compile(r"(?:\r\n|\r|\n)[ \t]*(-)(?=[ \t\r\n]|$)")  # a line of a value that starts with `- `
 _COLLECTION_TAGS = {SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
 
 
@@ -81,7 +82,7 @@ def load_yaml_bytes(data: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) ->
                 "outline may have; split the talk, or remove pasted data",
             )
         ]
-    text, problem = _decode(data, shown)
+    text, problem = decode(data, shown)
     if problem:
         return None, [problem]
     problems = _check_characters(text, shown)
@@ -93,48 +94,6 @@ def load_yaml_bytes(data: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) ->
     except _Stop as stop:
         return None, [stop.problem]
     return node, composer.problems
-
-
-def _decode(data: bytes, shown: str) -> tuple[str, Problem | None]:
-    wide = wide_encoding(data)
-    if wide:
-        return "", Where(shown, 1, 1).error("S103", f"the file is {wide}; save it as UTF-8 in your editor")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
-        return "", Where(shown, line, col).error(
-            "S103",
-            f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} here); save it as UTF-8 in your editor",
-        )
-
-
-# How UTF-16 and UTF-32 text begins: a byte order mark, or (YAML 1.2 §5.2) a first character
-# below U+0080 with its zero bytes; UTF-32 first, as its marks begin with UTF-16's.
-_WIDE_STARTS = (
-    ("UTF-32", re.compile(rb"^(\x00\x00\xfe\xff|\xff\xfe\x00\x00|\x00\x00\x00[\x01-\x7f]|[\x01-\x7f]\x00\x00\x00)")),
-    ("UTF-16", re.compile(rb"^(\xfe\xff|\xff\xfe|\x00[\x01-\x7f]|[\x01-\x7f]\x00)")),
-)
-
-
-def wide_encoding(data: bytes) -> str | None:
-    """Return `UTF-16` or `UTF-32` when `data` is text in that encoding (either byte order),
-    else None. Told by a byte order mark, by the zero bytes of a first character below U+0080,
-    or else by zero bytes in the same place of most 2 or 4 bytes (text that starts with, say,
-    a Chinese character)."""
-    named = next((name for name, pattern in _WIDE_STARTS if pattern.match(data)), None)
-    sample = data[: min(len(data), 4096) // 4 * 4]
-    if named or not sample or sample.count(0) * 8 < len(sample):
-        return named
-    units = len(sample) // 4
-    zeros = [sample[i::4].count(0) for i in range(4)]  # zero bytes at each place of 4
-    if (zeros[3] == units and zeros[2] * 2 >= units) or (zeros[0] == units and zeros[1] * 2 >= units):
-        return "UTF-32"
-    odd, even = zeros[1] + zeros[3], zeros[0] + zeros[2]
-    return "UTF-16" if odd >= 9 * even or even >= 9 * odd else None
 
 
 def _check_characters(text: str, shown: str, most: int = 20) -> list[Problem]:
@@ -370,23 +329,11 @@ class _Composer:
             self.problems.append(Where(self.shown, line, col).error("S111", message))
 
     def _folded_dash(self, event: ScalarEvent, value: str) -> None:
-        """Warn at a line of a plain value that starts with `- `: YAML folds it into the text above
-        (`alpha - beta`), where it was most often meant as a list item, indented too far."""
-        start, end = event.start_mark, event.end_mark
-        dash = _FOLDED_DASH.search(self.text, start.index, end.index)
-        if dash is None:
-            return
-        at = dash.start(1)
-        line = start.line + 1 + len(_BREAK.findall(self.text, start.index, at))
-        column = at - max(self.text.rfind("\n", 0, at), self.text.rfind("\r", 0, at))
-        self.problems.append(
-            Where(self.shown, line, column).warning(
-                "S131",
-                f"YAML reads this `- ` line as more of the text above (`{cut(value, 40)}`), as it is indented "
-                "under that text; for a list item, line the `- ` up with the items above (sub-bullets: "
-                "`- text: …` with `bullets:` under it); to keep the dash as text, quote the value",
-            )
-        )
+        """Warn at a line of a plain value that starts with `- ` (YAML folds it into the text)."""
+        place = folded_dash(self.text, event.start_mark.index, event.end_mark.index)
+        if place is not None:
+            where = Where(self.shown, event.start_mark.line + 1 + place[0], place[1])
+            self.problems.append(where.warning("S131", folded_dash_message(value)))
 
     def _trailing_comment(self, end) -> tuple[Where, str] | None:
         """A comment one space after a plain value (`Use C # here`) usually meant to be text."""
