@@ -86,6 +86,14 @@ ADVICE = [
     ("theme-path-parent", "3:8", "or name it with `--theme` on the command line"),
     ("theme-no-room", "themes/no-room.yaml:4:10", "the margins leave 864 × 140 pt"),
     ("theme-title-too-large", "themes/title-too-large.yaml:5:15", "lower its `size` and `min`"),
+    ("utf16-be-no-bom", "1:1", "the file is UTF-16; save it as UTF-8"),
+    ("utf32-le-bom", "1:1", "the file is UTF-32; save it as UTF-8"),
+    ("title-zero-width-space", "4:12", "only invisible characters (U+200B ZERO WIDTH SPACE)"),
+    ("deck-title-ideographic-space", "2:8", "holds only white space (U+3000 IDEOGRAPHIC SPACE)"),
+    ("duplicate-id-through-alias", "12:5", "already used by the slide at line 4"),
+    ("image-jpeg-claims-more-than-it-holds", "5:19", "claims 7000×8000 pixels, but its data holds far fewer"),
+    ("pie-all-zero", "9:9", "is 0, so the pie has no slices to draw"),
+    ("warnings/dash-folded-sub-bullet", "7:9", "more of the text above (`alpha - beta`)"),
 ]
 
 

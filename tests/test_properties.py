@@ -357,3 +357,47 @@ def test_mangled_text_never_crashes_and_every_line_is_located(text):
     assert status in (0, 1), lines
     assert all(PROBLEM.match(line) or SUMMARY.match(line) for line in lines), lines
     assert (status == 1) == any(ERROR.match(line) for line in lines)
+
+
+# ---- damaged pictures ----------------------------------------------------------------------------
+
+
+@st.composite
+def damaged_picture(draw) -> tuple[str, bytes]:
+    """A real PNG or JPEG (`(extension, bytes)`) cut short, with bytes flipped, or both."""
+    fmt = draw(st.sampled_from(["PNG", "JPEG", "progressive JPEG"]))
+    out = io.BytesIO()
+    picture = Image.linear_gradient("L").resize((48, 32)).convert("RGB")
+    picture.save(out, fmt.split()[-1], **({"progressive": True} if "progressive" in fmt else {}))
+    data = bytearray(out.getvalue())
+    how = draw(st.sampled_from(["cut", "flip", "both"]))
+    if how in ("flip", "both"):
+        for _ in range(draw(st.integers(1, 8))):
+            data[draw(st.integers(0, len(data) - 1))] ^= draw(st.integers(1, 255))
+    if how in ("cut", "both"):
+        data = data[: draw(st.integers(0, len(data) - 1))]
+    return ("png" if fmt == "PNG" else "jpg"), bytes(data)
+
+
+@settings(max_examples=BUILDS)
+@given(damaged_picture(), st.integers(1, 3))
+def test_a_damaged_picture_never_crashes_a_build_and_is_refused_at_its_uses(picture, uses):
+    ext, data = picture
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / f"figure.{ext}").write_bytes(data)
+        slides = "".join(
+            f"  - title: P{i}\n    image: {{path: figure.{ext}, alt: a figure}}\n    notes: n\n" for i in range(uses)
+        )
+        outline = write_folder(Path(tmp), "title: T\nslides:\n" + slides)
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            status = main(["build", str(outline), "-o", str(Path(tmp) / "out.pptx")])
+        if status == 3:
+            build_outline(outline, Path(tmp) / "out.pptx")  # raises the internal error, for a readable failure
+        lines = err.getvalue().splitlines()
+        assert status in (0, 1), lines
+        assert all(PROBLEM.match(line) or SUMMARY.match(line) for line in lines), lines
+        errors = [line for line in lines if ERROR.match(line)]
+        assert (status == 1) == bool(errors)
+        assert all(re.search(r":\d+:19: error\[P1\d\d\]", line) for line in errors), errors  # at each `path:`
+        assert len(errors) in (0, uses) and (Path(tmp) / "out.pptx").exists() == (status == 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,14 @@ INVALID: Any = _Invalid()  # a value that failed; its problem is already recorde
 
 @dataclass
 class Ctx:
-    """What validators share while reading one file: the problems found so far, and the folder
-    that relative paths in it start from."""
+    """What validators share while reading one file: the problems found so far, the folder
+    that relative paths in it start from, and the pictures already checked (so that a picture
+    used on many slides is opened once: `(resolved path, size, mtime in ns)` → what was found,
+    see `deck.fields.pictures`)."""
 
     problems: list[Problem] = field(default_factory=list)
     folder: Path | None = None
+    pictures: dict[tuple[str, int, int], Any] = field(default_factory=dict)
 
     def error(self, where: Where, code: str, message: str) -> Any:
         """Record the error `code` at `where`; return INVALID."""
@@ -108,5 +112,18 @@ def suggest(word: str, options) -> str:
 
 def empty_value(name: str, what: str, node: Node, required: bool) -> str:
     """The message for key `name` written with nothing (or blank text) as its value."""
-    said = "has nothing after it" if is_nothing(node) else "is empty"
+    if is_nothing(node):
+        said = "has nothing after it"
+    else:
+        said = f"holds {spaces(node.text)}" if node.text else "is empty"
     return f"`{name}:` {said}; write {what}" + ("" if required else ", or remove the line")
+
+
+def spaces(text: str) -> str:
+    """Return how a message names blank `text`: `an empty string`, `only spaces`, or the white
+    space one cannot tell from a space by its code point (`only white space (U+3000 …)`)."""
+    wide = sorted({c for c in text if c not in " \t\r\n"})
+    if wide:
+        names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'a space')}" for c in wide[:3])
+        return f"only white space ({names})"
+    return "only spaces" if text else "an empty string"

@@ -113,6 +113,18 @@ FIELDS: dict[str, Code] = {
         "bullets:\n  - Use C # for this part",
         'Quote the value to keep the rest ("Use C # for this part"), or put two spaces before a comment.',
     ),
+    "F120": Code(
+        "invisible-text",
+        "a text holds only characters that show nothing",
+        "The value is not empty, but nothing in it would show: zero-width spaces and joiners, a byte "
+        "order mark, direction marks, Hangul fillers (U+3164, U+115F, U+1160, U+FFA0), variation "
+        "selectors, mixed with white space or inline marks. A title of them looks blank on the slide "
+        "and in PowerPoint's outline, and a screen reader reads nothing. They usually come from text "
+        "pasted from a web page or a chat, or are a trick to pass a required key. (A value of white "
+        "space alone is an empty value, F103.)",
+        'slides:\n  - title: "\\u200b"\n    text: A slide whose title is a zero-width space.',
+        "Write the text; delete the invisible characters (the message names them by their code point).",
+    ),
 }
 
 PICTURES: dict[str, Code] = {
@@ -191,8 +203,11 @@ PICTURES: dict[str, Code] = {
     "P110": Code(
         "damaged-picture",
         "a picture file is damaged",
-        "The file starts like a picture, but its data cannot be read through: it is cut short or "
-        "corrupted. deck checks this before rendering, so the problem is located in the outline.",
+        "The file starts like a picture, but its data cannot be read through: it is cut short, a "
+        "checksum disagrees, its header is damaged, or (a JPEG) its header claims more pixels than its "
+        "data holds, which viewers would show as grey. deck decodes every picture whole before "
+        "rendering, once per build however often it is used, so the problem is located in the outline, "
+        "at each use.",
         "image: {path: assets/half-downloaded.png, alt: A figure}",
         "Re-export the picture as PNG or JPEG.",
     ),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from deck.fields.base import Ctx, Spec, is_nothing, show
+from deck.fields.base import Ctx, Spec, is_nothing, show, spaces
 from deck.fields.inline import parse_inline
 from deck.problems import cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
@@ -56,7 +57,7 @@ class Text(Spec):
             return ctx.error(node.where, "F103", f"expected {what}, got nothing; write the text")
         text = node.text.strip() if node.style in ("|", ">") else node.text
         if not text.strip():
-            return ctx.error(node.where, "F103", f"expected {what}, got an empty string; write the text")
+            return ctx.error(node.where, "F103", f"expected {what}, got {spaces(text)}; write the text")
         if len(text) > self.max_chars:
             return ctx.error(
                 node.where,
@@ -73,11 +74,14 @@ class Text(Spec):
                 f"`{cut(text, 30)}`; quote the value to keep the rest (a comment meant as one takes "
                 "two spaces before `#`)",
             )
-        if self.located:
-            return text, node.where
         if not self.inline:
-            return text
+            if invisible(text):
+                return ctx.error(node.where, "F120", _invisible_message(what, text))
+            return (text, node.where) if self.located else text
         rich, problems = parse_inline(text, node.where)
+        shown = "".join(span.text for span in rich.spans)
+        if invisible(shown):
+            return ctx.error(node.where, "F120", _invisible_message(what, shown))
         ctx.problems.extend(problems)
         return rich
 
@@ -85,7 +89,7 @@ class Text(Spec):
         out: dict = {
             "type": ["string", "number", "boolean"],
             "maxLength": self.max_chars,
-            "pattern": self.pattern or r"\S",
+            "pattern": self.pattern or _VISIBLE,
             "description": self.doc,
         }
         if self.pattern:
@@ -93,6 +97,38 @@ class Text(Spec):
         if self.example:
             out["examples"] = [self.example]
         return out
+
+
+# Characters that show nothing on their own, beyond white space and format characters (Cf:
+# zero-width spaces and joiners, the byte order mark, direction marks, the soft hyphen): the
+# Hangul fillers, variation selectors, the combining grapheme joiner and the blank braille cell.
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f\u2800" + "".join(map(chr, range(0xFE00, 0xFE10))))
+
+
+# The schema's version (for editors): at least one character that is neither white space nor
+# one of the usual invisible ones (a JSON Schema pattern cannot name a Unicode category).
+_VISIBLE = (
+    r"[^\s\u00ad\u034f\u061c\u115f\u1160\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+
+
+def invisible(text: str) -> bool:
+    """True when no character of `text` would show on a slide (nothing, white space, zero-width
+    and format characters, Hangul fillers…): a title of them looks blank."""
+    return all(c.isspace() or c in _INVISIBLE or unicodedata.category(c) == "Cf" for c in text)
+
+
+def _invisible_message(what: str, text: str) -> str:
+    chars = [c for c in dict.fromkeys(text) if c != " "]
+    if not chars:
+        return f"expected {what}, got only inline marks and no text; write the text"
+    names = [f"U+{ord(c):04X} {unicodedata.name(c, 'a format character')}" for c in chars]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return (
+        f"expected {what}, got only invisible characters ({shown}), so it would look blank; "
+        "write the text (these often come from text pasted from a web page or a chat)"
+    )
 
 
 @dataclass

@@ -114,6 +114,14 @@ def _build(value, node, ctx, folder):
         if kind == "pie" and any(v < 0 for v in values):
             ctx.error(where, "K223", "a pie cannot show negative values")
             ok = False
+        elif kind == "pie" and not any(values):
+            ctx.error(
+                where,
+                "K130",
+                f"every value of series `{cut(name, 30)}` is 0, so the pie has no slices to draw; "
+                "give the shares, or show the zeros as a `table`",
+            )
+            ok = False
     where = node.where
     if kind == "pie" and len(series) != 1:
         ctx.error(
@@ -202,6 +210,14 @@ CODES = {
         "- title: Share\n  chart:\n    type: pie\n    categories: [a, b, c, d, e, f, g]\n"
         "    series:\n      Share: [1, 1, 1, 1, 1, 1, 1]\n  notes: n",
         "Group the small slices as one category (e.g. `Other`), or use `bar`.",
+    ),
+    "K130": Code(
+        "pie-all-zero",
+        "every value of a pie chart is zero",
+        "A pie shows each value as its share of the total. When every value is 0 the total is 0: there "
+        "are no shares, and PowerPoint draws an empty circle, or nothing.",
+        _PIE + "      Share: [0, 0]\n  notes: n",
+        "Give the real shares; to show that everything is zero, use a `table` or say it in the text.",
     ),
     "K226": Code(
         "pie-log-scale",

@@ -128,6 +128,7 @@ def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> 
     refs = top.get("references") if top.get("references") not in (None, INVALID) else {}
     slides_node = root.get("slides")
     slides: list[m.Slide] = []
+    unread: set[str] = set()  # keys cited by slides that could not be read
     if slides_node is not None:
         if not isinstance(slides_node, Seq) or not slides_node.items:
             got = "an empty list" if isinstance(slides_node, Seq) else kind_name(slides_node)
@@ -144,10 +145,15 @@ def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> 
                 f"{len(slides_node.items):,}; split the talk into several outlines",
             )
         else:
-            slides = [s for s in (parse_entry(n, ctx, path.parent, kinds) for n in slides_node.items) if s]
+            for node in slides_node.items:
+                entry = parse_entry(node, ctx, path.parent, kinds)
+                if entry is not None:
+                    slides.append(entry)
+                else:
+                    unread |= _cited_keys(node)
     _check_ids(slides, ctx)
     visible = tuple(s for s in slides if not s.hidden)
-    references = _references(slides, visible, refs, ctx)
+    references = _references(slides, visible, refs, unread, ctx)
     if any(p.is_error for p in ctx.problems) or INVALID in top.values():
         return None, ctx.problems
     deck = m.Deck(
@@ -314,8 +320,16 @@ def _check_ids(slides: list[m.Entry], ctx: Ctx) -> None:
             seen[slide.id] = slide
 
 
-def _references(slides, visible, refs: dict, ctx: Ctx) -> tuple[m.Reference, ...]:
-    """Check every cite key; return the cited references in order of first citation."""
+def _cited_keys(node: Node) -> set[str]:
+    """Return the keys under `cite:` of a slide that could not be read, as far as they can be read."""
+    cite = node.get("cite") if isinstance(node, Map) else None
+    return {item.text for item in cite.items if isinstance(item, Scalar)} if isinstance(cite, Seq) else set()
+
+
+def _references(slides, visible, refs: dict, unread: set[str], ctx: Ctx) -> tuple[m.Reference, ...]:
+    """Check every cite key; return the cited references in order of first citation. A reference
+    that only a slide with errors cites is not said to be never cited: that slide may be visible
+    once it is fixed."""
     order: list[str] = []
     for slide in slides:
         for cite in slide.cite if isinstance(slide, m.Slide) else ():
@@ -326,7 +340,7 @@ def _references(slides, visible, refs: dict, ctx: Ctx) -> tuple[m.Reference, ...
             elif slide in visible and key not in order:
                 order.append(key)
     for key, (where, _) in refs.items():
-        if key not in order:
+        if key not in order and key not in unread:
             ctx.warn(
                 where,
                 "K118",

@@ -23,8 +23,10 @@ CODES: dict[str, Code] = {
     "S103": Code(
         "not-utf8",
         "the file is not saved as UTF-8",
-        "Outlines are read as UTF-8 text. A file saved as UTF-16, or in a legacy encoding such as Latin-1 "
-        "or GBK, has bytes that are not UTF-8; the problem points at the first one.",
+        "Outlines are read as UTF-8 text. A file saved as UTF-16 or UTF-32 (Windows Notepad's "
+        '"Unicode"; with or without a byte order mark, either byte order) is named as such, at line 1. '
+        "A file in a legacy encoding such as Latin-1 or GBK has bytes that are not UTF-8; the problem "
+        "points at the first one.",
         "title: Caf\\xe9   (the byte 0xE9: `é` saved as Latin-1)",
         'Save the file as UTF-8 in your editor ("Save with encoding" or "Reopen with encoding").',
     ),
@@ -242,5 +244,29 @@ CODES: dict[str, Code] = {
         "values would be lost without a word. The message names the line of the first.",
         "title: Talk\ntitle: Another title",
         "Keep one of them (merge the two values if both matter).",
+    ),
+    "S130": Code(
+        "aliases-repeat-too-much-text",
+        "aliases repeat more text than a file may hold",
+        "An alias (`*name`) repeats the value its anchor (`&name`) names. Counting every repeat, the "
+        "outline's values may hold at most 2,000,000 characters of text: no more than a file within "
+        "the size limit holds without aliases. Reading, checking and laying out text costs time for "
+        "each repeat, so a small file of aliases to a long text could otherwise take minutes. The "
+        "problem is located at the alias that goes over the limit.",
+        'slides:\n  - title: A\n    text: t\n    notes: &n "…twenty thousand characters…"\n'
+        "  - title: B\n    text: t\n    notes: *n\n  …and a hundred more slides with `notes: *n`",
+        "Write the repeated text out once (say it on one slide, refer to it on the others), or use fewer aliases.",
+    ),
+    "S131": Code(
+        "dash-folded-into-text",
+        "a `- ` line is read as more of the text above (a warning)",
+        "A plain (unquoted) value may go on over several lines; YAML joins them with spaces. A line that "
+        "starts with `- ` but is indented further than the list item above is such a continuation, not "
+        "a new item: `- alpha` over `  - beta` reads as the one text `alpha - beta`. This is most often "
+        "a sub-bullet indented too far, or an item meant to line up with the ones above.",
+        "bullets:\n  - alpha\n    - beta",
+        "For a list item, line its `- ` up with the items above. For sub-bullets, write the item as "
+        "`- text: alpha` with `bullets: [beta]` under it. To keep the dash as text, put the whole value "
+        "in quotes.",
     ),
 }

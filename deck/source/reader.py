@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -11,6 +11,7 @@ from yaml.events import AliasEvent, DocumentEndEvent, MappingStartEvent, ScalarE
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from deck.problems import Problem, Where, cut
+from deck.source.encoding import decode
 from deck.source.located import Map, Node, Scalar, Seq
 from deck.source.traps import (
     bad_character,
@@ -19,6 +20,8 @@ from deck.source.traps import (
     explain_parse_error,
     explain_reader_error,
     find_bad_character,
+    folded_dash,
+    folded_dash_message,
     line_col,
 )
 
@@ -47,6 +50,7 @@ class Limits:
     nodes: int = 50_000  # values, counting those an alias repeats
     depth: int = 40  # nesting of lists and mappings, through aliases too
     scalar_chars: int = 20_000  # any one value (the longest field, `notes`, allows as much)
+    text_chars: int = 2_000_000  # all values' text, counting what aliases repeat: what a file can hold without
     key_chars: int = 200
 
 
@@ -78,7 +82,7 @@ def load_yaml_bytes(data: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) ->
                 "outline may have; split the talk, or remove pasted data",
             )
         ]
-    text, problem = _decode(data, shown)
+    text, problem = decode(data, shown)
     if problem:
         return None, [problem]
     problems = _check_characters(text, shown)
@@ -90,22 +94,6 @@ def load_yaml_bytes(data: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) ->
     except _Stop as stop:
         return None, [stop.problem]
     return node, composer.problems
-
-
-def _decode(data: bytes, shown: str) -> tuple[str, Problem | None]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "", Where(shown, 1, 1).error("S103", "the file is UTF-16; save it as UTF-8 in your editor")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
-        return "", Where(shown, line, col).error(
-            "S103",
-            f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} here); save it as UTF-8 in your editor",
-        )
 
 
 def _check_characters(text: str, shown: str, most: int = 20) -> list[Problem]:
@@ -143,6 +131,17 @@ class _Open:
     flow: bool = False
     size: int = 1  # values inside, counting repeats through aliases
     height: int = 1  # levels of nesting, through aliases
+    chars: int = 0  # characters of text inside, counting repeats through aliases
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    """A value an anchor names, with what each alias to it adds to the counts."""
+
+    node: Node
+    size: int
+    height: int
+    chars: int
 
 
 class _Composer:
@@ -152,7 +151,8 @@ class _Composer:
         self.text, self.shown, self.limits = text, shown, limits
         self.problems: list[Problem] = []
         self.count = 0
-        self.anchors: dict[str, tuple[Node, int, int]] = {}  # name → (value, size, height)
+        self.chars = 0
+        self.anchors: dict[str, _Anchored] = {}
         self.stack: list[_Open] = []
         self.last = None  # start mark of the value read last, to explain a parse error after it
         self.loader = None
@@ -209,12 +209,13 @@ class _Composer:
         """Take one event; return the root value once it is complete."""
         where = _where(self.shown, event.start_mark)
         if isinstance(event, ScalarEvent):
-            self._count(1, where)
-            return self._add(self._scalar(event, where), 1, 1, event.anchor, event.start_mark)
+            scalar = self._scalar(event, where)
+            self._count(1, len(scalar.text), where)
+            return self._add(scalar, 1, 1, len(scalar.text), event.anchor, event.start_mark)
         if isinstance(event, AliasEvent):
-            node, size, height = self._alias(event, where)
-            self._count(size, where)
-            return self._add(node, size, height, None, event.start_mark, where)
+            used = self._alias(event, where)
+            self._count(used.size, used.chars, where)
+            return self._add(used.node, used.size, used.height, used.chars, None, event.start_mark, where)
         if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
             if len(self.stack) >= self.limits.depth:
                 raise _Stop(
@@ -222,7 +223,7 @@ class _Composer:
                 )
             node_type = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
             self._check_tag(event.tag, _COLLECTION_TAGS[node_type], where)
-            self._count(1, where)
+            self._count(1, 0, where)
             self.stack.append(
                 _Open(
                     Seq if node_type is SequenceNode else Map,
@@ -236,20 +237,25 @@ class _Composer:
             return None
         done = self.stack.pop()  # a sequence or mapping ends
         value = Seq(done.where, tuple(done.items)) if done.kind is Seq else self._mapping(done)
-        return self._add(value, done.size, done.height, done.anchor, done.mark, done.where)
+        return self._add(value, done.size, done.height, done.chars, done.anchor, done.mark)
 
-    def _add(self, node: Node, size: int, height: int, anchor: str | None, mark, where: Where | None = None):
-        """Put a finished value in its parent; `mark` is where it starts, `where` its located
-        start when `node` is an alias's target (located at its anchor)."""
+    def _add(self, node: Node, size: int, height: int, chars: int, anchor: str | None, mark, alias=None):
+        """Put a finished value, holding `size` values over `height` levels and `chars` characters
+        of text, in its parent; `mark` is where it starts. A value that an `alias` (a Where)
+        repeats is located there (the values inside it stay at their anchor), so that what is
+        wrong with this use of it, such as a slide id used twice, is reported where it is used."""
         self.last = mark
-        where = where or node.where
         if anchor is not None:
-            self.anchors[anchor] = (node, size, height)
+            self.anchors[anchor] = _Anchored(node, size, height, chars)
+        if alias is not None:
+            node = replace(node, where=alias)
+        where = node.where
         if not self.stack:
             return node
         parent = self.stack[-1]
         parent.items.append(node)
         parent.size += size
+        parent.chars += chars
         parent.height = max(parent.height, height + 1)
         if len(self.stack) + height > self.limits.depth + 1:
             raise _Stop(
@@ -260,8 +266,17 @@ class _Composer:
             )
         return None
 
-    def _count(self, size: int, where: Where) -> None:
+    def _count(self, size: int, chars: int, where: Where) -> None:
         self.count += size
+        self.chars += chars
+        if self.chars > self.limits.text_chars:  # only aliases can repeat a file's text this far
+            raise _Stop(
+                where.error(
+                    "S130",
+                    f"with the text YAML aliases repeat, the outline holds more than {self.limits.text_chars:,} "
+                    "characters, more than a file may hold; write the repeated text out once, or use fewer aliases",
+                )
+            )
         if self.count > self.limits.nodes:
             raise _Stop(
                 where.error(
@@ -291,6 +306,8 @@ class _Composer:
         if style == '"' and find_bad_character(value, 0) >= 0:
             self._escapes(event, value)
         comment = self._trailing_comment(event.end_mark) if style == "" else None
+        if style == "" and event.end_mark.line > event.start_mark.line:
+            self._folded_dash(event, value)
         return Scalar(where, value, style, CORE_TAGS.get(tag, "str"), comment)
 
     def _check_tag(self, tag: str | None, default: str, where: Where) -> str:
@@ -311,6 +328,13 @@ class _Composer:
             line, col = line_col(self.text, index)
             self.problems.append(Where(self.shown, line, col).error("S111", message))
 
+    def _folded_dash(self, event: ScalarEvent, value: str) -> None:
+        """Warn at a line of a plain value that starts with `- ` (YAML folds it into the text)."""
+        place = folded_dash(self.text, event.start_mark.index, event.end_mark.index)
+        if place is not None:
+            where = Where(self.shown, event.start_mark.line + 1 + place[0], place[1])
+            self.problems.append(where.warning("S131", folded_dash_message(value)))
+
     def _trailing_comment(self, end) -> tuple[Where, str] | None:
         """A comment one space after a plain value (`Use C # here`) usually meant to be text."""
         i = end.index
@@ -319,7 +343,7 @@ class _Composer:
         stop = min(n for n in (self.text.find("\n", i), self.text.find("\r", i), len(self.text)) if n >= 0)
         return Where(self.shown, end.line + 1, end.column + 2), self.text[i + 1 : stop]
 
-    def _alias(self, event: AliasEvent, where: Where) -> tuple[Node, int, int]:
+    def _alias(self, event: AliasEvent, where: Where) -> _Anchored:
         name = event.anchor
         if any(frame.anchor == name for frame in self.stack):
             raise _Stop(
@@ -338,7 +362,7 @@ class _Composer:
                     f"put the whole value in quotes, e.g. {example}",
                 )
             )
-            return Scalar(where, "*" + name, "", "str"), 1, 1
+            return _Anchored(Scalar(where, "*" + name, "", "str"), 1, 1, len(name) + 1)
         return self.anchors[name]
 
     def _mapping(self, done: _Open) -> Map:

@@ -51,6 +51,30 @@ def line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
+_FOLDED_DASH = re.compile(r"(?:\r\n|\r|\n)[ \t]*(-)(?=[ \t\r\n]|$)")  # a line that starts with `- `
+
+
+def folded_dash(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return `(lines below the first, column)` of the first line of the plain value
+    `text[start:end]` that starts with `- `, or None. YAML folds such a line into the text above
+    (`alpha` over `  - beta` reads `alpha - beta`); it was most often meant as a list item,
+    indented too far."""
+    dash = _FOLDED_DASH.search(text, start, end)
+    if dash is None:
+        return None
+    at = dash.start(1)
+    return len(_LINE_BREAK.findall(text, start, at)), at - max(text.rfind("\n", 0, at), text.rfind("\r", 0, at))
+
+
+def folded_dash_message(value: str) -> str:
+    """Return the warning for a `- ` line folded into the plain value `value`."""
+    return (
+        f"YAML reads this `- ` line as more of the text above (`{cut(value, 40)}`), as it is indented "
+        "under that text; for a list item, line the `- ` up with the items above (sub-bullets: "
+        "`- text: …` with `bullets:` under it); to keep the dash as text, quote the value"
+    )
+
+
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[xuU]|.)", re.S)
 _SIMPLE = {
     "0": "\0",

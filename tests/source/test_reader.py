@@ -1,5 +1,7 @@
 """The loader keeps every scalar exactly as typed, with its line and column, with either parser."""
 
+import pytest
+
 from deck.source.located import Map, Scalar, Seq
 from deck.source.reader import Limits, load_yaml_bytes
 
@@ -89,3 +91,73 @@ def test_without_libyaml_the_corpus_gets_the_same_messages(monkeypatch, capsys):
         return out
 
     assert messages(yaml.SafeLoader) == messages(yaml.CSafeLoader)
+
+
+OUTLINE = "title: Talk\nslides:\n  - title: A\n    text: b\n    notes: n\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("first", ["", "演讲: x\n"], ids=["ascii-first", "chinese-first"])
+def test_utf16_and_utf32_files_are_named_whatever_their_byte_order_and_mark(encoding, first):
+    _, problems = load_yaml_bytes((first + OUTLINE).encode(encoding), "t.yaml")
+    name = encoding[:6].upper()
+    assert [(p.line, p.column, p.code, p.message) for p in problems] == [
+        (1, 1, "S103", f"the file is {name}; save it as UTF-8 in your editor")
+    ]
+
+
+def test_utf8_text_holding_zero_bytes_is_not_taken_for_utf16():
+    _, problems = load_yaml_bytes(b"title: a\x00b\x00c\nslides: []\n", "t.yaml")
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 9, "S104"), (1, 11, "S104")]
+
+
+def test_aliases_may_not_repeat_more_text_than_a_file_may_hold():
+    long = "x" * 19_000
+    text = f"a: &n {long}\n" + "".join(f"b{i}: *n\n" for i in range(110))
+    node, problems = load(text)
+    assert node is None and [(p.line, p.column, p.code) for p in problems] == [(106, 7, "S130")]
+    assert "more than 2,000,000 characters" in problems[0].message and "xxx" not in problems[0].message
+
+
+def test_text_repeated_by_aliases_within_what_a_file_holds_is_read():
+    node, problems = load("a: &n " + "x" * 19_000 + "\n" + "".join(f"b{i}: *n\n" for i in range(100)))
+    assert problems == [] and node.get("b99").text == "x" * 19_000
+
+
+def test_a_value_reached_through_an_alias_is_located_at_the_alias_its_inside_at_the_anchor():
+    node, problems = load("a: &s {title: A, id: x}\nb: *s\nc: &t text\nd: *t\n")
+    assert problems == []
+    alias, anchored = node.get("b"), node.get("a")
+    assert (alias.where.line, alias.where.column) == (2, 4) and alias == Map(alias.where, anchored.entries, True)
+    assert (alias.get("id").where.line, alias.get("id").where.column) == (1, 22)
+    assert (node.get("d").where.line, node.get("d").where.column, node.get("d").text) == (4, 4, "text")
+
+
+@pytest.mark.parametrize(
+    "text, place, folded",
+    [
+        ("bullets:\n  - alpha\n    - beta\n  - gamma\n", (3, 5), "alpha - beta"),
+        ("notes: one\r\n  two\r\n   - three\r\n", (3, 4), "one two - three"),
+        ("a: [x\n  - y]\n", (2, 3), "x - y"),
+    ],
+    ids=["sub-bullet", "crlf", "flow"],
+)
+def test_a_line_starting_with_a_dash_folded_into_a_plain_value_is_warned_at_the_dash(text, place, folded):
+    _, problems = load(text)
+    assert [(p.line, p.column, p.code, p.level) for p in problems] == [(*place, "S131", "warning")]
+    assert f"(`{folded}`)" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'bullets:\n  - "alpha\n    - beta"\n',
+        "notes: |\n  alpha\n  - beta\n",
+        "notes: >\n  alpha\n  - beta\n",
+        "bullets:\n  - alpha\n  - beta\n",
+        "notes: alpha\n  -beta and -5\n",
+    ],
+    ids=["quoted", "literal-block", "folded-block", "list", "no-space-after-dash"],
+)
+def test_dashes_in_quoted_and_block_values_and_real_items_are_not_warned(text):
+    assert load(text)[1] == []
