@@ -12,7 +12,7 @@ from deck.export import write_atomically
 from deck.kinds import KINDS, parse_deck
 from deck.layout import lay_out
 from deck.layout.page import Pages
-from deck.lint.talktime import TalkTime, estimate_talk
+from deck.lint import TalkTime, check_access, estimate_talk
 from deck.model import Deck
 from deck.pptx.record import Changes, edited_warning, replace_output
 from deck.problems import Problem, Where, display_path, sort_problems
@@ -78,7 +78,7 @@ def check_outline(outline: Path, theme: str | None = None, theme_base: Path | No
     out.pages, problems = lay_out(deck, out.theme, KINDS, document_date(deck.date, os.environ))
     out.problems += problems
     out.talk, problems = estimate_talk(deck, out.pages)
-    out.problems += problems
+    out.problems += problems + check_access(deck)
     return _done(out)
 
 

@@ -49,6 +49,7 @@ def choose_layout(master: Master, page: Page, kind: str, size: tuple[int, int]) 
         score = (
             _type_penalty(kind, layout.type),
             sum(1 for slot, ph in bound.items() if not _agrees(ph, slots[slot])),
+            layout.type == "cust",  # a standard layout before a drawn one that fits as well
             len(slots) - len(bound),
             len(_parts(layout, size).strips) - sum(1 for s in bound if s in _STRIPS),
             order,
@@ -201,14 +202,19 @@ def _agrees(ph: Placeholder, element: Element) -> bool:
     return not ph.levels or ph.levels[0].role is None or role is None or ph.levels[0].role == role
 
 
+def _content_of(layout: Layout, size: tuple[int, int]) -> tuple[list[Placeholder], ...]:
+    parts = _parts(layout, size)
+    return parts.content, parts.pictures, parts.subtitle
+
+
 def _fallback(master: Master, slots: dict[str, Element], size: tuple[int, int]) -> Choice:
     """Return the first layout with a title and no content placeholders (else the first
     with a title), its title and footers bound: the content stays drawn."""
     with_title = [layout for layout in master.layouts if _parts(layout, size).title]
     if not with_title:
         raise ValueError("the master has no layout with a title placeholder")
-    bare = [layout for layout in with_title if not _parts(layout, size).content and not _parts(layout, size).pictures]
-    layout = (bare or with_title)[0]
+    bare = [la for la in with_title if not any(_content_of(la, size))]
+    layout = sorted(bare or with_title, key=lambda la: la.type != "titleOnly")[0]
     parts = _parts(layout, size)
     bound = {"title": parts.title[0], **{slot: ph for slot, ph in parts.footers.items() if slot in slots}}
     bound.update(_bind_strips(parts.strips, {s: e for s, e in slots.items() if s in ("takeaway", "source")}))

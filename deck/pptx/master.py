@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deck.pptx.styles import body_pr_xml, inherited_levels, level_xml, list_style_xml, master_placeholder
-from deck.pptx.text import NS, solid_fill_xml, stable_guid, xml_attr
+from deck.pptx.text import NS, scheme_name, solid_fill_xml, stable_guid, xml_attr
 from deck.theme import Theme
 from deck.theme.model import Layout, Level, Master, Placeholder
 
@@ -183,3 +183,35 @@ def nine_levels(tag: str, level: Level, lang: str, theme: Theme, default: bool) 
     )
     head = f'<a:defPPr><a:defRPr lang="{xml_attr(lang)}"/></a:defPPr>' if default else ""
     return f"<{tag}>{head}{levels}</{tag}>"
+
+
+def table_styles_xml(theme: Theme) -> bytes:
+    """Return ppt/tableStyles.xml: the theme's table style, the default for a table a person
+    adds — the look of deck's own tables (text on the background, every second row on the
+    surface colour, the header row in the background colour on primary, rules in muted),
+    in the colour map's names, so a dark theme's table is light text on dark cells."""
+    guid = stable_guid("table style", theme.name)
+    rule = f'<a:ln w="{theme.rule_width}">{solid_fill_xml("muted")}</a:ln>'
+    none = "<a:ln><a:noFill/></a:ln>"
+    borders = "".join(
+        f"<a:{side}>{rule if side in ('top', 'bottom', 'insideH') else none}</a:{side}>"
+        for side in ("left", "right", "top", "bottom", "insideH", "insideV")
+    )
+
+    def cells(fill: str, text: str | None = None, bold: bool = False, edges: str = "") -> str:
+        weight = ' b="on"' if bold else ""
+        font = ""
+        if text:
+            font = (
+                f'<a:tcTxStyle{weight}><a:fontRef idx="minor"/><a:schemeClr val="{scheme_name(text)}"/></a:tcTxStyle>'
+            )
+        return f"{font}<a:tcStyle><a:tcBdr>{edges}</a:tcBdr><a:fill>{solid_fill_xml(fill)}</a:fill></a:tcStyle>"
+
+    return (
+        f'{DECL}<a:tblStyleLst xmlns:a="{NS["a"]}" def="{guid}">'
+        f'<a:tblStyle styleId="{guid}" styleName="{xml_attr(theme.name)}">'
+        f"<a:wholeTbl>{cells('background', 'text', edges=borders)}</a:wholeTbl>"
+        f"<a:band2H>{cells('surface')}</a:band2H>"
+        f"<a:firstRow>{cells('primary', 'background', bold=True)}</a:firstRow>"
+        "</a:tblStyle></a:tblStyleLst>"
+    ).encode()

@@ -224,13 +224,6 @@ def pres_props_xml() -> bytes:
     return f"{_DECL}<p:presentationPr {ns}/>".encode()
 
 
-def table_styles_xml() -> bytes:
-    """Return ppt/tableStyles.xml: no custom table styles; PowerPoint's "Medium Style 2 –
-    Accent 1" as the default for tables a person adds (deck's own tables name their style)."""
-    ns = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
-    return (f'{_DECL}<a:tblStyleLst {ns} def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>').encode()
-
-
 def repack(
     blob: bytes, replace: dict[str, bytes], created: str, workbook_parts: dict[str, bytes] | None = None
 ) -> bytes:

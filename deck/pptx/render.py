@@ -21,7 +21,7 @@ from lxml import etree
 
 from deck.layout.page import Chart, Page, Pages, Picture
 from deck.pptx.chart import embed_workbook, format_chart
-from deck.pptx.master import presentation_xml, slide_layout_xml, slide_master_xml
+from deck.pptx.master import presentation_xml, slide_layout_xml, slide_master_xml, table_styles_xml
 from deck.pptx.notes import notes_master_xml, notes_xml
 from deck.pptx.package import (
     APP_PART,
@@ -32,7 +32,6 @@ from deck.pptx.package import (
     app_xml,
     core_xml,
     pres_props_xml,
-    table_styles_xml,
     view_props_xml,
 )
 from deck.pptx.paragraphs import Writer, field_ids
@@ -103,7 +102,7 @@ def render_pptx(pages: Pages, theme: Theme) -> bytes:
     for name, kind, blob in (
         ("ppt/presProps.xml", "presProps", pres_props_xml()),
         ("ppt/viewProps.xml", "viewProps", view_props_xml()),
-        ("ppt/tableStyles.xml", "tableStyles", table_styles_xml()),
+        ("ppt/tableStyles.xml", "tableStyles", table_styles_xml(theme)),
     ):
         package.relate(_PRESENTATION, package.add(name, _TYPES[kind], blob), _RT[kind])
     slides = _Slides(package, pages, theme)
