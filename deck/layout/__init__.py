@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 
 from deck import model as m
 from deck.layout.blocks import Area, Body, TooBig, continue_paragraphs
-from deck.layout.choose import bind_page, choose_layout
+from deck.layout.choose import Chooser, bind_page
 from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.frame import Frame
 from deck.layout.masters import master_of
 from deck.layout.page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape, TextFrame
 from deck.problems import Problem, Where
 from deck.theme import Theme
-from deck.theme.model import Master
 
 if TYPE_CHECKING:  # the kinds import the layout's blocks; the layout gets the registry passed in
     from deck.kinds import Kind
@@ -47,6 +46,7 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
     The pages are placed on the layouts of the master generated from the theme."""
     fit = Fitter(theme)
     frame, master = Frame.of(deck, fit), master_of(fit)
+    chooser = Chooser(master, (theme.width, theme.height))
     drafts: list[_Draft] = []
     problems: list[Problem] = []
 
@@ -71,21 +71,20 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
         add(_list_pages(frame, frame.words["references"], items, "references", section, deck))
     pages = []
     for number, draft in enumerate(drafts, 1):
-        page, more = _placed(draft, number, frame, master)
+        page, more = _placed(draft, number, frame, chooser)
         pages.append(page)
         problems += more
     info = DocInfo(deck.title, deck.subtitle or "", deck.author or "", deck.language, created)
     return Pages(tuple(pages), info, master), problems
 
 
-def _placed(draft: _Draft, number: int, frame: Frame, master: Master) -> tuple[Page, list[Problem]]:
+def _placed(draft: _Draft, number: int, frame: Frame, chooser: Chooser) -> tuple[Page, list[Problem]]:
     """Return the draft's page with the footer of slide `number` added (when it has one),
     placed on the master's layout that takes its content; a warning when none does."""
     page = draft.page
     if draft.footer:
         page = replace(page, elements=(*page.elements, *frame.footer(number, draft.section)))
-    t = frame.fit.theme
-    choice = choose_layout(master, page, draft.kind, (t.width, t.height))
+    choice = chooser.choose(page, draft.kind)
     problems = []
     if not choice.fits:
         problems.append(

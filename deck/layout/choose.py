@@ -35,30 +35,41 @@ class Choice:
     fits: bool  # False: no layout takes the page's content, which stays drawn on `layout`
 
 
+class Chooser:
+    """Chooses layouts of one master for pages of one slide size (width, height EMU), each
+    layout's placeholders read once."""
+
+    def __init__(self, master: Master, size: tuple[int, int]):
+        self.layouts = [(layout, _parts(layout, size)) for layout in master.layouts]
+
+    def choose(self, page: Page, kind: str) -> Choice:
+        """Return the layout for `page` ('title', 'section' or 'content' page `kind`) and the
+        placeholder bound to each slot. When no layout takes the page's content, the result
+        has `fits` False and a layout without content placeholders (Title Only if any)."""
+        slots = _slots(page)
+        best: tuple | None = None
+        for order, (layout, parts) in enumerate(self.layouts):
+            bound = _bind(parts, slots, kind)
+            if bound is None:
+                continue
+            score = (
+                _type_penalty(kind, layout.type),
+                sum(1 for slot, ph in bound.items() if not _agrees(ph, slots[slot])),
+                layout.type == "cust",  # a standard layout before a drawn one that fits as well
+                len(slots) - len(bound),
+                len(parts.strips) - sum(1 for s in bound if s in _STRIPS),
+                order,
+            )
+            if best is None or score < best[0]:
+                best = (score, Choice(layout, bound, True))
+        if best is not None:
+            return best[1]
+        return _fallback(self.layouts, slots)
+
+
 def choose_layout(master: Master, page: Page, kind: str, size: tuple[int, int]) -> Choice:
-    """Return the layout of `master` for `page` ('title', 'section' or 'content' page `kind`)
-    on a slide of `size` (width, height EMU), and the placeholder bound to each slot. When
-    no layout takes the page's content, the result has `fits` False and a layout without
-    content placeholders (Title Only, else the first with a title)."""
-    slots = _slots(page)
-    best: tuple | None = None
-    for order, layout in enumerate(master.layouts):
-        bound = _bind(layout, slots, kind, size)
-        if bound is None:
-            continue
-        score = (
-            _type_penalty(kind, layout.type),
-            sum(1 for slot, ph in bound.items() if not _agrees(ph, slots[slot])),
-            layout.type == "cust",  # a standard layout before a drawn one that fits as well
-            len(slots) - len(bound),
-            len(_parts(layout, size).strips) - sum(1 for s in bound if s in _STRIPS),
-            order,
-        )
-        if best is None or score < best[0]:
-            best = (score, Choice(layout, bound, True))
-    if best is not None:
-        return best[1]
-    return _fallback(master, slots, size)
+    """Return the layout of `master` for `page` on a slide of `size` (see Chooser.choose)."""
+    return Chooser(master, size).choose(page, kind)
 
 
 def _type_penalty(kind: str, layout_type: str) -> int:
@@ -120,10 +131,9 @@ def _parts(layout: Layout, size: tuple[int, int]) -> _Parts:
     )
 
 
-def _bind(layout: Layout, slots: dict[str, Element], kind: str, size: tuple[int, int]) -> dict[str, Placeholder] | None:
-    """Return the placeholder for each slot of the page that `layout` takes, or None when
-    it cannot take the page's title and content."""
-    parts = _parts(layout, size)
+def _bind(parts: _Parts, slots: dict[str, Element], kind: str) -> dict[str, Placeholder] | None:
+    """Return the placeholder for each slot of the page that a layout of `parts` takes, or
+    None when it cannot take the page's title and content."""
     if not parts.title:
         return None
     bound: dict[str, Placeholder] = {}
@@ -202,20 +212,15 @@ def _agrees(ph: Placeholder, element: Element) -> bool:
     return not ph.levels or ph.levels[0].role is None or role is None or ph.levels[0].role == role
 
 
-def _content_of(layout: Layout, size: tuple[int, int]) -> tuple[list[Placeholder], ...]:
-    parts = _parts(layout, size)
-    return parts.content, parts.pictures, parts.subtitle
-
-
-def _fallback(master: Master, slots: dict[str, Element], size: tuple[int, int]) -> Choice:
-    """Return the first layout with a title and no content placeholders (else the first
-    with a title), its title and footers bound: the content stays drawn."""
-    with_title = [layout for layout in master.layouts if _parts(layout, size).title]
+def _fallback(layouts: list[tuple[Layout, _Parts]], slots: dict[str, Element]) -> Choice:
+    """Return the first layout with a title and no content placeholders, pictures or
+    subtitle (Title Only first; else the first with a title), its title, strips and footers
+    bound: the content stays drawn."""
+    with_title = [(layout, parts) for layout, parts in layouts if parts.title]
     if not with_title:
         raise ValueError("the master has no layout with a title placeholder")
-    bare = [la for la in with_title if not any(_content_of(la, size))]
-    layout = sorted(bare or with_title, key=lambda la: la.type != "titleOnly")[0]
-    parts = _parts(layout, size)
+    bare = [(la, pa) for la, pa in with_title if not (pa.content or pa.pictures or pa.subtitle)]
+    layout, parts = sorted(bare or with_title, key=lambda item: item[0].type != "titleOnly")[0]
     bound = {"title": parts.title[0], **{slot: ph for slot, ph in parts.footers.items() if slot in slots}}
     bound.update(_bind_strips(parts.strips, {s: e for s, e in slots.items() if s in ("takeaway", "source")}))
     return Choice(layout, bound, False)
