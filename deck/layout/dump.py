@@ -29,8 +29,11 @@ def dump_pages(pages: Pages) -> str:
 
 
 def _ph(e) -> str:
-    """Return ` ph=type:idx` for an element that fills a placeholder of its page's layout."""
-    return f" ph={e.placeholder.type}:{e.placeholder.idx}" if e.placeholder else ""
+    """Return ` ph=type:idx` for an element that fills a placeholder of its page's layout,
+    ` in 'group'` for one drawn in a group."""
+    group = f" in {e.group!r}" if getattr(e, "group", None) else ""
+    ph = getattr(e, "placeholder", None)
+    return (f" ph={ph.type}:{ph.idx}" if ph else "") + group
 
 
 def _element(e) -> list[str]:
@@ -38,7 +41,7 @@ def _element(e) -> list[str]:
         head = f"text {e.name!r} {_box(e)} {e.role} {_pt(e.size)}pt {e.lines} lines{_ph(e)}"
         return [head] + [f"  {'•' * p.level}{' ' if p.level else ''}{p.text}" for p in e.paragraphs]
     if isinstance(e, Shape):
-        return [f"shape {e.name!r} {e.kind} {_box(e)} fill={e.fill} line={e.line}"]
+        return [f"shape {e.name!r} {e.kind} {_box(e)} fill={e.fill} line={e.line}{_ph(e)}"]
     if isinstance(e, Picture):
         return [f"picture {e.name!r} {_box(e)} {e.path.name} alt={e.alt!r}{_ph(e)}"]
     if isinstance(e, Table):

@@ -171,6 +171,7 @@ class Fitter:
         slot: str | None = None,
         fill: str | None = None,
         inset: int | None = None,
+        group: str | None = None,
     ) -> TextFrame:
         """Return the frame of `paras` at `sizes` (role → EMU) in `box`, without checking fit."""
         first = paras[0].role
@@ -214,6 +215,7 @@ class Fitter:
             name=name,
             lines=lines,
             fill=fill,
+            group=group,
         )
 
     def _styled(self, run: Run, role: str) -> Run:

@@ -96,6 +96,7 @@ class TextFrame:
     lines: int = 0
     fill: str | None = None  # palette role of a background fill, or None
     placeholder: Ph | None = None
+    group: str | None = None  # the drawn group it belongs to (an event, a card), shown as one
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class Shape:
     line: str | None = None  # palette role, or None for no outline
     line_width: int = 0
     name: str = "Shape"
+    group: str | None = None  # the drawn group it belongs to (an event, a card), shown as one
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ Element = TextFrame | Shape | Picture | Table | Chart
 @dataclass(frozen=True)
 class Page:
     """One slide as laid out. `elements` are in reading order; the title comes first.
+    Consecutive elements naming one `group` are drawn as one group shape.
 
     `layout` names the master's layout the slide is based on (chosen by the placeholders its
     elements fill). `notes` are the speaker notes' paragraphs. `key` is a stable name for the

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import count
+from itertools import count, groupby
 
 from deck.layout.page import Box, Chart, Page, Ph, Picture, Shape, Table, TextFrame
 from deck.pptx.master import DECL, ROOT_NS
@@ -56,13 +56,23 @@ def slide_xml(page: Page, master: Master, theme: Theme, refs: Refs, scope: str) 
     `scope` (e.g. 'slide 3') seeds the stable field ids. Raises KeyError on an unknown
     layout, placeholder or palette role, ValueError on text XML cannot hold."""
     writer = _Writer(page, master, theme, refs, scope)
-    shapes = [writer.element(e) for e in (page.title, *page.elements)]
+    shapes = []
+    for group, members in groupby((page.title, *page.elements), key=lambda e: getattr(e, "group", None)):
+        if group is None:
+            shapes += [writer.element(e) for e in members]
+        else:
+            shapes.append(writer.group(group, list(members)))
     tree = f"<p:cSld><p:spTree>{_GROUP}{''.join(shapes)}</p:spTree></p:cSld>"
     return f"{DECL}<p:sld {ROOT_NS}>{tree}{_COLOR_MAP}</p:sld>".encode()
 
 
 def _xfrm(box: Box, tag: str = "a:xfrm", flip: str = "") -> str:
     return f'<{tag}{flip}><a:off x="{box.x}" y="{box.y}"/><a:ext cx="{box.w}" cy="{box.h}"/></{tag}>'
+
+
+def _normal(box: Box) -> Box:
+    """Return `box` with its width and height made positive (a line may run up or left)."""
+    return Box(min(box.x, box.x + box.w), min(box.y, box.y + box.h), abs(box.w), abs(box.h))
 
 
 def ph_xml(ph: Ph) -> str:
@@ -84,6 +94,21 @@ class _Writer:
 
     def element(self, element) -> str:
         return _WRITERS[type(element)](self, element)
+
+    def group(self, name: str, members: list) -> str:
+        """A group shape holding `members` where they are (its child space is the slide's)."""
+        gid = next(self._ids)
+        boxes = [_normal(m.box) for m in members]
+        x, y = min(b.x for b in boxes), min(b.y for b in boxes)
+        box = Box(x, y, max(b.x + b.w for b in boxes) - x, max(b.y + b.h for b in boxes) - y)
+        xfrm = (
+            f'<a:xfrm><a:off x="{box.x}" y="{box.y}"/><a:ext cx="{box.w}" cy="{box.h}"/>'
+            f'<a:chOff x="{box.x}" y="{box.y}"/><a:chExt cx="{box.w}" cy="{box.h}"/></a:xfrm>'
+        )
+        return (
+            f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{gid}" name="{xml_attr(name)}"/><p:cNvGrpSpPr/><p:nvPr/>'
+            f"</p:nvGrpSpPr><p:grpSpPr>{xfrm}</p:grpSpPr>{''.join(self.element(m) for m in members)}</p:grpSp>"
+        )
 
     def _look(self, frame: TextFrame) -> Look:
         return Look(frame.size, frame.line_pitch, frame.font, frame.color, self.page.language, frame.bold, frame.italic)
@@ -122,7 +147,7 @@ class _Writer:
         if shape.kind == "line":
             b = shape.box
             flip = (' flipH="1"' if b.w < 0 else "") + (' flipV="1"' if b.h < 0 else "")
-            box = Box(min(b.x, b.x + b.w), min(b.y, b.y + b.h), abs(b.w), abs(b.h))
+            box = _normal(b)
             return (
                 f"<p:cxnSp><p:nvCxnSpPr>{self._name(shape.name, decorative=True)}"
                 f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{_xfrm(box, flip=flip)}"

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from ooxmlcheck import A, P, audit_errors, xml_parts
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from deck.model import Section, Slide
 from deck.pipeline import build_outline
@@ -43,6 +43,15 @@ def shown_text(shape) -> str:
     if shape.has_table:
         return "".join("".join(c.text.split()) for row in shape.table.rows for c in row.cells)
     return ""
+
+
+def leaves(shapes):
+    """Yield the shapes, those inside groups in place of their group."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from leaves(shape.shapes)
+        else:
+            yield shape
 
 
 # -- text in placeholders ------------------------------------------------------------------------
@@ -294,12 +303,27 @@ def test_charts_are_described_and_ornaments_decorative(decks):
         "Bar chart, log scale: NRM (2015) 70M; GPT-3 (2020) 175B",
         "Pie chart: Text 5 (50%); Data 4 (40%); Pictures 1 (10%)",
     ]
-    ornaments = [sh for s in prs.slides for sh in s.shapes if not sh.is_placeholder and not shown_text(sh)]
+    ornaments = [sh for s in prs.slides for sh in leaves(s.shapes) if not sh.is_placeholder and not shown_text(sh)]
     ornaments = [sh for sh in ornaments if not sh.has_chart and not sh.element.tag.endswith("}pic")]
     assert len(ornaments) > 10
     for shape in ornaments:
         ext = shape.element.find(f".//{P}cNvPr/{A}extLst/{A}ext")
         assert ext is not None and ext.get("uri") == DECORATIVE and ext[0].get("val") == "1", shape.name
+
+
+def test_drawn_kinds_group_each_event_card_and_figure(decks):
+    outcome = decks["every-kind", "default"]
+    prs = Presentation(str(outcome.output))
+    by_key = {page.key: slide for page, slide in zip(outcome.pages.pages, prs.slides)}
+    for key, group, members in (
+        ("timeline", "Event 2 Group", ["Event 2 Marker", "Event 2 When", "Event 2"]),
+        ("steps", "Step 1 Group", ["Step 1 Card", "Step 1 Title", "Step 1"]),
+        ("stats", "Figure 3 Group", ["Figure 3", "Figure 3 Label"]),
+    ):
+        shapes = {sh.name: sh for sh in by_key[key].shapes}
+        assert shapes[group].shape_type == MSO_SHAPE_TYPE.GROUP, key
+        assert [sh.name for sh in shapes[group].shapes] == members
+    assert "Step 1 Arrow" in {sh.name for sh in by_key["steps"].shapes}  # between cards, not in one
 
 
 def test_a_chart_alt_key_is_its_description(tmp_path):
