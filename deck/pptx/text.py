@@ -30,7 +30,8 @@ NS = {
 EMU_PER_CENTIPOINT = EMU_PER_PT // 100  # sizes are written in hundredths of a point
 
 # Slides, layouts, masters and charts refer to the colour map's names, which the master's
-# clrMap points at the theme's slots (tx1 → dk1 …); the accents and links have no alias.
+# clrMap points at the theme's slots (tx1 → dk1 in a light theme, → lt1 in a dark one); the
+# accents and links have no alias.
 _MAPPED = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
 _FONT_REFS = {"heading": ("+mj-lt", "+mj-ea", "+mj-cs"), "body": ("+mn-lt", "+mn-ea", "+mn-cs")}
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Palette roles, and the slot each one takes in the file's own colour scheme (a:clrScheme).
-# Slides refer to the slot (a:schemeClr), never to the literal colour.
+# Palette roles, and the slot each one takes in the file's own colour scheme (a:clrScheme) of a
+# light theme (a dark theme trades text/background and muted/surface: Theme.scheme_slots).
+# Slides refer to the slot through the colour map (tx1, bg1 …), never to the literal colour.
 PALETTE_SLOTS: dict[str, str] = {
     "text": "dk1",
     "background": "lt1",
