@@ -11,7 +11,7 @@ from pathlib import Path
 from deck.kinds import KINDS, parse_deck
 from deck.layout import lay_out
 from deck.layout.page import Pages, Picture
-from deck.lint.talktime import TalkTime, estimate_talk
+from deck.lint import TalkTime, check_access, estimate_talk
 from deck.model import Deck
 from deck.output.target import check_file_target, pause_point, write_atomically
 from deck.pptx.record import Changes, edited_warning, replace_output
@@ -82,7 +82,7 @@ def check_outline(outline: Path, theme: str | None = None, theme_base: Path | No
     out.pages, problems = lay_out(deck, out.theme, KINDS, date)
     out.problems += problems
     out.talk, problems = estimate_talk(deck, out.pages)
-    out.problems += problems
+    out.problems += problems + check_access(deck)
     return _done(out)
 
 

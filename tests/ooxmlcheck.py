@@ -11,6 +11,7 @@ from lxml import etree
 from deck.theme import Theme
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 def xml_parts(blob: bytes) -> dict[str, etree._Element]:
@@ -49,8 +50,9 @@ def stray_sizes(blob: bytes, theme: Theme) -> tuple[list[str], set[str]]:
 
 
 def stray_fonts(blob: bytes, theme: Theme) -> list[str]:
-    """Return every typeface that is neither a theme reference nor one of the theme's faces."""
-    faces = {f for face in theme.fonts.values() for f in (face.latin, face.ea)}
+    """Return every typeface that is neither a theme reference nor one of the theme's faces
+    (Latin, East Asian, or a face the font scheme names for an East Asian script)."""
+    faces = {f for face in theme.fonts.values() for f in (face.latin, face.ea, *face.scripts().values())}
     refs = {f"+{m}-{s}" for m in ("mj", "mn") for s in ("lt", "ea", "cs")}
     return [
         f"{name}: {node.get('typeface')!r}"

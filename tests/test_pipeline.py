@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, run_deck
 from ooxmlcheck import A, audit_errors, stray_colours, stray_fonts, stray_sizes
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deck.cli import main
 from deck.pipeline import FIXED_DATE, check_outline, dated, document_date
@@ -62,22 +62,32 @@ def test_notes_tables_charts_and_pictures_are_native(showcase):
     chart = next(s for s in slides["A native chart on a log scale"].shapes if s.has_chart).chart
     scaling = chart._chartSpace.xpath(".//c:valAx/c:scaling/c:logBase")
     assert scaling and scaling[0].get("val") == "10"
-    picture = next(s for s in slides["A picture, scaled to fit whole"].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    picture = next(s for s in slides["A picture, scaled to fit whole"].shapes if s.element.tag.endswith("}pic"))
     assert picture._element.nvPicPr.cNvPr.get("descr").startswith("Five coloured boxes")
     w, h = picture.width, picture.height
     assert abs(w / h - 1500 / 500) < 0.01  # neither stretched nor cropped
 
 
-def test_runs_carry_language_and_east_asian_face(showcase):
+def test_runs_carry_their_language_and_an_east_asian_face(showcase):
     prs = Presentation(showcase)
     runs = [
-        r for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs
+        (sh, r)
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
     ]
     assert runs
-    for run in runs:
+    for shape, run in runs:
         rpr = run._r.get_or_add_rPr()
-        assert rpr.get("lang") == "en"
-        assert rpr.find(f"{A}ea") is not None
+        chinese = any("\u4e00" <= c <= "\u9fff" for c in run.text)
+        assert (rpr.get("lang"), rpr.get("altLang")) == (("zh-CN", "en") if chinese else ("en", None)), run.text
+        assert rpr.find(f"{A}ea") is not None or shape.is_placeholder  # a placeholder inherits its faces
+    assert any(rpr.get("lang") == "zh-CN" for _, r in runs for rpr in [r._r.get_or_add_rPr()])
+    styles = [prs.slide_master.element, *(layout.element for layout in prs.slide_layouts)]
+    inherited = [d for root in styles for d in root.iter(f"{A}defRPr") if d.find(f"{A}latin") is not None]
+    assert inherited and {d.find(f"{A}ea").get("typeface") for d in inherited} <= {"+mj-ea", "+mn-ea"}
 
 
 def test_document_properties_come_from_the_outline(showcase):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pdfplumber
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from deck.export import export_pdf, find_soffice
@@ -29,6 +29,7 @@ from deck.units import EMU_PER_PT
 
 STRONG_BLOCK = 4  # aligned runs at least this long are trusted even outside their box
 INK_ABOVE, INK_BELOW = 0.9, 0.25  # a glyph's ink, in ems above and below its baseline
+_FOOTERS = [PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER]
 _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
 Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in pt
@@ -222,14 +223,22 @@ _PT: Transform = (1 / EMU_PER_PT, 1 / EMU_PER_PT, 0.0, 0.0)
 
 
 def _holders(slide) -> list[Holder]:
-    """Return the slide's text holders in drawing order: master, layout, then slide shapes."""
+    """Return the slide's text holders in drawing order: master, layout, the slide's date,
+    footer and slide-number placeholders (LibreOffice mostly shows them as fields of the
+    master page, drawn with it; where it draws one later, its characters still lie in its
+    box), then the other slide shapes."""
     found: list[tuple[str, Rect, str, str]] = []
     layout = slide.slide_layout
     if slide._element.get("showMasterSp") != "0":
         if layout._element.get("showMasterSp") != "0":
             _walk(layout.slide_master.shapes, _PT, found, placeholders=False)
         _walk(layout.shapes, _PT, found, placeholders=False)
-    _walk(slide.shapes, _PT, found, placeholders=True)
+    footers = sorted(
+        (s for s in slide.shapes if s.is_placeholder and s.placeholder_format.type in _FOOTERS),
+        key=lambda s: _FOOTERS.index(s.placeholder_format.type),
+    )
+    _walk(footers, _PT, found, placeholders=True)
+    _walk([s for s in slide.shapes if s not in footers], _PT, found, placeholders=True)
     seen: dict[str, int] = {}
     holders = []
     for label, box, text, kind in found:

@@ -150,7 +150,7 @@ def lay_out(content: Bullets, area: Area, fit: Fitter) -> Laid:
             paras.append(Para(runs_of(child), "body2", 2))
             problems += fit.coverage(child, child.where)
     try:
-        frames = continue_paragraphs(paras, area.box, fit, "Body")
+        frames = continue_paragraphs(paras, area.box, fit, "Body", slot="body")
     except TooBig:
         error = area.where.error("L107", "one bullet is too long to fit on a slide even at the smallest size; split it")
         return [Body(())], [*problems, error]

@@ -23,6 +23,7 @@ class Chart:
     log_scale: bool
     unit: str | None
     caption: m.Rich | None
+    alt: str | None = None
 
 
 SERIES_COLORS = ("primary", "accent", "series3", "series4", "series5", "series6")
@@ -70,6 +71,11 @@ SPEC = Record(
         "log_scale": Field(Bool(), False, "a logarithmic value axis"),
         "unit": Field(plain_text("the values' unit", 40), False, "the values' unit, shown on the axis"),
         "caption": CAPTION,
+        "alt": Field(
+            plain_text("alt text describing the chart", 500),
+            False,
+            "alt text: what the chart shows, for screen readers (default: its type and values)",
+        ),
     },
     extra_schema={
         "if": {"properties": {"type": {"const": "pie"}}},
@@ -148,6 +154,7 @@ def _build(value, node, ctx, folder):
         log,
         value.get("unit"),
         value.get("caption"),
+        value.get("alt"),
     )
 
 
@@ -167,8 +174,42 @@ def lay_out(content: Chart, area: Area, fit: Fitter) -> Laid:
         style.color,
         "muted",
         SERIES_COLORS,
+        alt=content.alt or describe(content),
     )
     return [Body((chart, *caption))], problems
+
+
+_KINDS = {"bar": "Bar chart", "column": "Column chart", "line": "Line chart", "pie": "Pie chart"}
+ALT_CHARS = 500  # a generated description is cut here
+
+
+def describe(chart: Chart) -> str:
+    """Return a description of the chart for screen readers, from its data: its type, scale
+    and unit, then each category's value (per series when there are several), e.g.
+    `Bar chart, log scale: NRM 70M; ChatGPT 175B`."""
+    head = _KINDS[chart.type] + (", log scale" if chart.log_scale else "") + (f" ({chart.unit})" if chart.unit else "")
+    if len(chart.series) == 1:
+        values = chart.series[0][1]
+        total = sum(values) if chart.type == "pie" else 0
+        body = "; ".join(
+            f"{c} {_figure(v)}" + (f" ({round(100 * v / total)}%)" if total else "")
+            for c, v in zip(chart.categories, values)
+        )
+    else:
+        body = "; ".join(
+            f"{name}: " + ", ".join(f"{c} {_figure(v)}" for c, v in zip(chart.categories, values))
+            for name, values in chart.series
+        )
+    text = f"{head}: {body}"
+    return text if len(text) <= ALT_CHARS else text[: ALT_CHARS - 1] + "…"
+
+
+def _figure(value: float) -> str:
+    """Return a value as a reader would say it: 175B, 70M, 12,500, 1.5."""
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if abs(value) >= scale:
+            return f"{value / scale:.3g}{suffix}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.3g}"
 
 
 _PIE = "- title: Share\n  chart:\n    type: pie\n    categories: [a, b]\n    series:\n"

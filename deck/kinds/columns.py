@@ -87,10 +87,22 @@ def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
         elements.append(Shape(Box(x, box.y, w, card_h), "rect", fill="surface", name=f"Column {i + 1} Card"))
         elements.append(Shape(Box(x, box.y, w, t.rule_width * 3), "rect", fill="primary", name=f"Column {i + 1} Rule"))
         elements.append(
-            fit.frame([head], Box(x + pad, box.y + pad, inner_w, head_h), sizes, name=f"Column {i + 1} Heading")
+            fit.frame(
+                [head],
+                Box(x + pad, box.y + pad, inner_w, head_h),
+                sizes,
+                name=f"Column {i + 1} Heading",
+                slot=f"heading{i + 1}",
+            )
         )
         elements.append(
-            fit.frame(bullets, Box(x + pad, box.y + pad + head_h, inner_w, body_h), sizes, name=f"Column {i + 1}")
+            fit.frame(
+                bullets,
+                Box(x + pad, box.y + pad + head_h, inner_w, body_h),
+                sizes,
+                name=f"Column {i + 1}",
+                slot=f"column{i + 1}",
+            )
         )
     return [Body(tuple(elements))], problems + sizes_shrunk(sizes, area.where, fit, "the columns")
 

@@ -42,7 +42,7 @@ def lay_out(content: Quote, area: Area, fit: Fitter) -> Laid:
     text_box = Box(box.x + mark_w, box.y, box.w - mark_w, box.h)
     by = [Para(plain("— " + content.by), "attribution", align="right")] if content.by else []
     paras = [Para(runs_of(content.text), "quote")] + by
-    frame = fit.fit(paras, text_box, name="Quote", anchor="middle")
+    frame = fit.fit(paras, text_box, name="Quote", anchor="middle", slot="quote")
     if frame is None:
         error = area.where.error("L106", "the quote does not fit on the slide even at the smallest size; shorten it")
         return [Body(())], [*problems, error]

@@ -48,7 +48,8 @@ ROLES = {
 
 def lay_out(content: Stats, area: Area, fit: Fitter) -> Laid:
     """Return the figures in a grid (one row up to four, else rows of three), each value on
-    one line, all at one size; an error when even the minimum sizes do not fit."""
+    one line over its label (the two one group), all at one size; an error when even the
+    minimum sizes do not fit."""
     t, box = fit.theme, area.box
     n = len(content.stats)
     per_row = n if n <= 4 else 3
@@ -90,8 +91,10 @@ def lay_out(content: Stats, area: Area, fit: Fitter) -> Laid:
         x0 = box.x + (box.w - (in_row * cw + (in_row - 1) * t.gap)) // 2
         x = x0 + c * (cw + t.gap)
         y = box.y + r * (rh + t.gap) + (rh - value_h - label_h) // 2
-        elements.append(fit.frame(value, Box(x, y, cw, value_h), sizes, name=f"Figure {i + 1}"))
-        elements.append(fit.frame(label, Box(x, y + value_h, cw, label_h), sizes, name=f"Figure {i + 1} Label"))
+        group = f"Figure {i + 1} Group"
+        elements.append(fit.frame(value, Box(x, y, cw, value_h), sizes, name=f"Figure {i + 1}", group=group))
+        label_box = Box(x, y + value_h, cw, label_h)
+        elements.append(fit.frame(label, label_box, sizes, name=f"Figure {i + 1} Label", group=group))
     return [Body(tuple(elements))], problems
 
 

@@ -42,8 +42,8 @@ SPEC = ListOf(
 
 
 def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
-    """Return the steps as numbered cards of one size, joined by arrows; an error when even
-    the minimum sizes do not fit."""
+    """Return the steps as numbered cards of one size (each card and its text one group),
+    joined by arrows; an error when even the minimum sizes do not fit."""
     t, box = fit.theme, area.box
     n = len(content.steps)
     arrow = t.gap * 2
@@ -76,13 +76,14 @@ def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
     elements: list = []
     for i, (head, text) in enumerate(cols):
         x = box.x + i * (cw + arrow)
-        elements.append(Shape(Box(x, top, cw, card_h), "round_rect", fill="surface", name=f"Step {i + 1} Card"))
-        elements.append(fit.frame(head, Box(x + pad, top + pad, inner_w, head_h), sizes, name=f"Step {i + 1} Title"))
+        group = f"Step {i + 1} Group"
         elements.append(
-            fit.frame(
-                text, Box(x + pad, top + pad + head_h, inner_w, card_h - 2 * pad - head_h), sizes, name=f"Step {i + 1}"
-            )
+            Shape(Box(x, top, cw, card_h), "round_rect", fill="surface", name=f"Step {i + 1} Card", group=group)
         )
+        head_box = Box(x + pad, top + pad, inner_w, head_h)
+        elements.append(fit.frame(head, head_box, sizes, name=f"Step {i + 1} Title", group=group))
+        text_box = Box(x + pad, top + pad + head_h, inner_w, card_h - 2 * pad - head_h)
+        elements.append(fit.frame(text, text_box, sizes, name=f"Step {i + 1}", group=group))
         if i < n - 1:
             elements.append(
                 Shape(

@@ -45,10 +45,10 @@ STAGGER_FROM = 6  # from this many events on, labels alternate above and below t
 
 
 def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
-    """Return events evenly spaced on a horizontal line. Up to five: `when` above the line,
-    `what` and `detail` below. From six on, each event's text alternates above and below, so
-    every label may be twice as wide as its share of the line. An error when even the
-    minimum sizes do not fit."""
+    """Return events evenly spaced on a horizontal line, each event (marker and text) one
+    group. Up to five: `when` above the line, `what` and `detail` below. From six on, each
+    event's text alternates above and below, so every label may be twice as wide as its
+    share of the line. An error when even the minimum sizes do not fit."""
     t, box = fit.theme, area.box
     n = len(content.events)
     cw = box.w // n
@@ -98,6 +98,7 @@ def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
                 "ellipse",
                 fill="primary",
                 name=f"Event {i + 1} Marker",
+                group=f"Event {i + 1} Group",
             )
         )
         for item, y, h, anchor, name in (
@@ -121,6 +122,7 @@ def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
                     name=name if not stagger else f"Event {i + 1}",
                     anchor=anchor,
                     inset=fit.inset("small"),
+                    group=f"Event {i + 1} Group",
                 )
             )
     return [Body(tuple(elements))], problems

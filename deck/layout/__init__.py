@@ -1,18 +1,21 @@
 """Lay out a Deck into pages of positioned, fitted boxes (EMU): the automatic slides (title,
 agenda, references), section dividers and each slide in the shared frame, its body laid out by
-its kind; slides are numbered by their position."""
+its kind; slides are numbered by their position, and each is placed on the master's layout
+whose placeholders take what it shows (deck.layout.choose)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from deck import model as m
-from deck.layout.blocks import Area, TooBig, continue_paragraphs
+from deck.layout.blocks import Area, Body, TooBig, continue_paragraphs
+from deck.layout.choose import Chooser, bind_page
 from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.frame import Frame
-from deck.layout.page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape
+from deck.layout.masters import master_of
+from deck.layout.page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape, TextFrame
 from deck.problems import Problem, Where
 from deck.theme import Theme
 
@@ -24,9 +27,12 @@ __all__ = ["lay_out"]
 
 @dataclass(frozen=True)
 class _Draft:
-    """A page before numbering; `footer` says whether it gets the frame's footer, naming `section`."""
+    """A page before numbering: what `kind` of page it is ('title', 'section', 'content'),
+    where it was written, whether it gets the frame's footer, and the section it names."""
 
     page: Page
+    kind: str
+    where: Where
     footer: bool = True
     section: str | None = None
 
@@ -36,8 +42,11 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
     errors for content that cannot fit even at the theme's minimum sizes.
 
     `kinds` is the registry of slide kinds (`deck.kinds.KINDS`) whose layouts fill the
-    slides' bodies; `created` the document date ('YYYY-MM-DDTHH:MM:SSZ') for its properties."""
-    frame = Frame.of(deck, Fitter(theme))
+    slides' bodies; `created` the document date ('YYYY-MM-DDTHH:MM:SSZ') for its properties.
+    The pages are placed on the layouts of the master generated from the theme."""
+    fit = Fitter(theme)
+    frame, master = Frame.of(deck, fit), master_of(fit)
+    chooser = Chooser(master, (theme.width, theme.height))
     drafts: list[_Draft] = []
     problems: list[Problem] = []
 
@@ -60,22 +69,38 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
     if deck.references:
         items = [Para((Run(f"[{i + 1}] "),) + runs_of(r.text), "body2") for i, r in enumerate(deck.references)]
         add(_list_pages(frame, frame.words["references"], items, "references", section, deck))
-    pages = tuple(_numbered(draft, number, frame) for number, draft in enumerate(drafts, 1))
+    pages = []
+    for number, draft in enumerate(drafts, 1):
+        page, more = _placed(draft, number, frame, chooser)
+        pages.append(page)
+        problems += more
     info = DocInfo(deck.title, deck.subtitle or "", deck.author or "", deck.language, created)
-    return Pages(pages, info), problems
+    return Pages(tuple(pages), info, master), problems
 
 
-def _numbered(draft: _Draft, number: int, frame: Frame) -> Page:
-    """Return the draft's page with the footer of slide `number` added (when it has one)."""
-    if not draft.footer:
-        return draft.page
-    return replace(draft.page, elements=(*draft.page.elements, *frame.footer(number, draft.section)))
+def _placed(draft: _Draft, number: int, frame: Frame, chooser: Chooser) -> tuple[Page, list[Problem]]:
+    """Return the draft's page with the footer of slide `number` added (when it has one),
+    placed on the master's layout that takes its content; a warning when none does."""
+    page = draft.page
+    if draft.footer:
+        page = replace(page, elements=(*page.elements, *frame.footer(number, draft.section)))
+    choice = chooser.choose(page, draft.kind)
+    problems = []
+    if not choice.fits:
+        problems.append(
+            draft.where.warning(
+                "L130",
+                f"no layout of the master has placeholders for this slide's content; it is drawn on "
+                f"`{choice.layout.name}` instead",
+            )
+        )
+    return bind_page(page, choice), problems
 
 
 def _title_page(deck: m.Deck, frame: Frame) -> tuple[list[_Draft], list[Problem]]:
-    fit, inner, t = frame.fit, frame.inner, frame.fit.theme
+    fit, grid, t = frame.fit, frame.grid, frame.fit.theme
     problems = fit.coverage(deck.title, deck.where)
-    title_box = Box(inner.x, inner.y + inner.h // 5, inner.w, inner.h * 2 // 5)
+    title_box = grid.deck_title
     title, more = frame.title_or_error(
         [Para(plain(deck.title), "deck_title")],
         title_box,
@@ -87,28 +112,31 @@ def _title_page(deck: m.Deck, frame: Frame) -> tuple[list[_Draft], list[Problem]
     problems += more
     rule_y = title_box.y + title_box.h + t.gap // 2
     rule = Shape(
-        Box(inner.x + title.inset, rule_y, inner.w // 6, t.rule_width * 2), "rect", fill="primary", name="Rule"
+        Box(grid.inner.x + title.inset, rule_y, grid.inner.w // 6, t.rule_width * 2),
+        "rect",
+        fill="primary",
+        name="Rule",
     )
     lines = [x for x in (deck.subtitle, " · ".join(v for v in (deck.author, deck.date) if v)) if x]
     elements: list = [rule]
     if lines:
-        box = Box(inner.x, rule_y + t.gap, inner.w, inner.y + inner.h - rule_y - t.gap)
-        sub = fit.fit([Para(plain(x), "deck_subtitle") for x in lines], box, name="Subtitle")
+        paras = [Para(plain(x), "deck_subtitle") for x in lines]
+        sub = fit.fit(paras, grid.deck_subtitle, name="Subtitle", slot="subtitle")
         if sub is None:
             problems.append(
                 deck.where.error("L103", "the subtitle, author and date do not fit the title slide; shorten them")
             )
         else:
             elements.append(sub)
-    page = Page("title", title, tuple(elements), (), "title", deck.where.line, deck.language)
-    return [_Draft(page, footer=False)], problems
+    page = Page("", title, tuple(elements), (), "title", deck.where.line, deck.language)
+    return [_Draft(page, "title", deck.where, footer=False)], problems
 
 
 def _section_page(section: m.Section, frame: Frame, language: str) -> tuple[list[_Draft], list[Problem]]:
     fit, inner, t = frame.fit, frame.inner, frame.fit.theme
     problems = [p for note in section.notes for p in fit.coverage(note, note.where)]
     problems += fit.coverage(section.name, section.where)
-    box = Box(inner.x, inner.y + inner.h // 4, inner.w, inner.h // 2)
+    box = frame.grid.section
     title, more = frame.title_or_error(
         [Para(plain(section.name), "section")],
         box,
@@ -121,8 +149,8 @@ def _section_page(section: m.Section, frame: Frame, language: str) -> tuple[list
         Box(inner.x + title.inset, box.y - t.gap, inner.w // 8, t.rule_width * 3), "rect", fill="accent", name="Rule"
     )
     notes = tuple(Paragraph(runs_of(n)) for n in section.notes)
-    page = Page("section", title, (rule,), notes, section.key, section.where.line, language)
-    return [_Draft(page)], problems + more
+    page = Page("", title, (rule,), notes, section.key, section.where.line, language, section.name)
+    return [_Draft(page, "section", section.where)], problems + more
 
 
 def _slide_pages(
@@ -132,8 +160,6 @@ def _slide_pages(
     fit, inner, gap = frame.fit, frame.inner, frame.fit.theme.gap
     problems = [p for note in slide.notes for p in fit.coverage(note, note.where)]
     problems += fit.coverage(slide.title or "", slide.where)
-    title, more = frame.title(slide.title or "", slide.where, None)
-    problems += more
     bottom = frame.footer_top - gap // 2
     extras: list = []
     line = frame.source_line(slide)
@@ -147,29 +173,54 @@ def _slide_pages(
         if take:
             bottom = take[0].box.y - gap // 2
             extras = take + extras
-    top = title.box.y + title.box.h + gap // 2
-    bodies, more = kind.lay_out(slide.content, Area(Box(inner.x, top, inner.w, bottom - top), slide.where), fit)
-    problems += more
+    found: list[Problem] = []
+
+    def lay(top: int) -> list[Body]:
+        bodies, more = kind.lay_out(slide.content, Area(Box(inner.x, top, inner.w, bottom - top), slide.where), fit)
+        found[:] = more
+        return bodies
+
+    titles, bodies, more = _continued(frame, slide.title or "", slide.where, lay)
+    problems += more + found
+    if len(bodies) > 1:
+        problems.append(
+            slide.where.warning(
+                "L109",
+                f"the slide's content does not fit on one slide even at the smallest size; it "
+                f"continues on {len(bodies) - 1} more slide{'s' if len(bodies) > 2 else ''}",
+            )
+        )
     notes = tuple(Paragraph(runs_of(n)) for n in slide.notes)
     drafts = []
-    for i, body in enumerate(bodies):
-        if i == 0:
-            shown = title
-        else:
-            shown, more = frame.title(slide.title or "", slide.where, frame.words["cont"])
-            problems += more
-        if i == 1:
-            problems.append(
-                slide.where.warning(
-                    "L109",
-                    f"the slide's content does not fit on one slide even at the smallest size; it "
-                    f"continues on {len(bodies) - 1} more slide{'s' if len(bodies) > 2 else ''}",
-                )
-            )
+    for i, (shown, body) in enumerate(zip(titles, bodies)):
         key = slide.key + (f"#{i + 1}" if i else "")
-        page = Page("content", shown, (*body.elements, *extras), notes, key, slide.where.line, language)
-        drafts.append(_Draft(page, section=section))
+        page = Page("", shown, (*body.elements, *extras), notes, key, slide.where.line, language, section)
+        drafts.append(_Draft(page, "content", slide.where, section=section))
     return drafts, problems
+
+
+def _continued(
+    frame: Frame, text: str, where: Where, lay: Callable[[int], list[Body]]
+) -> tuple[list[TextFrame], list[Body], list[Problem]]:
+    """Return the titles and bodies of a slide titled `text` whose body `lay(top)` lays out
+    below `top` (EMU), and the titles' problems. When the body continues over n pages, each
+    title is numbered ` (1/n)`, ` (2/n)` … and the bodies are laid out again below the
+    tallest numbered title, until their number settles."""
+    title, problems = frame.title(text, where, None)
+    gap = frame.fit.theme.gap
+    top = frame.grid.content_top(title.box, gap)
+    bodies = lay(top)
+    if len(bodies) < 2:
+        return [title], bodies, problems
+    for _ in range(3):
+        fitted = [frame.title(text, where, frame.part(i + 1, len(bodies))) for i in range(len(bodies))]
+        need = max(frame.grid.content_top(t.box, gap) for t, _ in fitted)
+        if need <= top:
+            break
+        top, bodies = need, lay(need)  # a lower top leaves less room: never fewer pages
+    if len(fitted) != len(bodies):
+        fitted = [frame.title(text, where, frame.part(i + 1, len(bodies))) for i in range(len(bodies))]
+    return [t for t, _ in fitted], bodies, problems + [p for _, more in fitted for p in more]
 
 
 def _list_pages(
@@ -177,21 +228,19 @@ def _list_pages(
 ) -> tuple[list[_Draft], list[Problem]]:
     """Return an automatic list slide (agenda, references), continued as needed, and its problems."""
     where: Where = deck.where
-    title, problems = frame.title(heading, where, None)
-    top = title.box.y + title.box.h + frame.fit.theme.gap // 2
-    area = Box(frame.inner.x, top, frame.inner.w, frame.footer_top - frame.fit.theme.gap // 2 - top)
+    bottom = frame.footer_top - frame.fit.theme.gap // 2
+
+    def lay(top: int) -> list[Body]:
+        area = Box(frame.inner.x, top, frame.inner.w, bottom - top)
+        return [Body((f,)) for f in continue_paragraphs(items, area, frame.fit, "Body", slot="body")]
+
     try:
-        frames = continue_paragraphs(items, area, frame.fit, "Body")
+        titles, bodies, problems = _continued(frame, heading, where, lay)
     except TooBig:
         error = where.error("L107", f"an entry of the {heading} slide is too long to fit on a slide; shorten it")
-        return [], [*problems, error]
+        return [], [error]
     drafts = []
-    for i, body in enumerate(frames):
-        if i == 0:
-            shown = title
-        else:
-            shown, more = frame.title(heading, where, frame.words["cont"])
-            problems += more
-        page = Page("content", shown, (body,), (), key + (f"#{i + 1}" if i else ""), where.line, deck.language)
-        drafts.append(_Draft(page, section=section))
+    for i, (shown, body) in enumerate(zip(titles, bodies)):
+        page = Page("", shown, body.elements, (), key + (f"#{i + 1}" if i else ""), where.line, deck.language, section)
+        drafts.append(_Draft(page, "content", where, section=section))
     return drafts, problems

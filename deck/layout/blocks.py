@@ -39,11 +39,14 @@ class TooBig(Exception):
         self.paras, self.sizes = paras, sizes
 
 
-def continue_paragraphs(paras: list[Para], box: Box, fit: Fitter, name: str) -> list[TextFrame]:
-    """Return frames holding `paras` in `box`: one frame, shrunk if needed; or, when even the
-    minimum sizes do not fit, several frames, each filled with as many items as fit at the
-    theme size (a sub-item stays with its item). Raises TooBig when one item alone cannot fit."""
-    frame = fit.fit(paras, box, name=name)
+def continue_paragraphs(
+    paras: list[Para], box: Box, fit: Fitter, name: str, slot: str | None = None
+) -> list[TextFrame]:
+    """Return frames holding `paras` in `box` (each in `slot`): one frame, shrunk if needed;
+    or, when even the minimum sizes do not fit, several frames, each filled with as many items
+    as fit at the theme size (a sub-item stays with its item). Raises TooBig when one item
+    alone cannot fit."""
+    frame = fit.fit(paras, box, name=name, slot=slot)
     if frame is not None:
         return [frame]
     groups: list[list[Para]] = []
@@ -56,19 +59,19 @@ def continue_paragraphs(paras: list[Para], box: Box, fit: Fitter, name: str) -> 
     for group in groups:
         trial = current + group
         if current and not fit.fits_at_theme_size(trial, box):
-            frames.append(_fit_or_force(current, box, fit, name))
+            frames.append(_fit_or_force(current, box, fit, name, slot))
             current = list(group)
         else:
             current = trial
     if current:
-        frames.append(_fit_or_force(current, box, fit, name))
+        frames.append(_fit_or_force(current, box, fit, name, slot))
     return frames
 
 
-def _fit_or_force(paras: list[Para], box: Box, fit: Fitter, name: str) -> TextFrame:
+def _fit_or_force(paras: list[Para], box: Box, fit: Fitter, name: str, slot: str | None) -> TextFrame:
     if fit.fits_at_theme_size(paras, box):
-        return fit.frame(paras, box, {p.role: fit.size(p.role) for p in paras}, name=name)
-    frame = fit.fit(paras, box, name=name)
+        return fit.frame(paras, box, {p.role: fit.size(p.role) for p in paras}, name=name, slot=slot)
+    frame = fit.fit(paras, box, name=name, slot=slot)
     if frame is not None:
         return frame
     roles = {p.role for p in paras}
@@ -86,7 +89,9 @@ def caption_below(rich: m.Rich | None, area: Area, fit: Fitter) -> tuple[Box, li
     size = fit.size("caption")
     inset = fit.inset("caption")
     h = fit.lines(para, size, box.w - 2 * inset) * fit.pitch(size) + 2 * inset
-    frame = fit.frame([para], Box(box.x, box.y + box.h - h, box.w, h), {"caption": size}, name="Caption")
+    frame = fit.frame(
+        [para], Box(box.x, box.y + box.h - h, box.w, h), {"caption": size}, name="Caption", slot="caption"
+    )
     return Box(box.x, box.y, box.w, box.h - h - fit.theme.gap // 3), [frame], problems
 
 

@@ -75,7 +75,7 @@ CODES: dict[str, Code] = {
         "slide-continues",
         "a slide's content continues on further slides",
         "Bullets and tables that do not fit one slide even at the minimum size continue on "
-        "further slides, each titled with the slide's title and `(cont.)`.",
+        "further slides, each titled with the slide's title and its page, `(1/3)`, `(2/3)` ….",
         _SLIDE + "  - title: Many\n    bullets:\n      - One\n      - … (sixty long bullets)\n    notes: n",
         "Split the content over slides yourself, or accept the continuation.",
     ),
@@ -86,5 +86,18 @@ CODES: dict[str, Code] = {
         "may look different and is wider or narrower than measured, so the fit may change.",
         _SLIDE + "  - title: Launch\n    bullets:\n      - launch 🚀 day\n    notes: n",
         "Remove the character, or use a theme whose fonts have it.",
+    ),
+    "L130": Code(
+        "no-layout-for-content",
+        "no layout has placeholders for a slide's content",
+        "Each slide is placed on the master's layout whose placeholders take its content (one body, "
+        "two or three columns, a picture, a table or chart, by placeholder type and position). When "
+        "the theme's master has none that fits, the content is drawn as shapes on a layout without "
+        "content placeholders (Title Only): it shows, but PowerPoint's outline view and Reset do not "
+        "know it. The built-in themes have a layout for every kind.",
+        "theme: house.yaml  # a theme whose master lacks a Comparison layout\nslides:\n"
+        "  - title: Before and after\n    columns:\n      - {heading: Before, bullets: [a]}\n"
+        "      - {heading: After, bullets: [b]}\n    notes: n",
+        "Add a layout with the placeholders the kind needs to the master, or use another kind.",
     ),
 }

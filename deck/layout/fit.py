@@ -139,7 +139,7 @@ class Fitter:
         *,
         name: str,
         anchor: str = "top",
-        placeholder: str | None = None,
+        slot: str | None = None,
         fill: str | None = None,
         inset: int | None = None,
         step: int = 0,
@@ -151,9 +151,7 @@ class Fitter:
         for k in range(step, last + 1):
             sizes = {r: self.size(r, k) for r in roles}
             if self.height(paras, sizes, box.w, inset, whole_words=k < last) <= box.h:
-                return self.frame(
-                    paras, box, sizes, name=name, anchor=anchor, placeholder=placeholder, fill=fill, inset=inset
-                )
+                return self.frame(paras, box, sizes, name=name, anchor=anchor, slot=slot, fill=fill, inset=inset)
         return None
 
     def fits_at_theme_size(self, paras: list[Para], box: Box) -> bool:
@@ -170,9 +168,10 @@ class Fitter:
         *,
         name: str,
         anchor: str = "top",
-        placeholder: str | None = None,
+        slot: str | None = None,
         fill: str | None = None,
         inset: int | None = None,
+        group: str | None = None,
     ) -> TextFrame:
         """Return the frame of `paras` at `sizes` (role → EMU) in `box`, without checking fit."""
         first = paras[0].role
@@ -197,6 +196,7 @@ class Fitter:
                     own.color if other and own.color != style.color else None,
                     own.bold if other and own.bold != style.bold else None,
                     own.italic if other and own.italic != style.italic else None,
+                    para.role,
                 )
             )
         return TextFrame(
@@ -209,12 +209,13 @@ class Fitter:
             style.color,
             style.bold,
             style.italic,
-            anchor,
-            inset,
-            placeholder,
-            name,
-            lines,
-            fill,
+            anchor=anchor,
+            inset=inset,
+            slot=slot,
+            name=name,
+            lines=lines,
+            fill=fill,
+            group=group,
         )
 
     def _styled(self, run: Run, role: str) -> Run:

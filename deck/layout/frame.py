@@ -1,5 +1,6 @@
 """The slide frame, written once for every slide: the title, the footer (slide number,
-section, free text), the source line and the takeaway; and the automatic slides' words."""
+section, free text), the source line and the takeaway; and the automatic slides' words.
+Its boxes come from the theme's Grid, which the layouts' placeholders are made from too."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from dataclasses import dataclass
 
 from deck import model as m
 from deck.layout.fit import Fitter, Para, plain, runs_of
+from deck.layout.masters import Grid, takeaway_offset
 from deck.layout.page import Box, Run, Shape, TextFrame
 from deck.problems import Problem, Where
 
 WORDS = {
-    "en": {"agenda": "Agenda", "references": "References", "cont": " (cont.)", "source": "Source: ", "sep": " · "},
-    "zh": {"agenda": "议程", "references": "参考文献", "cont": "（续）", "source": "来源：", "sep": " · "},
+    "en": {"agenda": "Agenda", "references": "References", "part": " ({n}/{of})", "source": "Source: ", "sep": " · "},
+    "zh": {"agenda": "议程", "references": "参考文献", "part": "（{n}/{of}）", "source": "来源：", "sep": " · "},
 }
 
 
@@ -23,41 +25,41 @@ def words(language: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Frame:
-    """The frame of every slide of one deck in one theme: the area inside the margins and
-    the footer's place (EMU), the automatic words, and reference numbers by key."""
+    """The frame of every slide of one deck in one theme: its grid (the area inside the
+    margins, the footer's place …, EMU), the automatic words, and reference numbers by key."""
 
     fit: Fitter
-    inner: Box
-    footer_h: int
-    footer_top: int
+    grid: Grid
     words: dict[str, str]
     numbers: dict[str, int]
 
     @classmethod
     def of(cls, deck: m.Deck, fit: Fitter) -> Frame:
         """Return the frame of `deck` in the fitter's theme."""
-        t = fit.theme
-        inner = Box(
-            t.margin_left,
-            t.margin_top,
-            t.width - t.margin_left - t.margin_right,
-            t.height - t.margin_top - t.margin_bottom,
-        )
-        footer_h = fit.pitch(fit.size("footer")) + 2 * fit.inset("footer")
-        footer_top = t.height - t.margin_bottom - footer_h + fit.inset("footer")
         numbers = {r.key: i + 1 for i, r in enumerate(deck.references)}
-        return cls(fit, inner, footer_h, footer_top, words(deck.language), numbers)
+        return cls(fit, Grid.of(fit), words(deck.language), numbers)
+
+    @property
+    def inner(self) -> Box:
+        return self.grid.inner
+
+    @property
+    def footer_top(self) -> int:
+        return self.grid.footer_top
+
+    def part(self, n: int, of: int) -> str:
+        """Return the title suffix of page `n` of a slide continued over `of` pages: ` (2/3)`."""
+        return self.words["part"].format(n=n, of=of)
 
     def title(self, text: str, where: Where, suffix: str | None) -> tuple[TextFrame, list[Problem]]:
-        """Return a slide's title (with `suffix`, e.g. ` (cont.)`) in one line at the theme
+        """Return a slide's title (with `suffix`, e.g. ` (2/3)`) in one line at the theme
         size, else in two lines shrunk as needed, and its problems: a warning when shrunk
         (not for a continued slide's title), an error when it does not fit even so."""
-        fit, inner = self.fit, self.inner
+        fit, one = self.fit, self.grid.title
         runs = plain(text + (suffix or ""))
-        one = fit.pitch(fit.size("title")) + 2 * fit.inset("title")
         for lines in (1, 2):
-            box = Box(inner.x, inner.y, inner.w, one + (lines - 1) * fit.pitch(fit.size("title")))
-            frame = fit.fit([Para(runs, "title")], box, name="Title", anchor="top", placeholder="title")
+            box = Box(one.x, one.y, one.w, one.h + (lines - 1) * fit.pitch(fit.size("title")))
+            frame = fit.fit([Para(runs, "title")], box, name="Title", anchor="top", slot="title")
             if frame is not None and (frame.size == fit.size("title") or lines == 2):
                 shrunk = fit.shrunk(where, "the title", "title", frame.size) if suffix is None else []
                 return frame, shrunk
@@ -75,48 +77,30 @@ class Frame:
         """Return a slide's title fitted in `box`; where it cannot fit, return it at the
         minimum size with the error `code` (the page is then never written)."""
         fit = self.fit
-        frame = fit.fit(paras, box, name="Title", anchor=anchor, placeholder="title")
+        frame = fit.fit(paras, box, name="Title", anchor=anchor, slot="title")
         if frame is not None:
             return frame, []
         sizes = {p.role: fit.size(p.role, 99) for p in paras}
-        forced = fit.frame(paras, box, sizes, name="Title", anchor=anchor, placeholder="title")
+        forced = fit.frame(paras, box, sizes, name="Title", anchor=anchor, slot="title")
         return forced, [where.error(code, message)]
 
     def footer(self, number: int, section: str | None) -> list[TextFrame]:
         """Return the footer of the slide at position `number` (1-based), naming `section`:
-        what the theme's footer shows of the slide number, the section and its free text."""
-        t, inner, fit = self.fit.theme, self.inner, self.fit
-        size, h, y = fit.size("footer"), self.footer_h, self.footer_top
-        third = inner.w // 3
+        what the theme's footer shows of the slide number (slot 'number'), the section (slot
+        'footer') and its free text (a text box)."""
+        t, fit = self.fit.theme, self.fit
+        size, boxes = fit.size("footer"), self.grid.footer_boxes()
         out = []
         if t.footer.slide_number:
             runs = (Run(str(number), field="slidenum"),)
-            out.append(
-                fit.frame(
-                    [Para(runs, "footer", align="right")],
-                    Box(inner.x + inner.w - third, y, third, h),
-                    {"footer": size},
-                    name="Slide Number",
-                )
-            )
+            para = Para(runs, "footer", align="right")
+            out.append(fit.frame([para], boxes["number"], {"footer": size}, name="Slide Number", slot="number"))
         if t.footer.section and section:
-            out.append(
-                fit.frame(
-                    [Para(plain(section), "footer")],
-                    Box(inner.x, y, third + third // 2, h),
-                    {"footer": size},
-                    name="Footer Section",
-                )
-            )
+            para = Para(plain(section), "footer")
+            out.append(fit.frame([para], boxes["footer"], {"footer": size}, name="Footer Section", slot="footer"))
         if t.footer.text:
-            out.append(
-                fit.frame(
-                    [Para(plain(t.footer.text), "footer", align="center")],
-                    Box(inner.x + third, y, third, h),
-                    {"footer": size},
-                    name="Footer Text",
-                )
-            )
+            para = Para(plain(t.footer.text), "footer", align="center")
+            out.append(fit.frame([para], boxes["text"], {"footer": size}, name="Footer Text"))
         return out
 
     def source_line(self, slide: m.Slide) -> TextFrame | None:
@@ -136,14 +120,15 @@ class Frame:
         box = Box(self.inner.x, 0, self.inner.w, 0)
         size = fit.size("source")
         h = fit.pitch(size) * fit.lines(Para(plain(text), "source"), size, box.w) + 2 * fit.inset("source")
-        return fit.frame([Para(plain(text), "source")], Box(box.x, 0, box.w, h), {"source": size}, name="Source")
+        para = Para(plain(text), "source")
+        return fit.frame([para], Box(box.x, 0, box.w, h), {"source": size}, name="Source", slot="source")
 
     def takeaway(self, rich: m.Rich, bottom: int, where: Where) -> tuple[list, list[Problem]]:
         """Return the takeaway's accent bar and frame ending at `bottom` (EMU), in at most two
         lines, shrunk as needed, and its problems; no elements and an error when it does not fit."""
         fit, inner, t = self.fit, self.inner, self.fit.theme
         bar_w = t.rule_width * 3
-        x = inner.x + bar_w + t.gap // 2
+        x = inner.x + takeaway_offset(fit)
         w = inner.w - (x - inner.x)
         para = Para(runs_of(rich), "takeaway")
         for k in range(fit.max_steps(["takeaway"]) + 1):
@@ -151,9 +136,8 @@ class Frame:
             lines = fit.lines(para, size, w - 2 * fit.inset("takeaway"))
             if lines <= 2:
                 h = lines * fit.pitch(size) + 2 * fit.inset("takeaway")
-                frame = fit.frame(
-                    [para], Box(x, bottom - h, w, h), {"takeaway": size}, name="Takeaway", anchor="middle"
-                )
+                box = Box(x, bottom - h, w, h)
+                frame = fit.frame([para], box, {"takeaway": size}, name="Takeaway", anchor="middle", slot="takeaway")
                 bar = Shape(Box(inner.x, bottom - h, bar_w, h), "rect", fill="accent", name="Takeaway Bar")
                 return [bar, frame], fit.shrunk(where, "the takeaway", "takeaway", size)
         return [], [where.error("L105", "the takeaway does not fit in two lines; shorten it to one sentence")]

@@ -1,13 +1,26 @@
 """Laid-out pages: positioned boxes in EMU, text already fitted; the renderer's only input.
 
-Nothing here knows PowerPoint. Colours are palette roles, fonts are font roles, sizes are
-EMU, all taken from the theme by the layout stage.
+Nothing here knows PowerPoint's XML. Colours are palette roles, fonts are font roles, sizes
+are EMU, all taken from the theme by the layout stage. An element says what it is on its
+slide (`slot`: 'title', 'body', 'caption' …) and, once its page's layout is chosen, which of
+that layout's placeholders it fills (`placeholder`: the placeholder's type and idx).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from deck.theme.model import Master
+
+
+@dataclass(frozen=True)
+class Ph:
+    """The placeholder of its page's layout an element fills: PowerPoint's placeholder type
+    (title, ctrTitle, subTitle, body, obj, pic, ftr, sldNum …) and idx."""
+
+    type: str
+    idx: int
 
 
 @dataclass(frozen=True)
@@ -26,7 +39,7 @@ class Run:
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph: its runs, bullet level (0 = none, 1, 2), alignment, space before, indent,
-    and optional size and pitch overrides (EMU)."""
+    and optional size and pitch overrides (EMU); `role` is the text role it was set in."""
 
     runs: tuple[Run, ...]
     level: int = 0
@@ -39,6 +52,7 @@ class Paragraph:
     color: str | None = None  # palette role override (None: the frame's)
     bold: bool | None = None  # weight override (None: the frame's)
     italic: bool | None = None
+    role: str | None = None
 
     @property
     def text(self) -> str:
@@ -60,8 +74,9 @@ class TextFrame:
     """Fitted text in a box. `size` and `line_pitch` are EMU, written explicitly (no autofit).
 
     `role` is the theme text role the text came from; `font` its font role, `color` its
-    palette role. `placeholder` is 'title' for the slide's title (a real placeholder), or
-    'body' for text that fills the layout's body placeholder, else None (a text box).
+    palette role. `slot` says what the text is on its slide ('title', 'subtitle', 'body',
+    'quote', 'caption', 'heading1', 'column1', 'takeaway', 'source', 'footer', 'number'; None:
+    a drawn label); `placeholder` the layout placeholder it fills, if any (else a text box).
     `lines` is the number of lines the measurement predicts.
     """
 
@@ -76,15 +91,18 @@ class TextFrame:
     italic: bool = False
     anchor: str = "top"  # top | middle | bottom
     inset: int = 0
-    placeholder: str | None = None
+    slot: str | None = None
     name: str = "Text"
     lines: int = 0
     fill: str | None = None  # palette role of a background fill, or None
+    placeholder: Ph | None = None
+    group: str | None = None  # the drawn group it belongs to (an event, a card), shown as one
 
 
 @dataclass(frozen=True)
 class Shape:
-    """A drawn shape: 'rect', 'round_rect', 'ellipse', 'chevron', 'line' (x,y → x+w,y+h)."""
+    """A drawn shape: 'rect', 'round_rect', 'ellipse', 'chevron', 'line' (x,y → x+w,y+h).
+    Shapes are ornaments (rules, bars, cards, markers): they carry no content."""
 
     box: Box
     kind: str
@@ -92,6 +110,7 @@ class Shape:
     line: str | None = None  # palette role, or None for no outline
     line_width: int = 0
     name: str = "Shape"
+    group: str | None = None  # the drawn group it belongs to (an event, a card), shown as one
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,8 @@ class Picture:
     path: Path
     alt: str
     name: str = "Picture"
+    slot: str | None = "picture"
+    placeholder: Ph | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +147,8 @@ class Table:
     header_color: str = "background"
     band_fill: str = "surface"
     name: str = "Table"
+    slot: str | None = "object"
+    placeholder: Ph | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +160,7 @@ class Series:
 @dataclass(frozen=True)
 class Chart:
     """A native chart: 'bar' (horizontal), 'column', 'line' or 'pie'; series coloured in order
-    from `colors` (palette roles)."""
+    from `colors` (palette roles); `alt` describes it for screen readers."""
 
     box: Box
     kind: str
@@ -151,6 +174,9 @@ class Chart:
     grid_color: str
     colors: tuple[str, ...]
     name: str = "Chart"
+    alt: str = ""
+    slot: str | None = "object"
+    placeholder: Ph | None = None
 
 
 Element = TextFrame | Shape | Picture | Table | Chart
@@ -159,10 +185,12 @@ Element = TextFrame | Shape | Picture | Table | Chart
 @dataclass(frozen=True)
 class Page:
     """One slide as laid out. `elements` are in reading order; the title comes first.
+    Consecutive elements naming one `group` are drawn as one group shape.
 
-    `layout` names the slide layout the renderer bases it on: 'title' (deck title slide),
-    'section' or 'content'. `notes` are the speaker notes' paragraphs. `key` is a stable
-    name for the page (the slide's `id`, or its kind and source line), `line` its source line.
+    `layout` names the master's layout the slide is based on (chosen by the placeholders its
+    elements fill). `notes` are the speaker notes' paragraphs. `key` is a stable name for the
+    page (the slide's `id`, or its kind and source line), `line` its source line. `section`
+    is the outline section the page belongs to (None before the first).
     """
 
     layout: str
@@ -172,6 +200,7 @@ class Page:
     key: str
     line: int = 0
     language: str = "en"
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +217,9 @@ class DocInfo:
 
 @dataclass(frozen=True)
 class Pages:
-    """A whole laid-out deck."""
+    """A whole laid-out deck: its pages, document properties and the slide master (with its
+    layouts) the pages are laid out on."""
 
     pages: tuple[Page, ...]
     info: DocInfo
+    master: Master

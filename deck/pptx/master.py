@@ -1,330 +1,217 @@
-"""The presentation part, slide master, slide layouts and notes master, written from the theme.
+"""The presentation part, slide master and slide layouts, written from the format-free Master.
 
-Written whole (no stock template) so that a slide a person adds in PowerPoint matches the
-generated ones: title style in the heading font and the theme's title size and colour, body
-style in the body font with the theme's body and body2 sizes, background the palette's
-background. Layouts are the four PowerPoint knows by name and type (LAYOUT_NAMES,
-LAYOUT_TYPES); a deck keeps only those its slides use. Notes text takes the theme's 'small'
-role (size, colour, font); the notes page is PowerPoint's portrait 7.5 × 10 in.
+The master holds the title, body, date, footer and slide-number placeholders and the text
+styles every placeholder inherits (title, body per outline level, other text), its colour
+map (a dark theme's swaps dk1/lt1 and dk2/lt2, so bg1 is the dark background and tx1 the
+light text) and which footer placeholders a new slide gets. A layout repeats only what
+differs from the master: a placeholder's box where it moved, its anchor and inset, the
+levels its text roles set. So a slide a person adds in PowerPoint matches the built ones,
+and Slide Master edits reach every slide.
 """
 
 from __future__ import annotations
 
-from lxml import etree
+from dataclasses import replace
 
-from deck.layout.page import Box
-from deck.pptx.text import el, paragraph_props, run_props, solid_fill, stable_guid, sub
+from deck.pptx.styles import body_pr_xml, inherited_levels, level_xml, list_style_xml, master_placeholder
+from deck.pptx.text import NS, scheme_name, solid_fill_xml, stable_guid, xml_attr
 from deck.theme import Theme
+from deck.theme.model import Layout, Level, Master, Placeholder
 
-NOTES_ROLE = "small"  # the text role speaker notes are set in
-LAYOUT_NAMES = {
-    "title": "Title Slide",
-    "content_body": "Title and Content",
-    "section": "Section Header",
-    "content": "Title Only",
-}  # deck layout → its name
-LAYOUT_TYPES = {
-    "title": "title",
-    "content_body": "obj",
-    "section": "secHead",
-    "content": "titleOnly",
-}  # deck layout → PowerPoint's layout type
+DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+ROOT_NS = " ".join(f'xmlns:{p}="{NS[p]}"' for p in ("a", "r", "p"))
 NOTES_SIZE = (6_858_000, 9_144_000)  # the notes page, EMU (7.5 × 10 in)
 MASTER_ID = 2_147_483_648  # the schema's smallest master/layout id
-_ROOT_NSMAP = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-}
-_COLOR_MAP = {
-    "bg1": "lt1",
-    "tx1": "dk1",
-    "bg2": "lt2",
-    "tx2": "dk2",
-    **{f"accent{n}": f"accent{n}" for n in range(1, 7)},
-    "hlink": "hlink",
-    "folHlink": "folHlink",
-}
-# Each layout's title placeholder and its second (body or subtitle) placeholder, if any: the
-# `p:ph` attributes a slide's shape repeats to take the layout's place and style.
-PLACEHOLDERS: dict[str, tuple[dict[str, str], dict[str, str] | None]] = {
-    "title": ({"type": "ctrTitle"}, {"type": "subTitle", "idx": "1"}),
-    "section": ({"type": "title"}, {"type": "body", "idx": "1"}),
-    "content": ({"type": "title"}, None),
-    "content_body": ({"type": "title"}, {"idx": "1"}),
-}
-# The notes master's placeholders, which every notes slide repeats: (name, `p:ph` attributes).
-NOTES_IMAGE = ("Slide Image Placeholder 1", {"type": "sldImg", "idx": "2"})
-NOTES_BODY = ("Notes Placeholder 2", {"type": "body", "sz": "quarter", "idx": "3"})
-NOTES_NUMBER = ("Slide Number Placeholder 3", {"type": "sldNum", "sz": "quarter", "idx": "5"})
+GROUP = (
+    '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+    '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'
+    '<a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
+)
+_SLOTS = ("bg1", "tx1", "bg2", "tx2")
+_LIGHT_MAP = dict(zip(_SLOTS, ("lt1", "dk1", "lt2", "dk2")))
+_DARK_MAP = dict(zip(_SLOTS, ("dk1", "lt1", "dk2", "lt2")))
+_OTHER_MAP = {**{f"accent{n}": f"accent{n}" for n in range(1, 7)}, "hlink": "hlink", "folHlink": "folHlink"}
+_SECTIONS_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+
+
+def color_map_xml(dark: bool) -> str:
+    """Return `p:clrMap`: bg1/tx1/bg2/tx2 on the light slots, or for a `dark` theme on the
+    dark ones (bg1 = dk1 …); accents and links on themselves."""
+    mapping = {**(_DARK_MAP if dark else _LIGHT_MAP), **_OTHER_MAP}
+    return "<p:clrMap" + "".join(f' {k}="{v}"' for k, v in mapping.items()) + "/>"
 
 
 def presentation_xml(
-    theme: Theme, lang: str, master_rid: str, notes_master_rid: str | None, slide_rids: list[str]
+    theme: Theme,
+    lang: str,
+    master_rid: str,
+    notes_master_rid: str | None,
+    slide_rids: list[str],
+    sections: list[tuple[str, list[int]]],
 ) -> bytes:
     """Return the presentation part: its master (and notes master), the slides by
-    relationship id (ids from 256), slide and notes sizes, the default text style."""
-    root = _root("p:presentation", {"saveSubsetFonts": "1", "autoCompressPictures": "0"})
-    sub(sub(root, "p:sldMasterIdLst"), "p:sldMasterId", {"id": str(MASTER_ID), "r:id": master_rid})
+    relationship id (ids from 256), slide and notes sizes, the default text style, and
+    PowerPoint's sections, each (name, slide positions from 0), when there are any."""
+    out = [
+        f'{DECL}<p:presentation {ROOT_NS} saveSubsetFonts="1" autoCompressPictures="0">',
+        f'<p:sldMasterIdLst><p:sldMasterId id="{MASTER_ID}" r:id="{master_rid}"/></p:sldMasterIdLst>',
+    ]
     if notes_master_rid is not None:
-        sub(sub(root, "p:notesMasterIdLst"), "p:notesMasterId", {"r:id": notes_master_rid})
+        out.append(f'<p:notesMasterIdLst><p:notesMasterId r:id="{notes_master_rid}"/></p:notesMasterIdLst>')
     if slide_rids:
-        slides = sub(root, "p:sldIdLst")
-        for n, rid in enumerate(slide_rids):
-            sub(slides, "p:sldId", {"id": str(256 + n), "r:id": rid})
-    sub(root, "p:sldSz", {"cx": str(theme.width), "cy": str(theme.height)})
-    sub(root, "p:notesSz", {"cx": str(NOTES_SIZE[0]), "cy": str(NOTES_SIZE[1])})
-    root.append(list_style("p:defaultTextStyle", "body", theme, lang))
-    return _serialise(root)
+        ids = "".join(f'<p:sldId id="{256 + n}" r:id="{rid}"/>' for n, rid in enumerate(slide_rids))
+        out.append(f"<p:sldIdLst>{ids}</p:sldIdLst>")
+    out.append(f'<p:sldSz cx="{theme.width}" cy="{theme.height}"/>')
+    out.append(f'<p:notesSz cx="{NOTES_SIZE[0]}" cy="{NOTES_SIZE[1]}"/>')
+    out.append(nine_levels("p:defaultTextStyle", plain_level(theme, "body"), lang, theme, default=True))
+    if sections:
+        out.append(f'<p:extLst><p:ext uri="{_SECTIONS_URI}">{_sections_xml(sections)}</p:ext></p:extLst>')
+    out.append("</p:presentation>")
+    return "".join(out).encode()
 
 
-def slide_master_xml(theme: Theme, lang: str, layout_rids: list[str]) -> bytes:
-    """Return the slide master part: background, title and body placeholders, the colour
-    map, its layouts (by relationship id, in order) and the three text styles."""
-    root = _root("p:sldMaster")
-    csld, styles = master_parts(theme, lang)
-    root.append(csld)
-    sub(root, "p:clrMap", _COLOR_MAP)
-    layouts = sub(root, "p:sldLayoutIdLst")
-    for n, rid in enumerate(layout_rids, 1):
-        sub(layouts, "p:sldLayoutId", {"id": str(MASTER_ID + n), "r:id": rid})
-    root.append(styles)
-    return _serialise(root)
-
-
-def slide_layout_xml(kind: str, theme: Theme, lang: str) -> bytes:
-    """Return the slide layout part for deck layout `kind` (a key of LAYOUT_NAMES)."""
-    root = _root("p:sldLayout", {"type": LAYOUT_TYPES[kind], "preserve": "1"})
-    root.append(layout_cSld(kind, theme, lang))
-    sub(sub(root, "p:clrMapOvr"), "a:masterClrMapping")
-    return _serialise(root)
-
-
-def notes_master_xml(theme: Theme, lang: str) -> bytes:
-    """Return the notes master part for a NOTES_SIZE page (see `notes_master_parts`)."""
-    root = _root("p:notesMaster")
-    csld, style = notes_master_parts(theme, lang, *NOTES_SIZE)
-    root.append(csld)
-    sub(root, "p:clrMap", _COLOR_MAP)
-    root.append(style)
-    return _serialise(root)
-
-
-def _root(tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
-    prefix, local = tag.split(":")
-    root = etree.Element(f"{{{_ROOT_NSMAP[prefix]}}}{local}", nsmap=_ROOT_NSMAP)
-    for key, value in (attrib or {}).items():
-        root.set(key, value)
-    return root
-
-
-def _serialise(root: etree._Element) -> bytes:
-    etree.cleanup_namespaces(root)  # declared once, on the root
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def master_parts(theme: Theme, lang: str) -> tuple[etree._Element, etree._Element]:
-    """Return the slide master's (`p:cSld`, `p:txStyles`): background, title and body
-    placeholders placed by the theme's margins, and the three text styles."""
-    boxes = _boxes(theme)
-    tree = _sp_tree(_background())
-    tree.append(_placeholder(2, "Title Placeholder 1", {"type": "title"}, boxes["title"], "ctr"))
-    tree.append(_placeholder(3, "Text Placeholder 2", {"type": "body", "idx": "1"}, boxes["body"], "t"))
-    styles = el("p:txStyles")
-    title = sub(styles, "p:titleStyle")
-    title.append(_level(1, "title", theme, lang, bullet=False))
-    body = sub(styles, "p:bodyStyle")
-    for n in range(1, 10):
-        body.append(_level(n, "body" if n == 1 else "body2", theme, lang, bullet=True))
-    styles.append(list_style("p:otherStyle", "body", theme, lang))
-    return tree.getparent(), styles
-
-
-def layout_cSld(kind: str, theme: Theme, lang: str) -> etree._Element:
-    """Return `p:cSld` for the layout of deck layout `kind` (a key of LAYOUT_NAMES)."""
-    boxes = _boxes(theme)
-    tree = _sp_tree()
-    title, second = PLACEHOLDERS[kind]
-    if kind == "title":
-        tree.append(
-            _placeholder(
-                2, "Title 1", title, boxes["deck_title"], "b", _role_style("deck_title", theme, lang, "center")
-            )
+def _sections_xml(sections: list[tuple[str, list[int]]]) -> str:
+    parts = []
+    for n, (name, slides) in enumerate(sections):
+        ids = "".join(f'<p14:sldId id="{256 + i}"/>' for i in slides)
+        guid = stable_guid("section", n, name)
+        parts.append(
+            f'<p14:section name="{xml_attr(name)}" id="{guid}"><p14:sldIdLst>{ids}</p14:sldIdLst></p14:section>'
         )
-        tree.append(
-            _placeholder(
-                3,
-                "Subtitle 2",
-                second,
-                boxes["deck_subtitle"],
-                "t",
-                _role_style("deck_subtitle", theme, lang, "center"),
-            )
-        )
-    elif kind == "section":
-        tree.append(
-            _placeholder(2, "Title 1", title, boxes["section"], "b", _role_style("section", theme, lang, "left"))
-        )
-        tree.append(
-            _placeholder(
-                3, "Text Placeholder 2", second, boxes["section_body"], "t", _role_style("body", theme, lang, "left")
-            )
-        )
-    else:
-        tree.append(_placeholder(2, "Title 1", title))
-        if second is not None:
-            tree.append(_placeholder(3, "Content Placeholder 2", second))
-    csld = tree.getparent()
-    csld.set("name", LAYOUT_NAMES[kind])
-    return csld
+    return f'<p14:sectionLst xmlns:p14="{_P14}">{"".join(parts)}</p14:sectionLst>'
 
 
-def notes_master_parts(theme: Theme, lang: str, width: int, height: int) -> tuple[etree._Element, etree._Element]:
-    """Return the notes master's (`p:cSld`, `p:notesStyle`) for a notes page `width` ×
-    `height` EMU: slide image above, notes body below, slide number at the foot."""
-    margin = width // 10
-    image_w = width - 2 * margin
-    image = Box(margin, margin, image_w, image_w * theme.height // theme.width)
-    pitch = round(theme.line_spacing * theme.text[NOTES_ROLE].size)
-    body_y = image.y + image.h + margin // 2
-    number = Box(width - margin - width // 4, height - margin // 2 - 2 * pitch, width // 4, 2 * pitch)
-    body = Box(margin, body_y, image_w, number.y - body_y - margin // 4)
-    tree = _sp_tree(_background())
-    tree.append(_placeholder(2, *NOTES_IMAGE, image, text=False))
-    tree.append(_placeholder(3, *NOTES_BODY, body, "t"))
-    number_sp = _placeholder(4, *NOTES_NUMBER, number, "b", _role_style(NOTES_ROLE, theme, lang, "right"))
-    p = number_sp.find("{*}txBody/{*}p")
-    fld = el("a:fld", {"id": stable_guid("notes master", "slidenum"), "type": "slidenum"}, el("a:rPr", {"lang": lang}))
-    sub(fld, "a:t").text = "\u2039#\u203a"
-    p.insert(0, fld)
-    tree.append(number_sp)
-    return tree.getparent(), list_style("p:notesStyle", NOTES_ROLE, theme, lang, with_default=False)
-
-
-def list_style(tag: str, role: str, theme: Theme, lang: str, with_default: bool = True) -> etree._Element:
-    """Return a list style (`p:otherStyle`, `p:notesStyle`, `p:defaultTextStyle`): nine
-    levels without bullets in text role `role`, indented one em per level."""
-    style = el(tag)
-    if with_default:
-        sub(sub(style, "a:defPPr"), "a:defRPr", {"lang": lang})
-    for n in range(1, 10):
-        style.append(_level(n, role, theme, lang, bullet=False))
-    return style
-
-
-def _level(n: int, role: str, theme: Theme, lang: str, bullet: bool, align: str = "left") -> etree._Element:
-    """Return `a:lvlNpPr` for level `n` in text role `role`; with `bullet`, level 1 gets •
-    and deeper levels –, each hanging one em left of its text."""
-    text = theme.text[role]
-    margin = n * text.size if bullet else (n - 1) * text.size
-    space = round(theme.paragraph_spacing * text.size) if bullet else 0
-    ppr = paragraph_props(
-        f"a:lvl{n}pPr",
-        level=min(n, 2) if bullet else 0,
-        margin=margin,
-        line_pitch=round(theme.line_spacing * text.size),
-        space_before=space,
-        align=align,
+def slide_master_xml(master: Master, theme: Theme, lang: str, layout_rids: list[str]) -> bytes:
+    """Return the slide master part: background, its placeholders, the colour map, its
+    layouts (by relationship id, in order), which footer placeholders new slides get, and
+    the title, body and other text styles."""
+    shapes = "".join(
+        _placeholder_sp(n, ph, None, ph.levels if _has_own_style(ph) else (), (), lang, theme)
+        for n, ph in enumerate(master.placeholders, 2)
     )
-    if bullet:  # a deeper level hangs its bullet one em, not one column per level
-        ppr.set("indent", str(-text.size))
-    ppr.append(
-        run_props(
-            "a:defRPr",
-            lang=lang,
-            size=text.size,
-            color=text.color,
-            font=text.font,
-            theme=theme,
-            bold=text.bold,
-            italic=text.italic,
+    layouts = "".join(f'<p:sldLayoutId id="{MASTER_ID + n}" r:id="{rid}"/>' for n, rid in enumerate(layout_rids, 1))
+    footer = theme.footer
+    hf = '<p:hf hdr="0" dt="0"' + ("" if footer.section or footer.text else ' ftr="0"')
+    hf += ("" if footer.slide_number else ' sldNum="0"') + "/>"
+    body = "".join(level_xml(f"a:lvl{n}pPr", level, lang, theme) for n, level in enumerate(master.body_style, 1))
+    return (
+        f"{DECL}<p:sldMaster {ROOT_NS}><p:cSld><p:bg><p:bgPr>{solid_fill_xml('background')}<a:effectLst/>"
+        f"</p:bgPr></p:bg><p:spTree>{GROUP}{shapes}</p:spTree></p:cSld>{color_map_xml(theme.dark)}"
+        f"<p:sldLayoutIdLst>{layouts}</p:sldLayoutIdLst>{hf}<p:txStyles>"
+        f"<p:titleStyle>{level_xml('a:lvl1pPr', master.title_style, lang, theme)}</p:titleStyle>"
+        f"<p:bodyStyle>{body}</p:bodyStyle>"
+        f"{nine_levels('p:otherStyle', master.other_style, lang, theme, default=True)}"
+        "</p:txStyles></p:sldMaster>"
+    ).encode()
+
+
+def slide_layout_xml(master: Master, layout: Layout, theme: Theme, lang: str) -> bytes:
+    """Return the part of slide layout `layout`: its type, name and placeholders, each
+    giving only what differs from the master placeholder it inherits from."""
+    shapes = "".join(
+        _placeholder_sp(
+            n, ph, master_placeholder(master, ph.type), ph.levels, inherited_levels(master, ph.type), lang, theme
         )
+        for n, ph in enumerate(layout.placeholders, 2)
     )
-    return ppr
+    drawn = ' userDrawn="1"' if layout.type == "cust" else ""
+    return (
+        f'{DECL}<p:sldLayout {ROOT_NS} type="{layout.type}" preserve="1"{drawn}>'
+        f'<p:cSld name="{xml_attr(layout.name)}"><p:spTree>{GROUP}{shapes}</p:spTree></p:cSld>'
+        "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
+    ).encode()
 
 
-def _role_style(role: str, theme: Theme, lang: str, align: str) -> etree._Element:
-    return el("a:lstStyle", None, _level(1, role, theme, lang, bullet=False, align=align))
+def _has_own_style(ph: Placeholder) -> bool:
+    """Whether a master placeholder carries its own list style (the footer's; the title and
+    body take the master's text styles)."""
+    return ph.type in ("dt", "ftr", "sldNum")
 
 
-def _boxes(theme: Theme) -> dict[str, Box]:
-    """Return the master's and layouts' placeholder boxes (EMU) from the theme's margins."""
-    left, top, gap = theme.margin_left, theme.margin_top, theme.gap
-    width = theme.width - left - theme.margin_right
-    middle = theme.height // 2
-
-    def lines(role: str, count: int) -> int:
-        return round(count * theme.line_spacing * theme.text[role].size)
-
-    title_h = lines("title", 2)
-    body_y = top + title_h + gap
-    return {
-        "title": Box(left, top, width, title_h),
-        "body": Box(left, body_y, width, theme.height - theme.margin_bottom - body_y),
-        "deck_title": Box(left, middle - lines("deck_title", 2), width, lines("deck_title", 2)),
-        "deck_subtitle": Box(left, middle + gap, width, lines("deck_subtitle", 3)),
-        "section": Box(left, middle - lines("section", 2), width, lines("section", 2)),
-        "section_body": Box(left, middle + gap, width, lines("body", 2)),
-    }
-
-
-def _sp_tree(background: etree._Element | None = None) -> etree._Element:
-    """Return an empty `p:spTree` inside a new `p:cSld` (with `background` first if given)."""
-    csld = el("p:cSld")
-    if background is not None:
-        csld.append(background)
-    tree = sub(csld, "p:spTree")
-    nv = sub(tree, "p:nvGrpSpPr")
-    sub(nv, "p:cNvPr", {"id": "1", "name": ""})
-    sub(nv, "p:cNvGrpSpPr")
-    sub(nv, "p:nvPr")
-    xfrm = sub(sub(tree, "p:grpSpPr"), "a:xfrm")
-    for tag, (a, b) in (("a:off", "xy"), ("a:ext", ("cx", "cy")), ("a:chOff", "xy"), ("a:chExt", ("cx", "cy"))):
-        sub(xfrm, tag, {a: "0", b: "0"})
-    return tree
-
-
-def _background() -> etree._Element:
-    return el("p:bg", None, el("p:bgPr", None, solid_fill("background"), el("a:effectLst")))
-
-
-def _placeholder(
+def _placeholder_sp(
     shape_id: int,
-    name: str,
-    ph: dict[str, str],
-    box: Box | None = None,
-    anchor: str | None = None,
-    lst_style: etree._Element | None = None,
-    text: bool = True,
-) -> etree._Element:
-    """Return a placeholder `p:sp` (`ph` attributes), placed at `box` or inherited."""
-    sp = el("p:sp")
-    nv = sub(sp, "p:nvSpPr")
-    sub(nv, "p:cNvPr", {"id": str(shape_id), "name": name})
-    sub(sub(nv, "p:cNvSpPr"), "a:spLocks", {"noGrp": "1"})
-    sub(sub(nv, "p:nvPr"), "p:ph", ph)
-    sp_pr = sub(sp, "p:spPr")
-    if box is not None:
-        xfrm = sub(sp_pr, "a:xfrm")
-        sub(xfrm, "a:off", {"x": str(box.x), "y": str(box.y)})
-        sub(xfrm, "a:ext", {"cx": str(box.w), "cy": str(box.h)})
-        sub(sub(sp_pr, "a:prstGeom", {"prst": "rect"}), "a:avLst")
-    if text:
-        body = sub(sp, "p:txBody")
-        body_pr = sub(body, "a:bodyPr")
-        if anchor is not None:
-            for key, value in (
-                ("vert", "horz"),
-                ("wrap", "square"),
-                ("lIns", "0"),
-                ("tIns", "0"),
-                ("rIns", "0"),
-                ("bIns", "0"),
-                ("rtlCol", "0"),
-                ("anchor", anchor),
-            ):
-                body_pr.set(key, value)
-            sub(body_pr, "a:noAutofit")
-        body.append(lst_style if lst_style is not None else el("a:lstStyle"))
-        sub(body, "a:p")
-    return sp
+    ph: Placeholder,
+    base: Placeholder | None,
+    levels: tuple[Level, ...],
+    inherited: tuple[Level, ...],
+    lang: str,
+    theme: Theme,
+) -> str:
+    """Return a master's (`base` None) or layout's placeholder shape: its box where it
+    differs from `base`'s, its text body properties and the levels that differ from
+    `inherited`; a slide-number placeholder holds the slide-number field."""
+    attrs = f' type="{ph.type}"' if ph.type != "obj" else ""
+    if ph.idx:
+        attrs += f' idx="{ph.idx}"'
+    if ph.type in ("dt", "ftr", "sldNum"):
+        attrs += ' sz="quarter"'
+    box = (ph.x, ph.y, ph.w, ph.h)
+    xfrm = ""
+    if base is None or box != (base.x, base.y, base.w, base.h):
+        xfrm = f'<a:xfrm><a:off x="{ph.x}" y="{ph.y}"/><a:ext cx="{ph.w}" cy="{ph.h}"/></a:xfrm>'
+        xfrm += '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+    text = f'<a:endParaRPr lang="{xml_attr(lang)}"/>'
+    if ph.type == "sldNum":
+        guid = stable_guid("slide number", ph.idx, shape_id)
+        text = f'<a:fld id="{guid}" type="slidenum"><a:rPr lang="{xml_attr(lang)}"/><a:t>\u2039#\u203a</a:t></a:fld>'
+    body = ""
+    if ph.type != "pic" or ph.levels:
+        style = list_style_xml(levels, inherited, lang, theme)
+        body = f"<p:txBody>{body_pr_xml(ph, base)}{style}<a:p>{text}</a:p></p:txBody>"
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{xml_attr(ph.name)} {shape_id - 1}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{attrs}/></p:nvPr></p:nvSpPr>'
+        f"<p:spPr>{xfrm}</p:spPr>{body}</p:sp>"
+    )
+
+
+def plain_level(theme: Theme, role: str) -> Level:
+    """Return text role `role` as an unbulleted level without space before (text boxes)."""
+    style = theme.text[role]
+    pitch = round(theme.line_spacing * style.size)
+    return Level(
+        role, style.size, pitch, 0, 0, 0, None, None, "left", style.font, style.color, style.bold, style.italic
+    )
+
+
+def nine_levels(tag: str, level: Level, lang: str, theme: Theme, default: bool) -> str:
+    """Return a nine-level list style (`p:otherStyle`, `p:defaultTextStyle`, `p:notesStyle`):
+    `level` at the outer level, each deeper one indented one em further."""
+    levels = "".join(
+        level_xml(f"a:lvl{n}pPr", replace(level, margin=(n - 1) * level.size), lang, theme) for n in range(1, 10)
+    )
+    head = f'<a:defPPr><a:defRPr lang="{xml_attr(lang)}"/></a:defPPr>' if default else ""
+    return f"<{tag}>{head}{levels}</{tag}>"
+
+
+def table_styles_xml(theme: Theme) -> bytes:
+    """Return ppt/tableStyles.xml: the theme's table style, the default for a table a person
+    adds — the look of deck's own tables (text on the background, every second row on the
+    surface colour, the header row in the background colour on primary, rules in muted),
+    in the colour map's names, so a dark theme's table is light text on dark cells."""
+    guid = stable_guid("table style", theme.name)
+    rule = f'<a:ln w="{theme.rule_width}">{solid_fill_xml("muted")}</a:ln>'
+    none = "<a:ln><a:noFill/></a:ln>"
+    borders = "".join(
+        f"<a:{side}>{rule if side in ('top', 'bottom', 'insideH') else none}</a:{side}>"
+        for side in ("left", "right", "top", "bottom", "insideH", "insideV")
+    )
+
+    def cells(fill: str, text: str | None = None, bold: bool = False, edges: str = "") -> str:
+        weight = ' b="on"' if bold else ""
+        font = ""
+        if text:
+            font = (
+                f'<a:tcTxStyle{weight}><a:fontRef idx="minor"/><a:schemeClr val="{scheme_name(text)}"/></a:tcTxStyle>'
+            )
+        return f"{font}<a:tcStyle><a:tcBdr>{edges}</a:tcBdr><a:fill>{solid_fill_xml(fill)}</a:fill></a:tcStyle>"
+
+    return (
+        f'{DECL}<a:tblStyleLst xmlns:a="{NS["a"]}" def="{guid}">'
+        f'<a:tblStyle styleId="{guid}" styleName="{xml_attr(theme.name)}">'
+        f"<a:wholeTbl>{cells('background', 'text', edges=borders)}</a:wholeTbl>"
+        f"<a:band2H>{cells('surface')}</a:band2H>"
+        f"<a:firstRow>{cells('primary', 'background', bold=True)}</a:firstRow>"
+        "</a:tblStyle></a:tblStyleLst>"
+    ).encode()

@@ -16,9 +16,11 @@ import re
 import zipfile
 from collections.abc import Iterable
 
-from deck.layout.page import DocInfo
+from deck.layout.page import DocInfo, Pages
+from deck.theme import Theme
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_FORMATS = {(12_192_000, 6_858_000): "Widescreen", (9_144_000, 6_858_000): "On-screen Show (4:3)"}
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _CORE_NS = (
@@ -132,13 +134,31 @@ def core_xml(info: DocInfo) -> bytes:
     return f"{_DECL}<cp:coreProperties {_CORE_NS}>{body}</cp:coreProperties>".encode()
 
 
-def app_xml(slides: int, notes: int) -> bytes:
-    """Return a minimal docProps/app.xml naming this application and counting slides."""
+def app_xml(pages: Pages, theme: Theme, notes: int) -> bytes:
+    """Return docProps/app.xml as PowerPoint writes it: this application, the slide format,
+    slide and notes counts, and the parts of the document by heading (HeadingPairs) with
+    their titles (TitlesOfParts): the fonts used, the theme, each slide's title."""
     ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    fonts = list(dict.fromkeys(f for face in theme.fonts.values() for f in (face.latin, face.ea)))
+    titles = ["".join(p.text for p in page.title.paragraphs) for page in pages.pages]
+    heads = [("Fonts Used", len(fonts)), ("Theme", 1), ("Slide Titles", len(titles))]
+    pairs = "".join(
+        f"<vt:variant><vt:lpstr>{name}</vt:lpstr></vt:variant><vt:variant><vt:i4>{n}</vt:i4></vt:variant>"
+        for name, n in heads
+    )
+    parts = "".join(f"<vt:lpstr>{_escape(text)}</vt:lpstr>" for text in (*fonts, theme.name, *titles))
+    size = (theme.width, theme.height)
+    shape = _FORMATS.get(size, "Custom")
     return (
-        f'{_DECL}<Properties xmlns="{ns}"><TotalTime>0</TotalTime>'
-        f"<Application>deck</Application><Slides>{slides}</Slides><Notes>{notes}</Notes>"
-        "<HiddenSlides>0</HiddenSlides></Properties>"
+        f'{_DECL}<Properties xmlns="{ns}" xmlns:vt="{vt}"><TotalTime>0</TotalTime>'
+        f"<Application>deck</Application><PresentationFormat>{shape}</PresentationFormat>"
+        f"<Slides>{len(pages.pages)}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+        f"<MMClips>0</MMClips><ScaleCrop>false</ScaleCrop>"
+        f'<HeadingPairs><vt:vector size="{2 * len(heads)}" baseType="variant">{pairs}</vt:vector></HeadingPairs>'
+        f'<TitlesOfParts><vt:vector size="{len(fonts) + 1 + len(titles)}" baseType="lpstr">{parts}</vt:vector>'
+        "</TitlesOfParts><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
     ).encode()
 
 
@@ -202,13 +222,6 @@ def pres_props_xml() -> bytes:
     """Return ppt/presProps.xml: presentation settings left at PowerPoint's defaults."""
     ns = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
     return f"{_DECL}<p:presentationPr {ns}/>".encode()
-
-
-def table_styles_xml() -> bytes:
-    """Return ppt/tableStyles.xml: no custom table styles; PowerPoint's "Medium Style 2 –
-    Accent 1" as the default for tables a person adds (deck's own tables name their style)."""
-    ns = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
-    return (f'{_DECL}<a:tblStyleLst {ns} def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>').encode()
 
 
 def repack(

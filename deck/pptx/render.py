@@ -1,8 +1,9 @@
 """Render stage: laid-out Pages and a Theme → .pptx bytes. The only module that imports pptx.
 
 The package is assembled part by part (deck.pptx.package.Package): presentation, slide
-master, the layouts the slides use, the theme, notes master, then per page a slide and its
-notes slide, pictures and charts, each part named directly by a counter of its kind. Their
+master and its layouts (written from the pages' format-free Master), the theme, notes
+master, then per page a slide and its notes slide, pictures and charts, each part named
+directly by a counter of its kind. Their
 XML comes from the other deck.pptx modules, written from the theme. python-pptx (imported only for decks
 with charts) supplies what it is best at: a chart's XML and its embedded workbook.
 
@@ -18,9 +19,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from deck.layout.page import Chart, Page, Pages, Picture, TextFrame
+from deck.layout.page import Chart, Page, Pages, Picture
 from deck.pptx.chart import embed_workbook, format_chart
-from deck.pptx.master import LAYOUT_NAMES, notes_master_xml, presentation_xml, slide_layout_xml, slide_master_xml
+from deck.pptx.master import presentation_xml, slide_layout_xml, slide_master_xml, table_styles_xml
+from deck.pptx.notes import notes_master_xml, notes_xml
 from deck.pptx.package import (
     APP_PART,
     APP_TYPE,
@@ -30,11 +32,12 @@ from deck.pptx.package import (
     app_xml,
     core_xml,
     pres_props_xml,
-    table_styles_xml,
     view_props_xml,
 )
+from deck.pptx.paragraphs import Writer, field_ids
 from deck.pptx.pictures import prepare_picture
-from deck.pptx.slide import Refs, notes_xml, slide_xml
+from deck.pptx.slide import Refs, slide_xml
+from deck.pptx.text import east_asian_language
 from deck.pptx.theme import theme_xml
 from deck.pptx.workbook import category_workbook
 from deck.theme import Theme
@@ -87,60 +90,68 @@ def render_pptx(pages: Pages, theme: Theme) -> bytes:
     """Return the .pptx file for `pages` styled by `theme`, as bytes.
 
     Deterministic: equal inputs give identical bytes (no clock, no random ids). Raises
-    KeyError/ValueError on pages that name an unknown role, kind or layout (a layout bug),
-    OSError if a picture file can no longer be read.
+    KeyError/ValueError on pages that name an unknown role, kind, layout or placeholder (a
+    layout bug), OSError if a picture file can no longer be read.
     """
     lang, theme_part = pages.info.language, theme_xml(theme)
     package = Package(_PRESENTATION)
     package.add(_PRESENTATION, _TYPES["presentation"])
-    kinds = [_layout_kind(p) for p in pages.pages]
-    used = [k for k in LAYOUT_NAMES if k in kinds] or ["content"]  # a master needs a layout
-    master_rid, layouts = _add_master(package, used, theme, theme_part, lang)
+    master_rid, layouts = _add_master(package, pages, theme, theme_part, lang)
     has_notes = any(p.notes for p in pages.pages)
     notes_rid = _add_notes_master(package, theme, theme_part, lang) if has_notes else None
     for name, kind, blob in (
         ("ppt/presProps.xml", "presProps", pres_props_xml()),
         ("ppt/viewProps.xml", "viewProps", view_props_xml()),
-        ("ppt/tableStyles.xml", "tableStyles", table_styles_xml()),
+        ("ppt/tableStyles.xml", "tableStyles", table_styles_xml(theme)),
     ):
         package.relate(_PRESENTATION, package.add(name, _TYPES[kind], blob), _RT[kind])
-    slides = _Slides(package, pages.pages, theme)
+    slides = _Slides(package, pages, theme)
     slide_rids = [
-        package.relate(_PRESENTATION, slides.add(page, kind, layouts[kind], number), _RT["slide"])
-        for number, (page, kind) in enumerate(zip(pages.pages, kinds), 1)
+        package.relate(_PRESENTATION, slides.add(page, layouts[page.layout], number), _RT["slide"])
+        for number, page in enumerate(pages.pages, 1)
     ]
-    package.set(_PRESENTATION, presentation_xml(theme, lang, master_rid, notes_rid, slide_rids))
+    package.set(_PRESENTATION, presentation_xml(theme, lang, master_rid, notes_rid, slide_rids, _sections(pages)))
     package.add(CORE_PART, CORE_TYPE, core_xml(pages.info))
-    package.add(APP_PART, APP_TYPE, app_xml(len(pages.pages), slides.notes))
+    package.add(APP_PART, APP_TYPE, app_xml(pages, theme, slides.notes))
     return package.write(pages.info.created, {"xl/theme/theme1.xml": theme_part})
 
 
-def _layout_kind(page: Page) -> str:
-    """Return the LAYOUT_NAMES key `page` is based on (content with a body placeholder
-    takes 'Title and Content', other content 'Title Only')."""
-    if page.layout not in ("title", "section", "content"):
-        raise ValueError(f"unknown page layout {page.layout!r}")
-    has_body = any(isinstance(e, TextFrame) and e.placeholder == "body" for e in page.elements)
-    return "content_body" if page.layout == "content" and has_body else page.layout
+def _sections(pages: Pages) -> list[tuple[str, list[int]]]:
+    """Return PowerPoint's sections from the outline's: (name, slide positions) in order,
+    the slides before the first section in one named after the deck; none without sections."""
+    if all(page.section is None for page in pages.pages):
+        return []
+    sections: list[tuple[str, list[int]]] = []
+    previous: object = object()
+    for n, page in enumerate(pages.pages):
+        if page.section != previous:
+            sections.append((pages.info.title if page.section is None else page.section, []))
+            previous = page.section
+        sections[-1][1].append(n)
+    return sections
 
 
 def _add_master(
-    package: Package, kinds: list[str], theme: Theme, theme_part: bytes, lang: str
+    package: Package, pages: Pages, theme: Theme, theme_part: bytes, lang: str
 ) -> tuple[str, dict[str, str]]:
-    """Add the slide master, its theme and the layouts of `kinds`; return the presentation's
-    relationship id of the master and {kind: layout part}."""
+    """Add the slide master, its theme and every layout of the pages' master; return the
+    presentation's relationship id of the master and {layout name: layout part}."""
+    master = pages.master
     rid = package.relate(_PRESENTATION, package.add(_MASTER, _TYPES["slideMaster"]), _RT["slideMaster"])
     layouts, layout_rids = {}, []
-    for n, kind in enumerate(kinds, 1):
-        layouts[kind] = package.add(
-            f"ppt/slideLayouts/slideLayout{n}.xml", _TYPES["slideLayout"], slide_layout_xml(kind, theme, lang)
+    for n, layout in enumerate(master.layouts, 1):
+        part = package.add(
+            f"ppt/slideLayouts/slideLayout{n}.xml",
+            _TYPES["slideLayout"],
+            slide_layout_xml(master, layout, theme, lang),
         )
-        package.relate(layouts[kind], _MASTER, _RT["slideMaster"])
-        layout_rids.append(package.relate(_MASTER, layouts[kind], _RT["slideLayout"]))
+        layouts[layout.name] = part
+        package.relate(part, _MASTER, _RT["slideMaster"])
+        layout_rids.append(package.relate(_MASTER, part, _RT["slideLayout"]))
     theme1 = package.add("ppt/theme/theme1.xml", _TYPES["theme"], theme_part)
     package.relate(_MASTER, theme1, _RT["theme"])
     package.relate(_PRESENTATION, theme1, _RT["theme"])
-    package.set(_MASTER, slide_master_xml(theme, lang, layout_rids))
+    package.set(_MASTER, slide_master_xml(master, theme, lang, layout_rids))
     return rid, layouts
 
 
@@ -156,14 +167,15 @@ class _Slides:
     """Adds slides with their notes slides, pictures and charts: each part named by a
     counter of its kind, each picture file stored once (at its largest box's resolution)."""
 
-    def __init__(self, package: Package, pages: tuple[Page, ...], theme: Theme):
-        self.package, self.theme = package, theme
+    def __init__(self, package: Package, pages: Pages, theme: Theme):
+        self.package, self.theme, self.master = package, theme, pages.master
         self.notes = self.charts = 0
-        self.boxes = _largest_boxes(pages)
+        self.boxes = _largest_boxes(pages.pages)
         self.images: dict[Path, str] = {}  # picture file → its image part
 
-    def add(self, page: Page, layout_kind: str, layout: str, number: int) -> str:
-        """Add slide `number` for `page` on `layout` (with its notes slide); return its name."""
+    def add(self, page: Page, layout: str, number: int) -> str:
+        """Add slide `number` for `page` on layout part `layout` (with its notes slide);
+        return its name."""
         package = self.package
         slide = package.add(f"ppt/slides/slide{number}.xml", _TYPES["slide"])
         package.relate(slide, layout, _RT["slideLayout"])
@@ -172,18 +184,19 @@ class _Slides:
             picture=lambda pic: package.relate(slide, self._image(pic), _RT["image"]),
             chart=lambda chart: package.relate(slide, self._chart(chart, page.language), _RT["chart"]),
         )
-        package.set(slide, slide_xml(page, layout_kind, self.theme, refs, f"slide {number}"))
+        package.set(slide, slide_xml(page, self.master, self.theme, refs, f"slide {number}"))
         if page.notes:
             self.notes += 1
             notes = package.add(f"ppt/notesSlides/notesSlide{self.notes}.xml", _TYPES["notesSlide"])
             package.relate(notes, _NOTES_MASTER, _RT["notesMaster"])
             package.relate(notes, slide, _RT["slide"])
-            package.set(
-                notes,
-                notes_xml(
-                    page, self.theme, lambda url: package.relate(notes, url, _RT["hyperlink"], True), f"notes {number}"
-                ),
+            writer = Writer(
+                self.theme,
+                lambda url: package.relate(notes, url, _RT["hyperlink"], True),
+                field_ids(f"notes {number}", page.key),
+                east_asian_language(self.theme),
             )
+            package.set(notes, notes_xml(page, self.theme, writer))
             package.relate(slide, notes, _RT["notesSlide"])
         return slide
 

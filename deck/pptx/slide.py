@@ -1,40 +1,44 @@
-"""Slide and notes-slide parts as XML text: one laid-out page's shapes, in reading order.
+"""Slide parts as XML text: one laid-out page's shapes, in reading order.
 
 Knows nothing of python-pptx: what a slide refers to outside itself (hyperlinks, image and
 chart parts) comes as relationship ids from the caller's `Refs`. Shapes are numbered from 2
-in reading order, the title first (the layout's title placeholder); a frame marked 'body' or
-'subtitle' fills the layout's second placeholder where it has one. Geometry is EMU.
+in reading order, the title first. An element that fills a placeholder of its page's layout
+is written as that placeholder (`p:ph`) with only what differs from it: its box where it
+moved, its anchor and inset, and its text as deck.pptx.paragraphs writes it over the levels
+it inherits. Everything else is drawn with every property spelt out; ornaments (rules,
+bars, cards, markers) are marked decorative, so screen readers pass over them. Geometry is EMU.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import count
+from itertools import count, groupby
 
-from deck.layout.page import Box, Chart, Page, Picture, Shape, Table, TextFrame
-from deck.pptx.master import NOTES_BODY, NOTES_IMAGE, NOTES_NUMBER, NOTES_ROLE, PLACEHOLDERS
-from deck.pptx.text import NS, Look, outline_xml, solid_fill_xml, stable_guid, text_body_xml, xml_attr
+from deck.layout.page import Box, Chart, Page, Ph, Picture, Shape, Table, TextFrame
+from deck.pptx.master import DECL, ROOT_NS
+from deck.pptx.paragraphs import Look, Writer, field_ids
+from deck.pptx.styles import body_override_xml, effective_levels, layout_placeholder
+from deck.pptx.text import NS, east_asian_language, outline_xml, solid_fill_xml, xml_attr
 from deck.theme import Theme
+from deck.theme.model import Master
 
-DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_ROOT_NS = " ".join(f'xmlns:{p}="{NS[p]}"' for p in ("a", "p", "r"))
-_GROUP = '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
-_NOTES_GROUP = (
-    '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'
-    '<a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
-)
+_GROUP = '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
 _COLOR_MAP = "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>"
 _RECT = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
 _PRESETS = {"rect": "rect", "round_rect": "roundRect", "ellipse": "ellipse", "chevron": "chevron"}
 _EMPTY_SHAPE_TEXT = (
     '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody>'
 )
-_FRAME_LOCKS = '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
 _PLAIN_TABLE_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # built-in "No Style, No Grid"
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-_TAKES_PLACEHOLDER = ("body", "subtitle")  # frame.placeholder values that fill the second one
+_DECORATIVE = (
+    '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+    "</a:ext></a:extLst>"
+)
+_FOOTERS = ("dt", "ftr", "sldNum")
 
 
 @dataclass(frozen=True)
@@ -47,144 +51,144 @@ class Refs:
     chart: Callable[[Chart], str]
 
 
-def slide_xml(page: Page, layout: str, theme: Theme, refs: Refs, scope: str) -> bytes:
-    """Return the slide part (`p:sld`, UTF-8 bytes) for `page` on layout kind `layout` (a key
-    of deck.pptx.master.PLACEHOLDERS). `scope` (e.g. 'slide 3') seeds the stable field ids.
-    Raises KeyError on an unknown layout or palette role, ValueError on text XML cannot hold."""
-    title_ph, second_ph = PLACEHOLDERS[layout]
-    writer = _Writer(page, theme, refs, scope)
-    shapes = [writer.text(page.title, title_ph)]
-    for element in page.elements:
-        if second_ph is not None and isinstance(element, TextFrame) and element.placeholder in _TAKES_PLACEHOLDER:
-            shapes.append(writer.text(element, second_ph))
-            second_ph = None
+def slide_xml(page: Page, master: Master, theme: Theme, refs: Refs, scope: str) -> bytes:
+    """Return the slide part (`p:sld`, UTF-8 bytes) for `page` on its layout of `master`.
+    `scope` (e.g. 'slide 3') seeds the stable field ids. Raises KeyError on an unknown
+    layout, placeholder or palette role, ValueError on text XML cannot hold."""
+    writer = _Writer(page, master, theme, refs, scope)
+    shapes = []
+    for group, members in groupby((page.title, *page.elements), key=lambda e: getattr(e, "group", None)):
+        if group is None:
+            shapes += [writer.element(e) for e in members]
         else:
-            shapes.append(writer.element(element))
-    return (
-        f"{DECL}<p:sld {_ROOT_NS}><p:cSld><p:spTree>{_GROUP}<p:grpSpPr/>{''.join(shapes)}"
-        f"</p:spTree></p:cSld>{_COLOR_MAP}</p:sld>"
-    ).encode()
-
-
-def notes_xml(page: Page, theme: Theme, link: Callable[[str], str], scope: str) -> bytes:
-    """Return the notes-slide part (`p:notes`) with the page's notes in the notes role, in
-    the body placeholder between the slide image and the slide number (as the master)."""
-    style = theme.text[NOTES_ROLE]
-    look = Look(style.size, round(theme.line_spacing * style.size), style.font, style.color, page.language)
-    fields = _field_ids(scope, page.key)
-    body = text_body_xml("p:txBody", page.notes, look, theme, inset=0, anchor="top", link=link, field_id=fields)
-    shapes = (
-        _placeholder_sp(2, *NOTES_IMAGE, "")
-        + _placeholder_sp(3, *NOTES_BODY, body)
-        + _placeholder_sp(4, *NOTES_NUMBER, "")
-    )
-    return (
-        f"{DECL}<p:notes {_ROOT_NS}><p:cSld><p:spTree>{_GROUP}{_NOTES_GROUP}{shapes}"
-        f"</p:spTree></p:cSld>{_COLOR_MAP}</p:notes>"
-    ).encode()
-
-
-def _field_ids(scope: str, key: str) -> Callable[[], str]:
-    """Return a source of GUIDs for a part's fields, stable for its scope, key and position."""
-    numbers = count(1)
-    return lambda: stable_guid(scope, key, next(numbers))
+            shapes.append(writer.group(group, list(members)))
+    tree = f"<p:cSld><p:spTree>{_GROUP}{''.join(shapes)}</p:spTree></p:cSld>"
+    return f"{DECL}<p:sld {ROOT_NS}>{tree}{_COLOR_MAP}</p:sld>".encode()
 
 
 def _xfrm(box: Box, tag: str = "a:xfrm", flip: str = "") -> str:
     return f'<{tag}{flip}><a:off x="{box.x}" y="{box.y}"/><a:ext cx="{box.w}" cy="{box.h}"/></{tag}>'
 
 
-def _ph(attrib: dict[str, str]) -> str:
-    return "<p:ph" + "".join(f' {k}="{v}"' for k, v in attrib.items()) + "/>"
+def _normal(box: Box) -> Box:
+    """Return `box` with its width and height made positive (a line may run up or left)."""
+    return Box(min(box.x, box.x + box.w), min(box.y, box.y + box.h), abs(box.w), abs(box.h))
 
 
-def _placeholder_sp(shape_id: int, name: str, ph: dict[str, str], body: str) -> str:
-    """Return a placeholder shape that inherits its place from the master (empty spPr)."""
-    return (
-        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{xml_attr(name)}"/>'
-        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{_ph(ph)}</p:nvPr></p:nvSpPr>'
-        f"<p:spPr/>{body}</p:sp>"
-    )
+def ph_xml(ph: Ph) -> str:
+    """Return `p:ph` for a slide's placeholder (type obj and idx 0 left as defaults)."""
+    attrs = f' type="{ph.type}"' if ph.type != "obj" else ""
+    attrs += ' sz="quarter"' if ph.type in _FOOTERS else ""
+    attrs += f' idx="{ph.idx}"' if ph.idx else ""
+    return f"<p:ph{attrs}/>"
 
 
 class _Writer:
     """Writes one page's shapes: numbers them, supplies field ids and relationship ids."""
 
-    def __init__(self, page: Page, theme: Theme, refs: Refs, scope: str):
-        self.page, self.theme, self.refs = page, theme, refs
-        self.field_id = _field_ids(scope, page.key)
+    def __init__(self, page: Page, master: Master, theme: Theme, refs: Refs, scope: str):
+        self.page, self.master, self.theme, self.refs = page, master, theme, refs
+        self.layout = master.layout(page.layout)
+        self.text = Writer(theme, refs.link, field_ids(scope, page.key), east_asian_language(theme))
         self._ids = count(2)
 
     def element(self, element) -> str:
         return _WRITERS[type(element)](self, element)
 
-    def text(self, frame: TextFrame, ph: dict[str, str] | None = None) -> str:
-        """A text box, or with `ph` a placeholder placed and filled explicitly."""
-        look = Look(frame.size, frame.line_pitch, frame.font, frame.color, self.page.language, frame.bold, frame.italic)
-        body = text_body_xml(
-            "p:txBody",
-            frame.paragraphs,
-            look,
-            self.theme,
-            inset=frame.inset,
-            anchor=frame.anchor,
-            link=self.refs.link,
-            field_id=self.field_id,
+    def group(self, name: str, members: list) -> str:
+        """A group shape holding `members` where they are (its child space is the slide's)."""
+        gid = next(self._ids)
+        boxes = [_normal(m.box) for m in members]
+        x, y = min(b.x for b in boxes), min(b.y for b in boxes)
+        box = Box(x, y, max(b.x + b.w for b in boxes) - x, max(b.y + b.h for b in boxes) - y)
+        xfrm = (
+            f'<a:xfrm><a:off x="{box.x}" y="{box.y}"/><a:ext cx="{box.w}" cy="{box.h}"/>'
+            f'<a:chOff x="{box.x}" y="{box.y}"/><a:chExt cx="{box.w}" cy="{box.h}"/></a:xfrm>'
         )
-        if ph is None:
-            kind = '<p:cNvSpPr txBox="1"/><p:nvPr/>'
-        else:
-            kind = f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{_ph(ph)}</p:nvPr>'
-        fill = solid_fill_xml(frame.fill) if frame.fill else "<a:noFill/>"
         return (
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{next(self._ids)}" name="{xml_attr(frame.name)}"/>'
-            f"{kind}</p:nvSpPr><p:spPr>{_xfrm(frame.box)}{_RECT}{fill}{outline_xml(None, 0)}"
-            f"</p:spPr>{body}</p:sp>"
+            f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{gid}" name="{xml_attr(name)}"/><p:cNvGrpSpPr/><p:nvPr/>'
+            f"</p:nvGrpSpPr><p:grpSpPr>{xfrm}</p:grpSpPr>{''.join(self.element(m) for m in members)}</p:grpSp>"
+        )
+
+    def _look(self, frame: TextFrame) -> Look:
+        return Look(frame.size, frame.line_pitch, frame.font, frame.color, self.page.language, frame.bold, frame.italic)
+
+    def _name(self, name: str, decorative: bool = False) -> str:
+        extra = f">{_DECORATIVE}</p:cNvPr>" if decorative else "/>"
+        return f'<p:cNvPr id="{next(self._ids)}" name="{xml_attr(name)}"{extra}'
+
+    def frame(self, frame: TextFrame) -> str:
+        """A text box with every property, or the layout placeholder it fills."""
+        fill = solid_fill_xml(frame.fill) if frame.fill else "<a:noFill/>"
+        if frame.placeholder is None:
+            body = self.text.body(
+                "p:txBody", frame.paragraphs, self._look(frame), inset=frame.inset, anchor=frame.anchor
+            )
+            return (
+                f'<p:sp><p:nvSpPr>{self._name(frame.name)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+                f"<p:spPr>{_xfrm(frame.box)}{_RECT}{fill}{outline_xml(None, 0)}</p:spPr>{body}</p:sp>"
+            )
+        base = layout_placeholder(self.layout, frame.placeholder)
+        levels = effective_levels(self.master, base)
+        body_pr = body_override_xml(frame.anchor, frame.inset, base)
+        weighted = frame.placeholder.type in ("ftr", "dt")
+        body = self.text.placeholder_body(frame.paragraphs, self._look(frame), body_pr, levels, weighted)
+        xfrm = "" if frame.box == Box(base.x, base.y, base.w, base.h) else _xfrm(frame.box)
+        fill = solid_fill_xml(frame.fill) if frame.fill else ""
+        return (
+            f'<p:sp><p:nvSpPr>{self._name(frame.name)}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+            f"<p:nvPr>{ph_xml(frame.placeholder)}</p:nvPr></p:nvSpPr><p:spPr>{xfrm}{fill}</p:spPr>{body}</p:sp>"
         )
 
     def shape(self, shape: Shape) -> str:
-        """An autoshape, or a straight connector for kind 'line' (from x,y to x+w,y+h)."""
-        name = xml_attr(shape.name)
+        """An ornament, marked decorative: an autoshape, or a straight connector for kind
+        'line' (from x,y to x+w,y+h)."""
         line = outline_xml(shape.line, shape.line_width)
         if shape.kind == "line":
             b = shape.box
             flip = (' flipH="1"' if b.w < 0 else "") + (' flipV="1"' if b.h < 0 else "")
-            box = Box(min(b.x, b.x + b.w), min(b.y, b.y + b.h), abs(b.w), abs(b.h))
+            box = _normal(b)
             return (
-                f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{next(self._ids)}" name="{name}"/>'
+                f"<p:cxnSp><p:nvCxnSpPr>{self._name(shape.name, decorative=True)}"
                 f"<p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>{_xfrm(box, flip=flip)}"
                 f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom>{line}</p:spPr></p:cxnSp>'
             )
         fill = solid_fill_xml(shape.fill) if shape.fill else "<a:noFill/>"
         return (
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{next(self._ids)}" name="{name}"/><p:cNvSpPr/>'
+            f"<p:sp><p:nvSpPr>{self._name(shape.name, decorative=True)}<p:cNvSpPr/>"
             f"<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(shape.box)}"
             f'<a:prstGeom prst="{_PRESETS[shape.kind]}"><a:avLst/></a:prstGeom>{fill}{line}'
             f"</p:spPr>{_EMPTY_SHAPE_TEXT}</p:sp>"
         )
 
     def picture(self, picture: Picture) -> str:
-        """A picture with its alt text, stretched to its box (which has its aspect ratio)."""
+        """A picture with its alt text, stretched to its box (which has its aspect ratio), in
+        the layout's picture placeholder when it fills one."""
+        ph = f"<p:nvPr>{ph_xml(picture.placeholder)}</p:nvPr>" if picture.placeholder else "<p:nvPr/>"
+        locks = ' noGrp="1"' if picture.placeholder else ""
         return (
             f'<p:pic><p:nvPicPr><p:cNvPr id="{next(self._ids)}" '
             f'name="{xml_attr(picture.name)}" descr="{xml_attr(picture.alt)}"/>'
-            '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+            f'<p:cNvPicPr><a:picLocks{locks} noChangeAspect="1"/></p:cNvPicPr>{ph}</p:nvPicPr>'
             f'<p:blipFill><a:blip r:embed="{self.refs.picture(picture)}"/>'
             f"<a:stretch><a:fillRect/></a:stretch></p:blipFill>"
             f"<p:spPr>{_xfrm(picture.box)}{_RECT}</p:spPr></p:pic>"
         )
 
-    def _frame(self, name: str, box: Box, uri: str, content: str) -> str:
+    def _graphic(self, name: str, alt: str, box: Box, ph: Ph | None, uri: str, content: str) -> str:
+        descr = f' descr="{xml_attr(alt)}"' if alt else ""
+        nv = f"<p:nvPr>{ph_xml(ph)}</p:nvPr>" if ph else "<p:nvPr/>"
         return (
             f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{next(self._ids)}" '
-            f'name="{xml_attr(name)}"/>{_FRAME_LOCKS}<p:nvPr/></p:nvGraphicFramePr>'
+            f'name="{xml_attr(name)}"{descr}/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/>'
+            f"</p:cNvGraphicFramePr>{nv}</p:nvGraphicFramePr>"
             f'{_xfrm(box, "p:xfrm")}<a:graphic><a:graphicData uri="{uri}">{content}'
             "</a:graphicData></a:graphic></p:graphicFrame>"
         )
 
     def table(self, table: Table) -> str:
-        """A native table: header row and banded rows filled from the element's roles,
-        horizontal rules in the muted colour, cell margins = inset, no built-in style."""
+        """A native table: header row (marked as such) and banded rows filled from the
+        element's roles, horizontal rules in the muted colour, cell margins = inset."""
         cells_margin = "".join(f' mar{side}="{table.inset}"' for side in "LRTB")
         rule = f'w="{self.theme.rule_width}">{solid_fill_xml("muted")}'
         borders = f"<a:lnL><a:noFill/></a:lnL><a:lnR><a:noFill/></a:lnR><a:lnT {rule}</a:lnT><a:lnB {rule}</a:lnB>"
@@ -199,16 +203,7 @@ class _Writer:
             )
             cells = "".join(
                 "<a:tc>"
-                + text_body_xml(
-                    "a:txBody",
-                    cell.paragraphs,
-                    look,
-                    self.theme,
-                    inset=None,
-                    anchor="middle",
-                    link=self.refs.link,
-                    field_id=self.field_id,
-                )
+                + self.text.body("a:txBody", cell.paragraphs, look, inset=None, anchor="middle")
                 + props
                 + "</a:tc>"
                 for cell in row
@@ -216,9 +211,11 @@ class _Writer:
             rows.append(f'<a:tr h="{height}">{cells}</a:tr>')
         grid = "".join(f'<a:gridCol w="{w}"/>' for w in table.col_widths)
         box = Box(table.box.x, table.box.y, sum(table.col_widths), sum(table.row_heights))
-        return self._frame(
+        return self._graphic(
             table.name,
+            "",
             box,
+            table.placeholder,
             _TABLE_URI,
             f'<a:tbl><a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>'
             f"{_PLAIN_TABLE_STYLE}</a:tableStyleId></a:tblPr>"
@@ -226,14 +223,14 @@ class _Writer:
         )
 
     def chart(self, chart: Chart) -> str:
-        """The frame of a native chart whose part the caller made (`refs.chart`)."""
-        return self._frame(
-            chart.name, chart.box, _CHART_URI, f'<c:chart xmlns:c="{NS["c"]}" r:id="{self.refs.chart(chart)}"/>'
-        )
+        """The frame of a native chart whose part the caller made (`refs.chart`), described
+        by its alt text."""
+        content = f'<c:chart xmlns:c="{NS["c"]}" r:id="{self.refs.chart(chart)}"/>'
+        return self._graphic(chart.name, chart.alt, chart.box, chart.placeholder, _CHART_URI, content)
 
 
 _WRITERS: dict[type, Callable[[_Writer, object], str]] = {
-    TextFrame: _Writer.text,
+    TextFrame: _Writer.frame,
     Shape: _Writer.shape,
     Picture: _Writer.picture,
     Table: _Writer.table,

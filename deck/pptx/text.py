@@ -1,9 +1,9 @@
-"""DrawingML fragments for the renderer: scheme colours, fills, font references, runs and paragraphs.
+"""DrawingML fragments for the renderer: scheme colours, fills, font references, run and
+paragraph properties, escaping.
 
-Writes laid-out text (deck.page) and the theme as DrawingML; knows nothing of python-pptx.
-The slide path takes the `*_xml` functions, which return XML text (fast: a 1000-slide deck
-has some 100 000 elements); the same fragments as lxml elements (`run_props`, `solid_fill`
-…, parsed from that text) serve the master, layouts and charts. Sizes arrive in EMU and are
+Knows nothing of python-pptx. The slide path takes the `*_xml` functions, which return XML
+text (fast: a 1000-slide deck has some 100 000 elements); the same fragments as lxml elements
+(`run_props`, `solid_fill` …, parsed from that text) serve the charts. Sizes arrive in EMU and are
 written in the units OOXML wants (`sz` and `spcPts` in hundredths of a point). Colours are
 always scheme references, fonts always theme references (`+mj-*`, `+mn-*`) except the code
 font, which the two-font scheme lacks.
@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lxml import etree
 
-from deck.layout.page import Paragraph
+from deck.layout.masters import BULLETS
 from deck.theme import PALETTE_SLOTS, Theme
 from deck.units import EMU_PER_PT
 
@@ -32,12 +30,12 @@ NS = {
 EMU_PER_CENTIPOINT = EMU_PER_PT // 100  # sizes are written in hundredths of a point
 
 # Slides, layouts, masters and charts refer to the colour map's names, which the master's
-# clrMap points at the theme's slots (tx1 → dk1 …); the accents and links have no alias.
+# clrMap points at the theme's slots (tx1 → dk1 in a light theme, → lt1 in a dark one); the
+# accents and links have no alias.
 _MAPPED = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
 _FONT_REFS = {"heading": ("+mj-lt", "+mj-ea", "+mj-cs"), "body": ("+mn-lt", "+mn-ea", "+mn-cs")}
-_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
-_ANCHORS = {"top": "t", "middle": "ctr", "bottom": "b"}
-_BULLETS = {1: "\u2022", 2: "\u2013"}  # • for level 1, – for level 2
+ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+ANCHORS = {"top": "t", "middle": "ctr", "bottom": "b"}
 _GUID_NAMESPACE = uuid.UUID("6f0b3a52-4c0e-4f7e-9d55-3d1f0c0de0c1")
 # What XML 1.0 cannot carry at all, and how text and attribute values are escaped (as lxml does).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -166,11 +164,13 @@ def run_props_xml(
     bold: bool = False,
     italic: bool = False,
     link_rid: str | None = None,
+    alt_lang: str | None = None,
 ) -> str:
     """Return a run-properties element (`a:rPr`, `a:defRPr` or `a:endParaRPr`) as text:
-    language, size, weight, scheme colour, the three font slots, and a hyperlink when
-    `link_rid`."""
-    return _run_props(tag, lang, centipoints(size), scheme_name(color), font_refs(font, theme), bold, italic, link_rid)
+    language (and `alt_lang`, the deck's, for text in another language), size, weight,
+    scheme colour, the three font slots, and a hyperlink when `link_rid`."""
+    langs = f'{lang}" altLang="{alt_lang}' if alt_lang else lang
+    return _run_props(tag, langs, centipoints(size), scheme_name(color), font_refs(font, theme), bold, italic, link_rid)
 
 
 @lru_cache(maxsize=1024)  # a deck's runs share a few dozen looks
@@ -188,11 +188,17 @@ def _run_props(
     underline = ' u="sng"' if link_rid else ""
     link = f'<a:hlinkClick r:id="{xml_attr(link_rid)}"/>' if link_rid else ""
     return (
-        f'<{tag} lang="{xml_attr(lang)}" sz="{size}" b="{"1" if bold else "0"}" '
+        f'<{tag} lang="{lang}" sz="{size}" b="{"1" if bold else "0"}" '
         f'i="{"1" if italic else "0"}"{underline}><a:solidFill><a:schemeClr val="{color}"/>'
         f'</a:solidFill><a:latin typeface="{latin}"/><a:ea typeface="{ea}"/>'
         f'<a:cs typeface="{cs}"/>{link}</{tag}>'
     )
+
+
+def east_asian_language(theme: Theme) -> str:
+    """Return the language Han text takes in a deck that is not CJK: the body font's East
+    Asian face's (zh-CN for Noto Sans CJK SC)."""
+    return theme.fonts["body"].language
 
 
 def run_props(
@@ -215,24 +221,11 @@ def run_props(
     )
 
 
-@dataclass(frozen=True)
-class Look:
-    """How a frame's text is set: size and line pitch (EMU), font and colour roles, weight."""
-
-    size: int
-    line_pitch: int
-    font: str
-    color: str
-    lang: str
-    bold: bool = False
-    italic: bool = False
-
-
 def body_pr_xml(inset: int, anchor: str) -> str:
     """Return `a:bodyPr`: wrapping, equal insets (EMU), vertical anchor, no autofit."""
     return (
         f'<a:bodyPr vert="horz" wrap="square" lIns="{inset}" tIns="{inset}" rIns="{inset}" '
-        f'bIns="{inset}" rtlCol="0" anchor="{_ANCHORS[anchor]}"><a:noAutofit/></a:bodyPr>'
+        f'bIns="{inset}" rtlCol="0" anchor="{ANCHORS[anchor]}"><a:noAutofit/></a:bodyPr>'
     )
 
 
@@ -254,122 +247,13 @@ def paragraph_props_xml(
     if level:
         bullet = (
             f'<a:buClr>{scheme_color_xml("primary")}</a:buClr><a:buSzPct val="100000"/>'
-            f'<a:buFontTx/><a:buChar char="{_BULLETS[min(level, 2)]}"/>'
+            f'<a:buFontTx/><a:buChar char="{BULLETS[min(level, 2)]}"/>'
         )
     else:
         bullet = "<a:buNone/>"
     return (
-        f'<{tag} marL="{margin}" indent="{indent}" algn="{_ALIGN[align]}" rtl="0" '
+        f'<{tag} marL="{margin}" indent="{indent}" algn="{ALIGN[align]}" rtl="0" '
         f'eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
         f'<a:lnSpc><a:spcPts val="{centipoints(line_pitch)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{centipoints(space_before)}"/></a:spcBef>{bullet}</{tag}>'
     )
-
-
-def paragraph_props(
-    tag: str,
-    *,
-    level: int,
-    margin: int,
-    line_pitch: int,
-    space_before: int,
-    align: str = "left",
-    indent: int | None = None,
-) -> etree._Element:
-    """Return paragraph properties as an element (see `paragraph_props_xml`)."""
-    return fragment(
-        paragraph_props_xml(
-            tag,
-            level=level,
-            margin=margin,
-            line_pitch=line_pitch,
-            space_before=space_before,
-            align=align,
-            indent=indent,
-        )
-    )
-
-
-def paragraph_xml(
-    par: Paragraph, look: Look, theme: Theme, link: Callable[[str], str], field_id: Callable[[], str]
-) -> str:
-    """Return `a:p` for a laid-out paragraph as text. `link(url)` returns the relationship id
-    of an external hyperlink; `field_id()` a stable GUID for each slide-number field."""
-    if par.size or par.line_pitch or par.font or par.color or par.bold is not None or par.italic is not None:
-        look = replace(
-            look,
-            size=par.size or look.size,
-            line_pitch=par.line_pitch or look.line_pitch,
-            font=par.font or look.font,
-            color=par.color or look.color,
-            bold=look.bold if par.bold is None else par.bold,
-            italic=look.italic if par.italic is None else par.italic,
-        )
-    out = [
-        "<a:p>",
-        paragraph_props_xml(
-            "a:pPr",
-            level=par.level,
-            margin=par.indent,
-            line_pitch=look.line_pitch,
-            space_before=par.space_before,
-            align=par.align,
-        ),
-    ]
-    for run in par.runs:
-        rid = link(run.link) if run.link else None
-        props = dict(
-            lang=look.lang,
-            size=look.size,
-            theme=theme,
-            color=run.color or ("link" if run.link else look.color),
-            font="code" if run.code else look.font,
-            bold=run.bold or look.bold,
-            italic=run.italic or look.italic,
-        )
-        if run.field == "slidenum":
-            out.append(
-                f'<a:fld id="{field_id()}" type="slidenum">'
-                f"{run_props_xml('a:rPr', link_rid=rid, **props)}"
-                f"<a:t>{xml_text(run.text)}</a:t></a:fld>"
-            )
-            continue
-        if run.field is not None:
-            raise ValueError(f"unknown text field {run.field!r}")
-        rpr = run_props_xml("a:rPr", link_rid=rid, **props)
-        for n, piece in enumerate(run.text.split("\n")):
-            if n:
-                out.append(f"<a:br>{run_props_xml('a:rPr', **props)}</a:br>")
-            out.append(f"<a:r>{rpr}<a:t>{xml_text(piece)}</a:t></a:r>")
-    out.append(
-        run_props_xml(
-            "a:endParaRPr",
-            lang=look.lang,
-            size=look.size,
-            color=look.color,
-            font=look.font,
-            theme=theme,
-            bold=look.bold,
-            italic=look.italic,
-        )
-    )
-    out.append("</a:p>")
-    return "".join(out)
-
-
-def text_body_xml(
-    tag: str,
-    paragraphs: tuple[Paragraph, ...],
-    look: Look,
-    theme: Theme,
-    *,
-    inset: int | None,
-    anchor: str,
-    link: Callable[[str], str],
-    field_id: Callable[[], str],
-) -> str:
-    """Return a text body as text: `p:txBody` for shapes, `a:txBody` for table cells (whose
-    insets are the cell's margins: `inset=None` writes a bare `a:bodyPr`)."""
-    body_pr = "<a:bodyPr/>" if inset is None else body_pr_xml(inset, anchor)
-    pars = "".join(paragraph_xml(par, look, theme, link, field_id) for par in paragraphs or (Paragraph(runs=()),))
-    return f"<{tag}>{body_pr}<a:lstStyle/>{pars}</{tag}>"

@@ -1,7 +1,9 @@
 """The file's own theme part (a:theme) written from a deck Theme: colour, font and format schemes.
 
-The colour scheme takes the palette slot by slot (PALETTE_SLOTS), the font scheme the heading
-font as major and the body font as minor (Latin and East Asian faces), and the format scheme
+The colour scheme takes the palette slot by slot (Theme.scheme_slots: a dark theme keeps dk1
+dark and lt1 light, and its master's colour map swaps them), the font scheme the heading font
+as major and the body font as minor (Latin and East Asian faces, and a face per East Asian
+script, so that Japanese or Korean runs in a Chinese deck get their own), and the format scheme
 is plain: solid fills, lines of the theme's rule width, no effects, all in the placeholder
 colour `phClr`, so that no colour but the palette's appears anywhere.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from deck.pptx.text import el, sub
-from deck.theme import PALETTE_SLOTS, Theme
+from deck.theme import Theme
 
 _SLOT_ORDER = (
     "dk1",
@@ -43,7 +45,7 @@ def theme_xml(theme: Theme) -> bytes:
 
 def color_scheme(theme: Theme) -> etree._Element:
     """Return `a:clrScheme`: each palette role's colour in its slot, as literal sRGB."""
-    by_slot = {slot: theme.palette[role].upper() for role, slot in PALETTE_SLOTS.items()}
+    by_slot = {slot: theme.palette[role].upper() for role, slot in theme.scheme_slots().items()}
     scheme = el("a:clrScheme", {"name": theme.name})
     for slot in _SLOT_ORDER:
         sub(sub(scheme, f"a:{slot}"), "a:srgbClr", {"val": by_slot[slot]})
@@ -51,7 +53,8 @@ def color_scheme(theme: Theme) -> etree._Element:
 
 
 def font_scheme(theme: Theme) -> etree._Element:
-    """Return `a:fontScheme`: heading faces as the major font, body faces as the minor."""
+    """Return `a:fontScheme`: heading faces as the major font, body faces as the minor, each
+    with its face per East Asian script (Hans, Hant, Jpan, Hang)."""
     scheme = el("a:fontScheme", {"name": theme.name})
     for tag, role in (("a:majorFont", "heading"), ("a:minorFont", "body")):
         face = theme.fonts[role]
@@ -59,6 +62,8 @@ def font_scheme(theme: Theme) -> etree._Element:
         sub(font, "a:latin", {"typeface": face.latin})
         sub(font, "a:ea", {"typeface": face.ea})
         sub(font, "a:cs", {"typeface": ""})
+        for script, typeface in face.scripts().items():
+            sub(font, "a:font", {"script": script, "typeface": typeface})
     return scheme
 
 

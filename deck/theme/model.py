@@ -1,11 +1,15 @@
-"""The theme model: slide size, palette, fonts, text roles, spacing, margins, footer (frozen)."""
+"""The theme model: slide size, palette, fonts, text roles, spacing, margins, footer (frozen);
+and the format-free description of a slide master and its layouts (Master, Layout,
+Placeholder, Level), which a theme's layouts are generated into or a template is read into."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-# Palette roles, and the slot each one takes in the file's own colour scheme (a:clrScheme).
-# Slides refer to the slot (a:schemeClr), never to the literal colour.
+# Palette roles, and the slot each one takes in the file's own colour scheme (a:clrScheme) of a
+# light theme (a dark theme trades text/background and muted/surface: Theme.scheme_slots).
+# Slides refer to the slot through the colour map (tx1, bg1 …), never to the literal colour.
 PALETTE_SLOTS: dict[str, str] = {
     "text": "dk1",
     "background": "lt1",
@@ -58,12 +62,34 @@ class Role:
     italic: bool = False
 
 
+# The East Asian scripts a font scheme names a face for (OOXML script tags), the region a
+# pan-CJK family (Noto Sans CJK SC, Source Han Serif TC …) names for each, and its language.
+CJK_SCRIPTS = {"Hans": "SC", "Hant": "TC", "Jpan": "JP", "Hang": "KR"}
+_REGION_LANGUAGE = {"SC": "zh-CN", "TC": "zh-TW", "HK": "zh-HK", "JP": "ja-JP", "KR": "ko-KR"}
+_PAN_CJK = re.compile(r"^(?P<family>.*\b(?:CJK|Han Sans|Han Serif)) (?P<region>SC|TC|HK|JP|KR)$")
+
+
 @dataclass(frozen=True)
 class Face:
     """A font role's typefaces: one for Latin script, one for East Asian script."""
 
     latin: str
     ea: str
+
+    def scripts(self) -> dict[str, str]:
+        """Return the face for each script of CJK_SCRIPTS: a pan-CJK family's own regional
+        face (Noto Sans CJK SC → Noto Sans CJK TC, JP, KR), else the East Asian face itself."""
+        match = _PAN_CJK.match(self.ea)
+        if match is None:
+            return {script: self.ea for script in CJK_SCRIPTS}
+        return {script: f"{match.group('family')} {region}" for script, region in CJK_SCRIPTS.items()}
+
+    @property
+    def language(self) -> str:
+        """Return the language the East Asian face is drawn for (BCP 47): zh-CN unless a
+        pan-CJK face names another region (TC → zh-TW, JP → ja-JP, KR → ko-KR)."""
+        match = _PAN_CJK.match(self.ea)
+        return _REGION_LANGUAGE[match.group("region")] if match else "zh-CN"
 
 
 @dataclass(frozen=True)
@@ -109,6 +135,106 @@ class Theme:
     def style(self, role: str) -> TextStyle:
         return self.text[role]
 
+    @property
+    def dark(self) -> bool:
+        """Whether the background is darker than the text: the colour scheme then keeps its
+        dark slots dark (dk1 = background) and the master's colour map swaps them."""
+        return luminance(self.palette["background"]) < luminance(self.palette["text"])
+
+    def scheme_slots(self) -> dict[str, str]:
+        """Return the colour-scheme slot of each palette role: PALETTE_SLOTS, with text and
+        background (muted and surface) trading places in a dark theme so that dk1 and dk2
+        hold its dark colours and lt1 and lt2 its light ones."""
+        if not self.dark:
+            return dict(PALETTE_SLOTS)
+        return {**PALETTE_SLOTS, "text": "lt1", "background": "dk1", "muted": "lt2", "surface": "dk2"}
+
     def face(self, role: str) -> Face:
         """Return the typefaces of text role `role`."""
         return self.fonts[self.text[role].font]
+
+
+def luminance(rgb: str) -> float:
+    """Return the WCAG relative luminance (0 black … 1 white) of colour "RRGGBB"."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(rgb[i : i + 2], 16)) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+# -- the slide master and its layouts, format-free ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Level:
+    """How a placeholder sets a paragraph at one outline level (EMU): the text role it takes
+    (None where no theme role names it), size, exact line pitch, space before (which viewers
+    leave out before a frame's first paragraph), left margin and first-line indent (negative:
+    a hanging bullet), the bullet character (None: no bullet) and its palette role,
+    alignment, and the font role, palette role and weight of its text."""
+
+    role: str | None
+    size: int
+    line_pitch: int
+    space_before: int
+    margin: int
+    indent: int
+    bullet: str | None
+    bullet_color: str | None
+    align: str  # left | center | right
+    font: str
+    color: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A placeholder of a master or layout: PowerPoint's placeholder type (title, ctrTitle,
+    subTitle, body, obj, pic, dt, ftr, sldNum) and idx, the shape's name, its box (EMU from
+    the slide's top-left corner), its text's vertical anchor and inner margin (EMU, every
+    side), and its paragraph levels, outermost first (none for a picture)."""
+
+    type: str
+    idx: int
+    name: str
+    x: int
+    y: int
+    w: int
+    h: int
+    anchor: str = "top"  # top | middle | bottom
+    inset: int = 0
+    levels: tuple[Level, ...] = ()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A slide layout: its name, PowerPoint's layout type (title, obj, secHead, twoObj,
+    twoTxTwoObj, titleOnly, blank, objTx, picTx, cust …) and its placeholders."""
+
+    name: str
+    type: str
+    placeholders: tuple[Placeholder, ...]
+
+
+@dataclass(frozen=True)
+class Master:
+    """A slide master: its own placeholders (title, body, dt, ftr, sldNum), the text styles
+    every placeholder inherits (title, body per outline level, other text) and its layouts,
+    whose names are unique."""
+
+    placeholders: tuple[Placeholder, ...]
+    title_style: Level
+    body_style: tuple[Level, ...]
+    other_style: Level
+    layouts: tuple[Layout, ...]
+
+    def layout(self, name: str) -> Layout:
+        """Return the layout named `name` (KeyError if there is none)."""
+        for layout in self.layouts:
+            if layout.name == name:
+                return layout
+        raise KeyError(name)

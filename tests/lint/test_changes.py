@@ -16,7 +16,7 @@ def _page(number: str, picture: Picture | None = None) -> Page:
 
 
 def _hash(*pages: Page) -> str:
-    return slide_hashes(Pages(pages, DocInfo("t", "", "", "en", "2000-01-01T00:00:00Z")))[0][1]
+    return slide_hashes(Pages(pages, DocInfo("t", "", "", "en", "2000-01-01T00:00:00Z"), master=None))[0][1]
 
 
 def test_theme_hash_does_not_depend_on_the_order_roles_are_named_in():

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from ooxmlcheck import A, audit_errors, stray_colours, stray_fonts, stray_sizes, xml_parts
+from ooxmlcheck import A, P, audit_errors, stray_colours, stray_fonts, stray_sizes, xml_parts
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
+from deck.layout.choose import bind_page, choose_layout
+from deck.layout.fit import Fitter
+from deck.layout.masters import master_of
 from deck.layout.page import (
     Box,
     Cell,
@@ -111,7 +114,7 @@ def build_pages(theme: Theme, assets: Path) -> Pages:
 
     def title(text: str, role: str = "title", y: int = inches(0.4)) -> TextFrame:
         return frame(
-            theme, role, Box(left, y, wide, inches(1)), para(text), placeholder="title", name="Title", anchor="bottom"
+            theme, role, Box(left, y, wide, inches(1)), para(text), slot="title", name="Title", anchor="bottom"
         )
 
     def footer(n: int) -> TextFrame:
@@ -222,7 +225,7 @@ def build_pages(theme: Theme, assets: Path) -> Pages:
                     "deck_subtitle",
                     Box(left, inches(3.6), wide, inches(1)),
                     para("Li Hang · 2023", align="center"),
-                    placeholder="subtitle",
+                    slot="subtitle",
                     name="Subtitle",
                 ),
             ),
@@ -283,7 +286,7 @@ def build_pages(theme: Theme, assets: Path) -> Pages:
                     "body",
                     Box(left, top, wide, inches(3)),
                     para("In the body."),
-                    placeholder="body",
+                    slot="body",
                     name="Body",
                 ),
             ),
@@ -293,9 +296,19 @@ def build_pages(theme: Theme, assets: Path) -> Pages:
             "zh-CN",
         ),
     )
-    return Pages(
-        pages, DocInfo("Observations on LLMs", "A talk", "Li Hang", "zh-CN", "2023-10-16T00:00:00Z", "LLM, essay")
+    return placed(
+        pages,
+        DocInfo("Observations on LLMs", "A talk", "Li Hang", "zh-CN", "2023-10-16T00:00:00Z", "LLM, essay"),
+        theme,
     )
+
+
+def placed(pages: tuple[Page, ...], info: DocInfo, theme: Theme) -> Pages:
+    """Return the pages (their `layout` saying what kind of page each is) placed on the
+    layouts of the theme's master, as the layout stage places them."""
+    master = master_of(Fitter(theme))
+    size = (theme.width, theme.height)
+    return Pages(tuple(bind_page(p, choose_layout(master, p, p.layout, size)) for p in pages), info, master)
 
 
 # -- fixtures ---------------------------------------------------------------------------------
@@ -348,11 +361,15 @@ def test_theme_part_carries_palette_and_latin_and_east_asian_fonts(deck_file):
 
 def test_slides_refer_to_scheme_colours_and_theme_fonts(canary):
     _, _, blob = canary
-    slide = xml_parts(blob)["ppt/slides/slide3.xml"]
+    parts = xml_parts(blob)
+    slide = parts["ppt/slides/slide3.xml"]
     values = {n.get("val") for n in slide.iter(f"{A}schemeClr")}
     assert {"tx1", "accent1", "accent2", "hlink"} <= values
     faces = {n.get("typeface") for n in slide.iter(f"{A}latin")}
-    assert {"+mj-lt", "+mn-lt", "CanaryCodeLatin"} <= faces
+    assert {"+mn-lt", "CanaryCodeLatin"} <= faces <= {"+mj-lt", "+mn-lt", "CanaryCodeLatin"}
+    styles = parts["ppt/slideMasters/slideMaster1.xml"].find(f"{P}txStyles")
+    title, body = (styles.find(f"{P}{tag}/{A}lvl1pPr/{A}defRPr") for tag in ("titleStyle", "bodyStyle"))
+    assert (title.find(f"{A}latin").get("typeface"), body.find(f"{A}ea").get("typeface")) == ("+mj-lt", "+mn-ea")
 
 
 # -- the slides reopen with their content ----------------------------------------------------
@@ -368,7 +385,7 @@ def test_slides_are_16_9_with_a_real_title_placeholder_first(deck_file, canary):
         assert slide.shapes.title.text_frame.text == page.title.paragraphs[0].text
         assert slide.shapes[0].shape_id == slide.shapes.title.shape_id
         kind = slide.shapes.title.placeholder_format.type
-        assert kind == (PP_PLACEHOLDER.CENTER_TITLE if page.layout == "title" else PP_PLACEHOLDER.TITLE)
+        assert kind == (PP_PLACEHOLDER.CENTER_TITLE if page.layout == "Title Slide" else PP_PLACEHOLDER.TITLE)
     assert prs.slides[0].shapes[1].placeholder_format.type == PP_PLACEHOLDER.SUBTITLE
 
 
@@ -378,21 +395,38 @@ def test_shapes_follow_the_pages_reading_order(deck_file, canary):
         assert [s.name for s in slide.shapes][1:] == [e.name for e in page.elements]
 
 
-def test_only_the_used_layouts_remain(deck_file):
+def test_the_master_has_powerpoints_standard_layouts_and_the_kinds_own(deck_file):
     prs = Presentation(str(deck_file))
     names = [layout.name for layout in prs.slide_layouts]
-    assert sorted(names) == ["Section Header", "Title Only", "Title Slide", "Title and Content"]
+    assert names == [
+        "Title Slide",
+        "Title and Content",
+        "Section Header",
+        "Two Content",
+        "Comparison",
+        "Title Only",
+        "Blank",
+        "Content with Caption",
+        "Picture with Caption",
+        "Quote",
+        "Three Columns",
+    ]
+    types = [layout.element.get("type") for layout in prs.slide_layouts]
+    assert types[:9] == ["title", "obj", "secHead", "twoObj", "twoTxTwoObj", "titleOnly", "blank", "objTx", "picTx"]
 
 
-def test_every_run_has_the_language_and_an_east_asian_font(deck_file):
+def test_every_run_has_its_language_and_an_east_asian_font(deck_file):
     prs = Presentation(str(deck_file))
     runs = 0
     for slide in prs.slides:
         for part in (slide, slide.notes_slide) if slide.has_notes_slide else (slide,):
-            for rpr in part.element.iter(f"{A}rPr"):
-                runs += 1
-                assert rpr.get("lang") == "zh-CN"
-                assert rpr.find(f"{A}ea") is not None
+            for shape in part.shapes:
+                for rpr in shape.element.iter(f"{A}rPr"):
+                    runs += 1
+                    text = rpr.getparent().findtext(f"{A}t") or ""
+                    latin = any(c.isascii() and c.isalpha() for c in text) and not any(ord(c) > 0x2E80 for c in text)
+                    assert (rpr.get("lang"), rpr.get("altLang")) == (("en-US", "zh-CN") if latin else ("zh-CN", None))
+                    assert rpr.find(f"{A}ea") is not None or shape.is_placeholder  # inherited from its layout
     assert runs >= 40
 
 
@@ -465,7 +499,7 @@ def test_charts_are_native_with_log_scale_and_positive_axis_ids(deck_file):
 
 def test_pictures_have_alt_text_and_one_stored_image(deck_file):
     prs = Presentation(str(deck_file))
-    pictures = [s for s in prs.slides[6].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    pictures = [s for s in prs.slides[6].shapes if s.element.tag.endswith("}pic")]
     assert [p.element.find(".//{*}cNvPr").get("descr") for p in pictures] == [
         "A red rectangle",
         "The same red rectangle",
@@ -554,13 +588,13 @@ def test_markup_characters_in_text_names_and_links_round_trip(tmp_path):
     )
     page = Page(
         "content",
-        frame(theme, "title", Box(0, 0, inches(6), inches(1)), para(text), placeholder="title"),
+        frame(theme, "title", Box(0, 0, inches(6), inches(1)), para(text), slot="title"),
         (body, Picture(box, png(tmp_path / "p.png", (1, 2, 3)), alt=text, name=text)),
         (para(text),),
         "markup",
         1,
     )
-    blob = render_pptx(Pages((page,), DocInfo(text, text, text, "en", "2023-10-16T00:00:00Z")), theme)
+    blob = render_pptx(placed((page,), DocInfo(text, text, text, "en", "2023-10-16T00:00:00Z"), theme), theme)
     path = tmp_path / "markup.pptx"
     path.write_bytes(blob)
     slide = Presentation(str(path)).slides[0]
@@ -576,7 +610,9 @@ def test_markup_characters_in_text_names_and_links_round_trip(tmp_path):
 
 def test_text_that_xml_cannot_carry_is_a_bug_not_a_broken_file():
     theme = canary_theme()
-    title = frame(theme, "title", Box(0, 0, inches(6), inches(1)), para("bell \x07"), placeholder="title")
-    pages = Pages((Page("content", title, (), (), "bad", 1),), DocInfo("t", "", "", "en", "2023-10-16T00:00:00Z"))
+    title = frame(theme, "title", Box(0, 0, inches(6), inches(1)), para("bell \x07"), slot="title")
+    pages = placed(
+        (Page("content", title, (), (), "bad", 1),), DocInfo("t", "", "", "en", "2023-10-16T00:00:00Z"), theme
+    )
     with pytest.raises(ValueError):
         render_pptx(pages, theme)
