@@ -285,7 +285,21 @@ def _language(value, ctx: Ctx) -> str:
     if not _LANG.match(text):
         ctx.error(where, "K113", f"`language` is a BCP 47 tag such as `en`, `zh-CN` or `en-GB`, got `{cut(text)}`")
         return "en"
+    primary, _, rest = text.partition("-")
+    if primary.lower() in _COUNTRY_NOT_LANGUAGE:
+        better = _COUNTRY_NOT_LANGUAGE[primary.lower()] + ("-" + rest if rest else "")
+        ctx.error(
+            where,
+            "K113",
+            f"`{cut(text)}` starts with a country code, not a language; did you mean `{better}`? "
+            "(BCP 47 tags start with the language: `ja`, `ko`, `zh-CN`, `zh-TW`)",
+        )
+        return "en"
     return text
+
+
+# Country codes often typed where a language code belongs, and the language meant.
+_COUNTRY_NOT_LANGUAGE = {"jp": "ja", "kr": "ko", "cn": "zh-CN", "tw": "zh-TW", "hk": "zh-HK", "gr": "el", "dk": "da"}
 
 
 RESERVED_IDS = frozenset({"title", "agenda", "references"})  # the automatic slides' keys

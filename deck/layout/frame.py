@@ -15,12 +15,20 @@ from deck.problems import Problem, Where
 WORDS = {
     "en": {"agenda": "Agenda", "references": "References", "part": " ({n}/{of})", "source": "Source: ", "sep": " · "},
     "zh": {"agenda": "议程", "references": "参考文献", "part": "（{n}/{of}）", "source": "来源：", "sep": " · "},
+    "zh-Hant": {"agenda": "議程", "references": "參考文獻", "part": "（{n}/{of}）", "source": "來源：", "sep": " · "},
+    "ja": {"agenda": "議題", "references": "参考文献", "part": "（{n}/{of}）", "source": "出典：", "sep": " · "},
+    "ko": {"agenda": "목차", "references": "참고문헌", "part": " ({n}/{of})", "source": "출처: ", "sep": " · "},
 }
+_TRADITIONAL = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")  # tags whose Chinese is written in traditional characters
 
 
 def words(language: str) -> dict[str, str]:
-    """Return the automatic slides' words in the deck's language (Chinese or English)."""
-    return WORDS["zh" if language.lower().startswith("zh") else "en"]
+    """Return the automatic slides' words in the deck's language: Chinese (simplified or
+    traditional), Japanese, Korean, else English."""
+    tag = language.lower()
+    if tag.startswith(_TRADITIONAL):
+        return WORDS["zh-Hant"]
+    return WORDS.get(tag.split("-")[0], WORDS["en"])
 
 
 @dataclass(frozen=True)
