@@ -162,7 +162,7 @@ def lay_out(content: CodeBlock, area: Area, fit: Fitter) -> Laid:
         if whole and height <= box.h:
             card = Box(box.x, box.y, box.w, height)
             frame = fit.frame(paras, card, {"code_block": size}, name="Code", fill="surface", inset=inset)
-            frame = replace(frame, paragraphs=tuple(replace(p, space_before=0) for p in frame.paragraphs))
+            frame = replace(frame, paragraphs=tuple(replace(p, space_before=0) for p in frame.paragraphs), wrap=False)
             shrunk = frames_shrunk([frame], area.where, fit, "the code")
             return [Body((frame, *under(caption, card, fit)))], problems + shrunk
     size = fit.size("code_block", 99)

@@ -97,6 +97,7 @@ class TextFrame:
     fill: str | None = None  # palette role of a background fill, or None
     placeholder: Ph | None = None
     group: str | None = None  # the drawn group it belongs to (an event, a card), shown as one
+    wrap: bool = True  # False: the viewer never wraps its lines (code)
 
 
 @dataclass(frozen=True)

@@ -59,11 +59,11 @@ class Writer:
     field_id: Callable[[], str]
     east_asian: str
 
-    def body(self, tag: str, paragraphs, look: Look, *, inset: int | None, anchor: str) -> str:
+    def body(self, tag: str, paragraphs, look: Look, *, inset: int | None, anchor: str, wrap: bool = True) -> str:
         """Return a text body with every property spelt out: `p:txBody` for shapes,
         `a:txBody` for table cells (whose insets are the cell's margins: `inset=None`
         writes a bare `a:bodyPr`)."""
-        body_pr = "<a:bodyPr/>" if inset is None else body_pr_xml(inset, anchor)
+        body_pr = "<a:bodyPr/>" if inset is None else body_pr_xml(inset, anchor, wrap)
         pars = "".join(self.paragraph(p, look) for p in paragraphs or (Paragraph(runs=()),))
         return f"<{tag}>{body_pr}<a:lstStyle/>{pars}</{tag}>"
 

@@ -122,7 +122,12 @@ class _Writer:
         fill = solid_fill_xml(frame.fill) if frame.fill else "<a:noFill/>"
         if frame.placeholder is None:
             body = self.text.body(
-                "p:txBody", frame.paragraphs, self._look(frame), inset=frame.inset, anchor=frame.anchor
+                "p:txBody",
+                frame.paragraphs,
+                self._look(frame),
+                inset=frame.inset,
+                anchor=frame.anchor,
+                wrap=frame.wrap,
             )
             return (
                 f'<p:sp><p:nvSpPr>{self._name(frame.name)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'

@@ -221,10 +221,11 @@ def run_props(
     )
 
 
-def body_pr_xml(inset: int, anchor: str) -> str:
-    """Return `a:bodyPr`: wrapping, equal insets (EMU), vertical anchor, no autofit."""
+def body_pr_xml(inset: int, anchor: str, wrap: bool = True) -> str:
+    """Return `a:bodyPr`: wrapping (or none, for text whose lines must stay whole), equal
+    insets (EMU), vertical anchor, no autofit."""
     return (
-        f'<a:bodyPr vert="horz" wrap="square" lIns="{inset}" tIns="{inset}" rIns="{inset}" '
+        f'<a:bodyPr vert="horz" wrap="{"square" if wrap else "none"}" lIns="{inset}" tIns="{inset}" rIns="{inset}" '
         f'bIns="{inset}" rtlCol="0" anchor="{ANCHORS[anchor]}"><a:noAutofit/></a:bodyPr>'
     )
 

@@ -12,6 +12,7 @@ from deck.cli import main
 from deck.pipeline import build_outline
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 CASE = ROOT / "tests" / "cases" / "code" / "outline.yaml"
 
 
@@ -37,7 +38,7 @@ def test_each_source_line_is_one_paragraph_with_tabs_expanded(write, tmp_path):
     assert all(p.space_before == 0 for p in frame.paragraphs)
 
 
-def test_tokens_are_coloured_with_scheme_colours_of_the_theme(write, tmp_path):
+def test_tokens_are_coloured_with_scheme_colours_and_never_wrapped(write, tmp_path):
     outline = _outline(write, "def f():  # note\n    return 'a' + 1")
     assert main(["build", str(outline), "-o", str(tmp_path / "o.pptx")]) == 0
     root = etree.fromstring(_slide_xml(tmp_path / "o.pptx").encode())
@@ -50,6 +51,8 @@ def test_tokens_are_coloured_with_scheme_colours_of_the_theme(write, tmp_path):
     assert colour_of["# note"] == "tx2"  # comment → muted
     assert colour_of["'a'"] == "accent3"  # string → series3
     assert b"srgbClr" not in etree.tostring(root)
+    code_box = [sp for sp in root.iter(f"{{{P}}}sp") if sp.find(f"{{{P}}}nvSpPr/{{{P}}}cNvPr").get("name") == "Code"]
+    assert [sp.find(f"{{{P}}}txBody/{{{A}}}bodyPr").get("wrap") for sp in code_box] == ["none"]
 
 
 def test_unknown_language_is_a_located_error_with_a_suggestion(write, capsys):
