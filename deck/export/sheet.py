@@ -1,0 +1,61 @@
+"""The contact sheet: slide pictures in a numbered grid, one PNG (Pillow, no external program)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from deck.output.target import write_atomically
+
+
+def contact_sheet(
+    pngs: list[Path] | tuple[Path, ...],
+    out: Path,
+    *,
+    columns: int = 4,
+    thumb_width: int = 320,
+    gap: int = 16,
+    label_height: int = 22,
+    background: tuple[int, int, int] = (240, 240, 240),
+) -> Path:
+    """Write a grid of slide thumbnails, numbered 1… below each, to `out` (PNG); return `out`.
+
+    Sizes are pixels. Thumbnails are `thumb_width` wide with the first slide's aspect ratio;
+    the grid has min(columns, len(pngs)) columns, `gap` between and around cells. The image is
+    (c·thumb_width + (c+1)·gap) × (r·(thumb_height + label_height) + (r+1)·gap) for c columns
+    and r rows. Output is deterministic (no metadata) and written atomically. Raises
+    ValueError when `pngs` is empty and OSError when an image cannot be read or written.
+    """
+    from PIL import Image, ImageDraw, ImageFont
+
+    if not pngs:
+        raise ValueError("contact_sheet needs at least one image")
+    with Image.open(pngs[0]) as first:
+        thumb_height = max(1, round(thumb_width * first.height / first.width))
+    cols = max(1, min(columns, len(pngs)))
+    rows = math.ceil(len(pngs) / cols)
+    cell_h = thumb_height + label_height
+    sheet = Image.new("RGB", (cols * thumb_width + (cols + 1) * gap, rows * cell_h + (rows + 1) * gap), background)
+    draw = ImageDraw.Draw(sheet)
+    try:
+        font = ImageFont.load_default(size=max(8, label_height * 3 // 5))
+    except TypeError:  # Pillow < 10.1: only a small bitmap font
+        font = ImageFont.load_default()
+    for i, png in enumerate(pngs):
+        x = gap + (i % cols) * (thumb_width + gap)
+        y = gap + (i // cols) * (cell_h + gap)
+        with Image.open(png) as im:
+            im = im.convert("RGB")
+            im.thumbnail((thumb_width, thumb_height), Image.Resampling.LANCZOS)
+        sheet.paste(im, (x + (thumb_width - im.width) // 2, y + (thumb_height - im.height) // 2))
+        draw.rectangle((x - 1, y - 1, x + thumb_width, y + thumb_height), outline=(190, 190, 190))
+        left, top, right, bottom = draw.textbbox((0, 0), str(i + 1), font=font)
+        draw.text(
+            (x + (thumb_width - right - left) // 2, y + thumb_height + (label_height - bottom - top) // 2),
+            str(i + 1),
+            fill=(80, 80, 80),
+            font=font,
+        )
+    out = Path(out)
+    write_atomically(out, lambda f: sheet.save(f, format="PNG"))
+    return out
