@@ -16,6 +16,7 @@ from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.frame import Frame
 from deck.layout.masters import master_of
 from deck.layout.page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape, TextFrame
+from deck.layout.variants import fit_layouts
 from deck.problems import Problem, Where
 from deck.theme import Theme
 
@@ -74,6 +75,7 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
         page, more = _placed(draft, number, frame, chooser)
         pages.append(page)
         problems += more
+    pages, master = fit_layouts(pages, master)
     info = DocInfo(deck.title, deck.subtitle or "", deck.author or "", deck.language, created)
     return Pages(tuple(pages), info, master), problems
 

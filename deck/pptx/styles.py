@@ -106,7 +106,4 @@ def effective_levels(master: Master, ph: Placeholder) -> tuple[Level, ...]:
 def layout_placeholder(layout: Layout, ph: Ph) -> Placeholder:
     """Return the placeholder of `layout` a slide's placeholder `ph` takes its place from
     (the same idx; the title by type). Raises KeyError when the layout has none."""
-    for p in layout.placeholders:
-        if p.idx == ph.idx and (ph.idx != 0 or p.type in _TITLES and ph.type in _TITLES or p.type == ph.type):
-            return p
-    raise KeyError(f"layout {layout.name!r} has no placeholder {ph.type} idx {ph.idx}")
+    return layout.placeholder_for(ph.type, ph.idx)

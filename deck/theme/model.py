@@ -168,6 +168,9 @@ def luminance(rgb: str) -> float:
 # -- the slide master and its layouts, format-free ------------------------------------------
 
 
+_TITLES = ("title", "ctrTitle")
+
+
 @dataclass(frozen=True)
 class Level:
     """How a placeholder sets a paragraph at one outline level (EMU): the text role it takes
@@ -218,6 +221,15 @@ class Layout:
     name: str
     type: str
     placeholders: tuple[Placeholder, ...]
+
+    def placeholder_for(self, ph_type: str, idx: int) -> Placeholder:
+        """Return the placeholder a slide's placeholder of type `ph_type` and `idx` takes its
+        place from: the same idx (a title by type). Raises KeyError when there is none."""
+        for p in self.placeholders:
+            titles = p.type in _TITLES and ph_type in _TITLES
+            if p.idx == idx and (idx != 0 or titles or p.type == ph_type):
+                return p
+        raise KeyError(f"layout {self.name!r} has no placeholder {ph_type} idx {idx}")
 
 
 @dataclass(frozen=True)
