@@ -11,20 +11,23 @@ from pathlib import Path
 import pytest
 import rendercheck  # tools/rendercheck.py, on pytest's pythonpath
 from hypothesis import HealthCheck, settings
+from inprocess import run_in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
-# Hypothesis profiles, for every property test. "ci" (the default, and what CI runs) draws the
-# same examples on every run (derandomize): a failure reproduces and CI never flakes. "random"
-# draws as many, fresh each run (`--hypothesis-seed=N` replays one); "long" draws 10,000 fresh
-# examples each, to hunt for new failures:
+# Hypothesis profiles, for every property test. "ci" (what CI runs: CI=true) draws the same 100
+# examples on every run (derandomize): a failure reproduces and CI never flakes. "dev" (the
+# default elsewhere) draws the first 25 of those, to keep the fast loop fast. "random" draws 100
+# fresh each run (`--hypothesis-seed=N` replays one); "long" draws 10,000 fresh examples each,
+# to hunt for new failures:
 #     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py tests/layout/test_linebreak.py
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=_QUIET)
+settings.register_profile("dev", max_examples=25, deadline=None, derandomize=True, suppress_health_check=_QUIET)
 settings.register_profile("random", max_examples=100, deadline=None, suppress_health_check=_QUIET)
 settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=_QUIET)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if CI else "dev"))
 
 
 @pytest.fixture
@@ -58,8 +61,13 @@ def render_pdf(pptx: Path, tmpdir: Path | str) -> Path:
         pytest.fail(str(failed))
 
 
-def run_deck(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m deck ARGS` as a real process; return the finished process (text output)."""
+def run_deck(
+    *args: str, cwd: Path | None = None, env: dict | None = None, process: bool = False
+) -> subprocess.CompletedProcess:
+    """Run `deck ARGS` and return the finished run (text output): in this process through
+    `deck.cli.main` (see tests/inprocess.py), or with `process` as a real `python -m deck`."""
+    if not process:
+        return run_in_process(*args, cwd=cwd, env=env)
     return subprocess.run(
         [sys.executable, "-m", "deck", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
     )

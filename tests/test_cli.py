@@ -48,7 +48,7 @@ def test_missing_outline_is_a_usage_error(tmp_path, capsys):
 
 
 def test_unknown_flag_is_a_usage_error_without_traceback(tmp_path):
-    result = run_deck("build", "--frobnicate", cwd=tmp_path)
+    result = run_deck("build", "--frobnicate", cwd=tmp_path, process=True)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "unrecognized arguments" in result.stderr
 
@@ -103,7 +103,7 @@ def test_check_dump_prints_nothing_more_when_the_check_fails(write, capsys):
 
 def test_python_dash_m_runs_the_same_cli(write):
     outline = write("outline.yaml", GOOD)
-    result = run_deck("check", outline)
+    result = run_deck("check", outline, process=True)
     assert result.returncode == 0, result.stderr
     assert "ok, 2 slides" in result.stdout
 

@@ -1,5 +1,6 @@
-"""The faults harness: `python -m deck` as a real process against real files, links, FIFOs,
-sockets, signals and resource limits; a folder's every file hashed before and after."""
+"""The faults harness: deck against real files, links, FIFOs, sockets, signals and resource
+limits (as a real `python -m deck` process wherever a signal, a limit or a permission drop
+needs one); a folder's every file hashed before and after."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from inprocess import run_in_process
 from PIL import Image
 
 OUTLINE = """title: Faults
@@ -83,8 +85,15 @@ def deck(
     memory: int | None = None,
     drop_dac: bool = False,
     timeout: float = 120,
+    process: bool = False,
 ) -> Run:
-    """Run `python -m deck ARGS` in `cwd` and wait for it; `memory` caps its address space (bytes)."""
+    """Run deck ARGS in `cwd` and wait for it. With `process`, `memory` (a cap on its address
+    space, bytes) or `drop_dac` it is a real `python -m deck` process (a fresh process also
+    has its own start time, which tells a stale temporary file); otherwise deck's CLI runs in
+    this process (tests/inprocess.py), the same code without an interpreter's start."""
+    if memory is None and not drop_dac and not process:
+        done = run_in_process(*args, cwd=cwd, env=env or environment())
+        return Run(done.returncode, done.stdout, done.stderr)
 
     def limit():
         if memory is not None:

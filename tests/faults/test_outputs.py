@@ -1,6 +1,7 @@
-"""Outputs never destroy inputs, and ordinary faults are usage errors: each case runs deck as a
-real process against a talk with a previous build, and checks the exit status, the problem's
-code, and that no file in the folder changed (nothing is written before the refusal)."""
+"""Outputs never destroy inputs, and ordinary faults are usage errors: each case runs deck
+(as a real process where permissions are dropped) against a talk with a previous build, and
+checks the exit status, the problem's code, and that no file in the folder changed (nothing
+is written before the refusal)."""
 
 from __future__ import annotations
 

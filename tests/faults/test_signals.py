@@ -89,7 +89,7 @@ def test_the_next_build_removes_the_temporary_file_of_a_killed_build(built):
     run.send(signal.SIGKILL)
     assert run.finish().status == -signal.SIGKILL
     [left] = (built / "build").glob(TEMP)
-    again = deck("build", "outline.yaml", cwd=built)
+    again = deck("build", "outline.yaml", cwd=built, process=True)
     assert (again.status, again.codes) == (0, []), again.err
     assert not left.exists() and list((built / "build").glob(".*deck-tmp*")) == []
     assert "Changed" in [s.shapes.title.text_frame.text for s in Presentation(built / "build" / "outline.pptx").slides]
@@ -99,7 +99,7 @@ def test_a_build_never_removes_the_temporary_file_of_a_build_still_running(built
     first = _paused("write", built)
     [live] = (built / "build").glob(TEMP)
     os.utime(live, (time.time() - 3600,) * 2)  # old, yet its build is alive and holds its lock
-    other = deck("build", "outline.yaml", "-o", "build/outline.pptx", cwd=built)
+    other = deck("build", "outline.yaml", "-o", "build/outline.pptx", cwd=built, process=True)
     assert other.status == 0, other.err
     assert live.exists()
     first.resume()
@@ -114,7 +114,7 @@ def test_a_file_that_only_looks_like_a_temporary_file_is_kept(built):
     other = built / "build" / ".draft.deck-tmp-keep"  # not deck's pattern
     other.write_text("mine")
     os.utime(other, (0, 0))
-    assert deck("build", "outline.yaml", cwd=built).status == 0
+    assert deck("build", "outline.yaml", cwd=built, process=True).status == 0
     assert mine.is_symlink() and other.read_text() == "mine"
 
 

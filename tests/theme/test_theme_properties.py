@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deck.cli import main
@@ -111,7 +111,7 @@ def mutated(draw) -> dict | object:
     return draw(st.sampled_from([theme] * 8 + [[theme], "theme"]))
 
 
-@settings(max_examples=100, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=settings.default.max_examples)  # the profile's (tests/conftest.py)
 @given(mutated())
 def test_a_mutated_theme_gets_located_problems_never_an_internal_error(theme):
     with tempfile.TemporaryDirectory() as folder:
@@ -146,7 +146,7 @@ def extreme(draw) -> dict:
     return theme
 
 
-@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=settings.default.max_examples * 3 // 5)  # builds: 3/5 of the profile's
 @given(extreme())
 def test_an_extreme_theme_fits_one_letter_texts_or_is_blamed_itself(theme):
     with tempfile.TemporaryDirectory() as folder:
