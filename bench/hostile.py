@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import struct
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 from deck.pipeline import check_outline
@@ -52,6 +54,34 @@ CASES = {
 }
 
 
+def many_chunk_png(chunks: int) -> bytes:
+    """A 64×64 PNG followed by `chunks` empty data chunks of 12 bytes each (as tests/test_bounded.py)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + b"\x80" * 192 for _ in range(64))
+    head = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
+    return head + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IDAT", b"") * chunks + chunk(b"IEND", b"")
+
+
+def costliest(folder: Path) -> dict[str, Path]:
+    """Write the costliest outlines the limits let through (tests/test_bounded.py) into
+    `folder`: a 2-million-chunk picture on 8 slides, and notes repeated by aliases to just
+    under the 2,000,000 characters aliases may repeat; return {case name: outline}."""
+    (folder / "big.png").write_bytes(many_chunk_png(2_000_000))
+    slides = "".join(f"  - title: P{i}\n    image: {{path: big.png, alt: a picture}}\n    notes: n\n" for i in range(8))
+    (folder / "pictures.yaml").write_text("title: T\nslides:\n" + slides, encoding="utf-8")
+    notes = ("words **strong** [a link](https://example.org) `code` " * 400)[:19_900]
+    slides = "".join(f"  - {{title: S{i}, text: t, notes: *n}}\n" for i in range(99))
+    text = f'title: T\nslides:\n  - title: A\n    text: t\n    notes: &n "{notes}"\n{slides}'
+    (folder / "aliases.yaml").write_text(text, encoding="utf-8")
+    return {
+        "24 MB picture of 2M chunks on 8 slides (check_outline)": folder / "pictures.yaml",
+        "notes repeated by aliases to 2M characters (check_outline)": folder / "aliases.yaml",
+    }
+
+
 def seconds(read, runs: int) -> float:
     """Return the median wall time of `runs` calls of `read`, after one warm-up call."""
     read()
@@ -75,6 +105,8 @@ def main() -> None:
         big = Path(tmp) / "big.yaml"
         big.write_bytes(b"title: " + b"x" * 10_000_000 + b"\nslides: []\n")
         rows.append(("10 MB file (check_outline)", big.stat().st_size, seconds(lambda: check_outline(big), runs), 0.5))
+        for name, path in costliest(Path(tmp)).items():
+            rows.append((name, path.stat().st_size, seconds(lambda path=path: check_outline(path), runs), 20))
     base = rows[0][2]
     print(f"median of {runs} runs; ratio = time / the baseline's ({base * 1000:.1f} ms)\n")
     print("| case | KB | ms | ratio | old test bound ms |\n|---|---:|---:|---:|---:|")
