@@ -40,6 +40,17 @@ class Cite:
 
 
 @dataclass(frozen=True)
+class Support:
+    """What a slide supports: reason `reason` of the argument on the slide with id `argument`;
+    `number` is that argument's place among the deck's arguments (1, 2 …; 0 before linking)."""
+
+    argument: str
+    reason: str
+    where: Where
+    number: int = 0
+
+
+@dataclass(frozen=True)
 class Slide:
     """A content slide of `slides`. `kind` is its content key in the kinds registry
     (`deck.kinds.KINDS`) and `content` that kind's model object; `where` is its first line."""
@@ -54,6 +65,8 @@ class Slide:
     id: str | None
     hidden: bool
     where: Where
+    supports: Support | None = None  # the argument's reason this slide supports
+    subsection: str | None = None  # the subsection it opens (shown in the footer till the next)
 
     @property
     def key(self) -> str:
@@ -102,3 +115,4 @@ class Deck:
     slides: tuple[Entry, ...]
     path: Path
     where: Where
+    agenda: str = "true"  # 'true', 'false' or 'every-section' (the agenda again at each divider)

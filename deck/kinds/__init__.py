@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from deck import model as m
-from deck.kinds import bullets, chart, code, columns, image, quote, stats, steps, table, text, timeline
+from deck.kinds import argument, bullets, chart, code, columns, image, quote, stats, steps, table, text, timeline
 from deck.kinds.base import Kind
 from deck.kinds.parse import read_deck
 from deck.problems import Problem
@@ -27,6 +27,7 @@ KINDS: dict[str, Kind] = {
     "steps": steps.KIND,
     "stats": stats.KIND,
     "code": code.KIND,
+    "argument": argument.KIND,
 }
 
 

@@ -27,7 +27,9 @@ class Kind:
     `lay_out(content, area, fit)` returns its bodies (one per page) and problems. `doc` says
     what the kind shows; `write` what to write after the key when it is left empty. `roles`
     are the text roles it adds to every theme, with their defaults; `codes` the problem codes
-    only it reports.
+    only it reports. `link(entries, ctx, language)`, if given, runs once all entries are read: it checks
+    what slides say about this kind's slides elsewhere in the deck and returns the entries
+    with those references resolved.
     """
 
     spec: Spec
@@ -37,6 +39,7 @@ class Kind:
     write: str
     roles: Mapping[str, Role] = field(default_factory=dict)
     codes: Mapping[str, Code] = field(default_factory=dict)
+    link: Callable[[list, Ctx, str], list] | None = None
 
 
 def inline_text(doc: str, max_chars: int = 2000) -> Text:

@@ -101,6 +101,14 @@ FRAME: dict[str, Code] = {
         "title: Talk\nreferences:\n  nrm: Shang et al. 2015\nslides:\n  - title: One\n    text: Hello\n    notes: n",
         "Cite it on a slide with `cite: [key]`, or remove it.",
     ),
+    "K119": Code(
+        "bad-supports",
+        "`supports` is not `<argument id>.<reason label>`",
+        "`supports` says which reason of an argument a slide supports: the id of the `argument` "
+        "slide and the label of one of its reasons, joined by a dot (the label is what follows the last dot).",
+        _SLIDE + "  - title: Scale\n    text: 175B parameters\n    supports: thesis-1\n    notes: n",
+        "Write the argument slide's id, a dot and the reason's label, e.g. `supports: thesis-1.A`.",
+    ),
 }
 
 CODES: dict[str, Code] = {**FRAME, **{code: entry for kind in KINDS.values() for code, entry in kind.codes.items()}}

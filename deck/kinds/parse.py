@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from deck import model as m
-from deck.fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
+from deck.fields import INVALID, Bool, Choice, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
 from deck.kinds.base import Kind, split_paragraphs
 from deck.problems import Problem, cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
@@ -62,6 +62,20 @@ COMMON: dict[str, Field] = {
         "a stable name for the slide (letters, digits, `-`, `_`, `.`)",
     ),
     "hidden": Field(Bool(doc="`true` or `false`"), False, "true: validate the slide, then leave it out"),
+    "supports": Field(
+        Text(doc="`<argument slide id>.<reason label>`, e.g. `thesis-1.A`", located=True, max_chars=100),
+        False,
+        "the reason of an argument this slide supports, as `<argument slide id>.<reason label>`; "
+        "the slide then carries a progress marker (e.g. `Claim 1 · Reason A`)",
+        "the argument slide's id and the reason's label, e.g. `thesis-1.A`",
+    ),
+    "subsection": Field(
+        Text(doc="the subsection's mark, e.g. `§1.2`", max_chars=60),
+        False,
+        "the subsection this slide opens, e.g. `§1.2`: shown in the footer after the section's "
+        "name, on this slide and the next ones, until the next `subsection` or section",
+        "the subsection's mark, e.g. `§1.2`",
+    ),
 }
 TITLE = Field(COMMON["title"].spec, True, COMMON["title"].doc)  # on every slide but a section
 
@@ -77,6 +91,18 @@ SECTION_FIELD = Field(
 SECTION_KEYS = ("notes", "id", "hidden")
 MAX_SLIDES = 1000
 
+
+class _Agenda(Choice):
+    """`agenda`'s value: a YAML boolean or the word `every-section` (so stated in the schema)."""
+
+    def read(self, node, ctx):
+        value = super().read(node, ctx)
+        return value.lower() if isinstance(value, str) else value
+
+    def schema(self) -> dict:
+        return {"anyOf": [{"type": "boolean"}, {"enum": ["every-section"]}], "description": self.doc}
+
+
 TOP: dict[str, Field] = {
     "title": Field(Text(doc="the talk's title", max_chars=200), True, "the talk's title"),
     "subtitle": Field(Text(doc="a subtitle", max_chars=300), False, "a subtitle"),
@@ -91,6 +117,12 @@ TOP: dict[str, Field] = {
         Text(doc="a built-in theme name or a theme file path", max_chars=300),
         False,
         "a built-in theme name (`default`, `dark`) or a path to a theme file",
+    ),
+    "agenda": Field(
+        _Agenda(("true", "false", "every-section"), "`true`, `false` or `every-section`"),
+        False,
+        "`true` (default): an agenda slide after the title when there are sections; `false`: "
+        "none; `every-section`: also at each section divider, the current section highlighted",
     ),
     "references": Field(
         MapOf(
@@ -152,6 +184,9 @@ def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> 
                 else:
                     unread |= _cited_keys(node)
     _check_ids(slides, ctx)
+    for kind in kinds.values():
+        if kind.link is not None:
+            slides = kind.link(slides, ctx, language)
     visible = tuple(s for s in slides if not s.hidden)
     references = _references(slides, visible, refs, unread, ctx)
     if any(p.is_error for p in ctx.problems) or INVALID in top.values():
@@ -167,6 +202,7 @@ def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> 
         visible,
         path,
         root.where,
+        top.get("agenda") or "true",
     )
     return deck, ctx.problems
 
@@ -270,7 +306,30 @@ def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, fo
         values["id"][0] if values.get("id") else None,
         hidden,
         node.where,
+        _supports(values.get("supports"), ctx),
+        values.get("subsection"),
     )
+
+
+_SUPPORTS = re.compile(r"^(?P<argument>[A-Za-z0-9][A-Za-z0-9_.-]*)\.(?P<reason>[^.\s]+)$")
+
+
+def _supports(value, ctx: Ctx) -> m.Support | None:
+    """Return the `supports` value split at its last dot into argument id and reason label
+    (None, after an error, when it has no such shape)."""
+    if value is None:
+        return None
+    text, where = value
+    match = _SUPPORTS.match(text.strip())
+    if match is None:
+        ctx.error(
+            where,
+            "K119",
+            f"`supports` names an argument slide's id and one of its reasons' labels joined by "
+            f"a dot, e.g. `thesis-1.A`, got `{cut(text)}`",
+        )
+        return None
+    return m.Support(match["argument"], match["reason"], where)
 
 
 def kind_field(kind: Kind) -> Field:

@@ -36,6 +36,7 @@ class _Draft:
     where: Where
     footer: bool = True
     section: str | None = None
+    marker: str | None = None  # the progress marker of a slide supporting an argument's reason
 
 
 def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str) -> tuple[Pages, list[Problem]]:
@@ -56,17 +57,25 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
         problems.extend(made[1])
 
     add(_title_page(deck, frame))
-    sections = [s for s in deck.slides if isinstance(s, m.Section)]
-    if sections:
-        items = [Para(plain(s.name), "body", 1) for s in sections]
+    agenda = _agenda(deck)
+    every = deck.agenda == "every-section"
+    if agenda and deck.agenda != "false" and not (every and isinstance(deck.slides[0], m.Section)):
+        items = [para for _, paras in agenda for para in paras]
         add(_list_pages(frame, frame.words["agenda"], items, "agenda", None, deck))
-    section = None
+    section = subsection = None
     for entry in deck.slides:
         if isinstance(entry, m.Section):
-            section = entry.name
-            add(_section_page(entry, frame, deck.language))
+            section, subsection = entry.name, None
+            if every:
+                add(_agenda_divider(entry, agenda, frame, deck))
+            else:
+                add(_section_page(entry, frame, deck.language))
         else:
-            add(_slide_pages(entry, section, frame, kinds[entry.kind], deck.language))
+            subsection = entry.subsection or subsection
+            shown = frame.words["sep"].join(x for x in (section, subsection) if x) or None
+            marker = frame.marker(entry.supports)
+            made, more = _slide_pages(entry, section, frame, kinds[entry.kind], deck.language)
+            add(([replace(d, section=shown, marker=marker) for d in made], more))
     if deck.references:
         items = [Para((Run(f"[{i + 1}] "),) + runs_of(r.text), "body2") for i, r in enumerate(deck.references)]
         add(_list_pages(frame, frame.words["references"], items, "references", section, deck))
@@ -85,7 +94,7 @@ def _placed(draft: _Draft, number: int, frame: Frame, chooser: Chooser) -> tuple
     placed on the master's layout that takes its content; a warning when none does."""
     page = draft.page
     if draft.footer:
-        page = replace(page, elements=(*page.elements, *frame.footer(number, draft.section)))
+        page = replace(page, elements=(*page.elements, *frame.footer(number, draft.section, draft.marker)))
     choice = chooser.choose(page, draft.kind)
     problems = []
     if not choice.fits:
@@ -97,6 +106,59 @@ def _placed(draft: _Draft, number: int, frame: Frame, chooser: Chooser) -> tuple
             )
         )
     return bind_page(page, choice), problems
+
+
+def _agenda(deck: m.Deck) -> list[tuple[m.Section, list[Para]]]:
+    """Return the agenda: each section divider with its items, the section's name and the
+    subsections its slides open (one level down)."""
+    out: list[tuple[m.Section, list[Para]]] = []
+    for entry in deck.slides:
+        if isinstance(entry, m.Section):
+            out.append((entry, [Para(plain(entry.name), "body", 1)]))
+        elif out and entry.subsection and entry.subsection not in [p.runs[0].text for p in out[-1][1][1:]]:
+            out[-1][1].append(Para(plain(entry.subsection), "body2", 2))
+    return out
+
+
+def _agenda_divider(
+    section: m.Section, agenda: list[tuple[m.Section, list[Para]]], frame: Frame, deck: m.Deck
+) -> tuple[list[_Draft], list[Problem]]:
+    """Return the divider of `section` when the agenda recurs at each one: titled with the
+    section's name, the agenda below with this section's items in the primary colour and
+    bold, the others muted; it keeps the divider's notes and key."""
+    fit = frame.fit
+    problems = [p for note in section.notes for p in fit.coverage(note, note.where)]
+    problems += fit.coverage(section.name, section.where)
+    items = [para for _, paras in agenda for para in paras]
+    current = {id(p) for s, paras in agenda if s is section for p in paras}
+    drafts, more = _list_pages(frame, section.name, items, section.key, section.name, deck)
+    notes = tuple(Paragraph(runs_of(n)) for n in section.notes)
+    out = []
+    for draft in drafts:
+        body = []
+        for element in draft.page.elements:
+            if isinstance(element, TextFrame) and element.slot == "body":
+                element = _highlighted(element, items, current)
+            body.append(element)
+        page = replace(draft.page, elements=tuple(body), notes=notes, line=section.where.line)
+        out.append(replace(draft, page=page, where=section.where))
+    return out, problems + more
+
+
+def _highlighted(frame: TextFrame, items: list[Para], current: set[int]) -> TextFrame:
+    """Return the agenda frame with the current section's items highlighted, the others muted
+    (the frame's paragraphs are `items` in order, possibly a run of them on a continued page)."""
+    texts = [p.text for p in frame.paragraphs]
+    start = next(i for i in range(len(items)) if [_text(p) for p in items[i : i + len(texts)]] == texts)
+    paragraphs = tuple(
+        replace(p, color="primary", bold=True) if id(items[start + i]) in current else replace(p, color="muted")
+        for i, p in enumerate(frame.paragraphs)
+    )
+    return replace(frame, paragraphs=paragraphs)
+
+
+def _text(para: Para) -> str:
+    return "".join(r.text for r in para.runs)
 
 
 def _title_page(deck: m.Deck, frame: Frame) -> tuple[list[_Draft], list[Problem]]:

@@ -19,6 +19,17 @@ WORDS = {
     "ja": {"agenda": "議題", "references": "参考文献", "part": "（{n}/{of}）", "source": "出典：", "sep": " · "},
     "ko": {"agenda": "목차", "references": "참고문헌", "part": " ({n}/{of})", "source": "출처: ", "sep": " · "},
 }
+# Wayfinding words (issue 16): the progress marker of a slide that supports a reason, and a
+# revisited argument map's marks on reasons already supported and still to come.
+WAYFINDING = {
+    "en": {"marker": "Claim {n} · Reason {r}", "covered": "Covered", "to_come": "Still to come"},
+    "zh": {"marker": "观点 {n} · 理由 {r}", "covered": "已论证", "to_come": "待论证"},
+    "zh-Hant": {"marker": "觀點 {n} · 理由 {r}", "covered": "已論證", "to_come": "待論證"},
+    "ja": {"marker": "主張 {n} · 理由 {r}", "covered": "論証済み", "to_come": "これから"},
+    "ko": {"marker": "주장 {n} · 이유 {r}", "covered": "논증함", "to_come": "남음"},
+}
+for _tag, _words in WAYFINDING.items():
+    WORDS[_tag].update(_words)
 _TRADITIONAL = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")  # tags whose Chinese is written in traditional characters
 
 
@@ -92,10 +103,18 @@ class Frame:
         forced = fit.frame(paras, box, sizes, name="Title", anchor=anchor, slot="title")
         return forced, [where.error(code, message)]
 
-    def footer(self, number: int, section: str | None) -> list[TextFrame]:
+    def marker(self, supports: m.Support | None) -> str | None:
+        """Return the progress marker of a slide supporting an argument's reason, e.g.
+        `观点 1 · 理由 A` (None for other slides)."""
+        if supports is None or not supports.number:
+            return None
+        return self.words["marker"].format(n=supports.number, r=supports.reason)
+
+    def footer(self, number: int, section: str | None, marker: str | None = None) -> list[TextFrame]:
         """Return the footer of the slide at position `number` (1-based), naming `section`:
         what the theme's footer shows of the slide number (slot 'number'), the section (slot
-        'footer') and its free text (a text box)."""
+        'footer', followed by the progress `marker` in the accent, shown even when the
+        theme's footer leaves the section out) and its free text (a text box)."""
         t, fit = self.fit.theme, self.fit
         size, boxes = fit.size("footer"), self.grid.footer_boxes()
         out = []
@@ -103,8 +122,11 @@ class Frame:
             runs = (Run(str(number), field="slidenum"),)
             para = Para(runs, "footer", align="right")
             out.append(fit.frame([para], boxes["number"], {"footer": size}, name="Slide Number", slot="number"))
-        if t.footer.section and section:
-            para = Para(plain(section), "footer")
+        runs = plain(section) if t.footer.section and section else ()
+        if marker:
+            runs += plain(("   " if runs else "") + marker, bold=True, color="accent")
+        if runs:
+            para = Para(runs, "footer")
             out.append(fit.frame([para], boxes["footer"], {"footer": size}, name="Footer Section", slot="footer"))
         if t.footer.text:
             para = Para(plain(t.footer.text), "footer", align="center")
