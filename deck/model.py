@@ -41,11 +41,12 @@ class Cite:
 
 @dataclass(frozen=True)
 class Support:
-    """What a slide supports: reason `reason` of the argument on the slide with id `argument`;
-    `number` is that argument's place among the deck's arguments (1, 2 …; 0 before linking)."""
+    """What a slide supports: reason `reason` of the argument on the slide with id `argument`
+    (None: its claim); `number` is that argument's place among the deck's arguments (1, 2 …;
+    0 before linking, or when the argument slide is hidden)."""
 
     argument: str
-    reason: str
+    reason: str | None
     where: Where
     number: int = 0
 

@@ -179,7 +179,8 @@ def build(value, node, ctx: Ctx, folder) -> Argument | Revisit:
 def link(entries: list, ctx: Ctx, language: str) -> list:
     """Return the entries with each argument numbered (visible ones, in order), each `supports`
     checked and given its argument's number, and each revisit replaced by its argument with
-    the reasons supported before it marked."""
+    the reasons supported before it marked; an argument slide supports its own claim (so its
+    footer names the argument too)."""
     arguments: dict[str, m.Slide] = {}
     numbers: dict[str, int] = {}  # by slide key: arguments without an id are numbered too
     for entry in entries:
@@ -201,7 +202,9 @@ def link(entries: list, ctx: Ctx, language: str) -> list:
             entry = replace(entry, content=replace(entry.content, number=numbers.get(entry.key, 0)))
         elif isinstance(entry.content, Revisit):
             entry = _revisit(entry, arguments, shown, covered, said, numbers, ctx)
-        if entry.supports is not None:
+        if isinstance(entry.content, Argument) and entry.supports is None:  # a map marks its own claim
+            entry = replace(entry, supports=m.Support(entry.key, None, entry.where, entry.content.number))
+        elif entry.supports is not None:
             entry = _support(entry, arguments, numbers, covered, ctx)
         out.append(entry)
     return out
@@ -235,13 +238,16 @@ def _revisit(slide: m.Slide, arguments, shown, covered, said, numbers, ctx: Ctx)
 
 def _support(slide: m.Slide, arguments, numbers, covered, ctx: Ctx) -> m.Slide:
     sup = slide.supports
+    whole = f"{sup.argument}.{sup.reason}"
+    if sup.reason is not None and whole in arguments:  # an id with a dot in it: the claim
+        sup = replace(sup, argument=whole, reason=None)
     first = arguments.get(sup.argument)
     if first is None:
         hint = suggest(sup.argument, arguments) if arguments else "; give the argument slide an `id`"
         ctx.error(sup.where, "K242", f"`supports` names no argument slide `{cut(sup.argument)}`{hint}")
         return slide
     labels = [r.label for r in first.content.reasons]
-    if sup.reason not in labels:
+    if sup.reason is not None and sup.reason not in labels:
         close = suggest(sup.reason, labels)
         ctx.error(
             sup.where,
@@ -250,9 +256,9 @@ def _support(slide: m.Slide, arguments, numbers, covered, ctx: Ctx) -> m.Slide:
             f"(its reasons: {', '.join(f'`{x}`' for x in labels)}){close}",
         )
         return slide
-    if not slide.hidden:
+    if not slide.hidden and sup.reason is not None:
         covered.setdefault(sup.argument, set()).add(sup.reason)
-    return replace(slide, supports=replace(sup, number=numbers.get(sup.argument, 0)))
+    return replace(slide, supports=replace(sup, number=numbers.get(first.key, 0)))
 
 
 def lay_out(content: Argument, area: Area, fit: Fitter) -> Laid:

@@ -103,11 +103,13 @@ FRAME: dict[str, Code] = {
     ),
     "K119": Code(
         "bad-supports",
-        "`supports` is not `<argument id>.<reason label>`",
-        "`supports` says which reason of an argument a slide supports: the id of the `argument` "
-        "slide and the label of one of its reasons, joined by a dot (the label is what follows the last dot).",
-        _SLIDE + "  - title: Scale\n    text: 175B parameters\n    supports: thesis-1\n    notes: n",
-        "Write the argument slide's id, a dot and the reason's label, e.g. `supports: thesis-1.A`.",
+        "`supports` is not `<argument id>.<reason label>` or `<argument id>`",
+        "`supports` says what part of an argument a slide supports: the id of the `argument` slide "
+        "and the label of one of its reasons, joined by a dot (the label is what follows the last "
+        "dot), or the id alone for the claim itself. It holds no spaces.",
+        _SLIDE + "  - title: Scale\n    text: 175B parameters\n    supports: thesis 1 A\n    notes: n",
+        "Write the argument slide's id, a dot and the reason's label, e.g. `supports: thesis-1.A`, "
+        "or the id alone (`supports: thesis-1`) for a slide about the claim.",
     ),
 }
 

@@ -311,25 +311,23 @@ def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, fo
     )
 
 
-_SUPPORTS = re.compile(r"^(?P<argument>[A-Za-z0-9][A-Za-z0-9_.-]*)\.(?P<reason>[^.\s]+)$")
-
-
 def _supports(value, ctx: Ctx) -> m.Support | None:
-    """Return the `supports` value split at its last dot into argument id and reason label
-    (None, after an error, when it has no such shape)."""
+    """Return the `supports` value as argument id and reason label, split at its last dot
+    (no dot: the argument's claim itself); None, after an error, when it has no such shape."""
     if value is None:
         return None
     text, where = value
-    match = _SUPPORTS.match(text.strip())
-    if match is None:
+    text = text.strip()
+    if not text or any(c.isspace() for c in text) or text.startswith(".") or text.endswith("."):
         ctx.error(
             where,
             "K119",
-            f"`supports` names an argument slide's id and one of its reasons' labels joined by "
-            f"a dot, e.g. `thesis-1.A`, got `{cut(text)}`",
+            f"`supports` names an argument slide's id, and one of its reasons' labels after a dot: "
+            f"`thesis-1.A` (a reason) or `thesis-1` (the claim), got `{cut(text)}`",
         )
         return None
-    return m.Support(match["argument"], match["reason"], where)
+    argument, dot, reason = text.rpartition(".")
+    return m.Support(argument, reason, where) if dot else m.Support(text, None, where)
 
 
 def kind_field(kind: Kind) -> Field:

@@ -22,11 +22,11 @@ WORDS = {
 # Wayfinding words (issue 16): the progress marker of a slide that supports a reason, and a
 # revisited argument map's marks on reasons already supported and still to come.
 WAYFINDING = {
-    "en": {"marker": "Claim {n} · Reason {r}", "covered": "Covered", "to_come": "Still to come"},
-    "zh": {"marker": "观点 {n} · 理由 {r}", "covered": "已论证", "to_come": "待论证"},
-    "zh-Hant": {"marker": "觀點 {n} · 理由 {r}", "covered": "已論證", "to_come": "待論證"},
-    "ja": {"marker": "主張 {n} · 理由 {r}", "covered": "論証済み", "to_come": "これから"},
-    "ko": {"marker": "주장 {n} · 이유 {r}", "covered": "논증함", "to_come": "남음"},
+    "en": {"claim": "Claim {n}", "marker": "Claim {n} · Reason {r}", "covered": "Covered", "to_come": "Still to come"},
+    "zh": {"claim": "观点 {n}", "marker": "观点 {n} · 理由 {r}", "covered": "已论证", "to_come": "待论证"},
+    "zh-Hant": {"claim": "觀點 {n}", "marker": "觀點 {n} · 理由 {r}", "covered": "已論證", "to_come": "待論證"},
+    "ja": {"claim": "主張 {n}", "marker": "主張 {n} · 理由 {r}", "covered": "論証済み", "to_come": "これから"},
+    "ko": {"claim": "주장 {n}", "marker": "주장 {n} · 이유 {r}", "covered": "논증함", "to_come": "남음"},
 }
 for _tag, _words in WAYFINDING.items():
     WORDS[_tag].update(_words)
@@ -105,9 +105,11 @@ class Frame:
 
     def marker(self, supports: m.Support | None) -> str | None:
         """Return the progress marker of a slide supporting an argument's reason, e.g.
-        `观点 1 · 理由 A` (None for other slides)."""
+        `观点 1 · 理由 A`, or `观点 1` for one about the claim (None for other slides)."""
         if supports is None or not supports.number:
             return None
+        if supports.reason is None:
+            return self.words["claim"].format(n=supports.number)
         return self.words["marker"].format(n=supports.number, r=supports.reason)
 
     def footer(self, number: int, section: str | None, marker: str | None = None) -> list[TextFrame]:
