@@ -94,6 +94,10 @@ ADVICE = [
     ("image-jpeg-claims-more-than-it-holds", "5:19", "claims 7000×8000 pixels, but its data holds far fewer"),
     ("pie-all-zero", "9:9", "is 0, so the pie has no slices to draw"),
     ("warnings/dash-folded-sub-bullet", "7:9", "more of the text above (`alpha - beta`)"),
+    ("supports-unknown-argument", "13:15", "did you mean `thesis-1`?"),
+    ("supports-unknown-reason", "13:15", "has no reason `C`; expected one of `A`, `B`"),
+    ("argument-revisit-before", "4:25", "move it after the argument slide"),
+    ("agenda-bad-choice", "2:9", "did you mean `every-section`?"),
 ]
 
 

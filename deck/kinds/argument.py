@@ -248,12 +248,10 @@ def _support(slide: m.Slide, arguments, numbers, covered, ctx: Ctx) -> m.Slide:
         return slide
     labels = [r.label for r in first.content.reasons]
     if sup.reason is not None and sup.reason not in labels:
-        close = suggest(sup.reason, labels)
         ctx.error(
             sup.where,
             "K243",
-            f"argument `{sup.argument}` has no reason `{cut(sup.reason)}` "
-            f"(its reasons: {', '.join(f'`{x}`' for x in labels)}){close}",
+            f"argument `{sup.argument}` has no reason `{cut(sup.reason)}`{suggest(sup.reason, labels)}",
         )
         return slide
     if not slide.hidden and sup.reason is not None:
