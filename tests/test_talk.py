@@ -147,3 +147,16 @@ def test_no_site_junk_from_the_scraped_page(built):
     raw = OUTLINE.read_text(encoding="utf-8")
     for junk in ("OKEx", "复制成功", "分享至", "扫码加入", "数字资产交易涉及重大风险", "主页 > 比特币"):
         assert junk not in raw
+
+
+def test_nothing_the_essay_does_not_say_and_no_flagged_phrasing():
+    raw = OUTLINE.read_text(encoding="utf-8")
+    said_nowhere = ("之前谁也没想到", "缺一不可", "靠的不是某一个新模型", "挑出好的回复")
+    phrasing = ("篇幅不长", "甚至 LSTM", "学习组合性语言", "逐字", "4 百万", "7 千万")
+    assert [p for p in said_nowhere + phrasing if p in raw and not _only_in_notes_as_the_essays_form(raw, p)] == []
+    assert raw.count("背景，不是原文") == 1  # the "my own background" caveat, said once
+
+
+def _only_in_notes_as_the_essays_form(raw: str, phrase: str) -> bool:
+    """The essay's own number forms may stay in the notes when quoted as the essay's: 原文写作“7 千万”."""
+    return phrase in ("4 百万", "7 千万") and all(f"“{phrase}" in line for line in raw.splitlines() if phrase in line)
