@@ -112,10 +112,10 @@ SPEC = Either(
 )
 
 ROLES = {
-    "argument_claim": Role("an argument map's claim", 26, 16, font="heading", color="primary", bold=True),
-    "argument_reason": Role("a reason on an argument map", 22, 14, font="heading", color="text", bold=True),
-    "argument_evidence": Role("evidence under a reason on an argument map", 18, 12, color="text"),
-    "argument_conclusion": Role("an argument map's conclusion", 20, 14, color="text"),
+    "argument_claim": Role("an argument map's claim", 26, 18, font="heading", color="primary", bold=True),
+    "argument_reason": Role("a reason on an argument map", 22, 16, font="heading", color="text", bold=True),
+    "argument_evidence": Role("evidence under a reason on an argument map", 18, 14, color="text"),
+    "argument_conclusion": Role("an argument map's conclusion", 20, 16, color="text"),
     "argument_mark": Role("a revisited map's mark on a reason (covered, still to come)", 16, 12, color="accent"),
 }
 
