@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from deck import model as m
-from deck.fields import INVALID, Bool, Choice, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
+from deck.fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
 from deck.kinds.base import Kind, split_paragraphs
+from deck.kinds.wayfinding import AGENDA, WAYFINDING, read_supports
 from deck.problems import Problem, cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
 
@@ -62,20 +63,7 @@ COMMON: dict[str, Field] = {
         "a stable name for the slide (letters, digits, `-`, `_`, `.`)",
     ),
     "hidden": Field(Bool(doc="`true` or `false`"), False, "true: validate the slide, then leave it out"),
-    "supports": Field(
-        Text(doc="`<argument slide id>.<reason label>`, e.g. `thesis-1.A`", located=True, max_chars=100),
-        False,
-        "the reason of an argument this slide supports, as `<argument slide id>.<reason label>`; "
-        "the slide then carries a progress marker (e.g. `Claim 1 · Reason A`)",
-        "the argument slide's id and the reason's label, e.g. `thesis-1.A`",
-    ),
-    "subsection": Field(
-        Text(doc="the subsection's mark, e.g. `§1.2`", max_chars=60),
-        False,
-        "the subsection this slide opens, e.g. `§1.2`: shown in the footer after the section's "
-        "name, on this slide and the next ones, until the next `subsection` or section",
-        "the subsection's mark, e.g. `§1.2`",
-    ),
+    **WAYFINDING,
 }
 TITLE = Field(COMMON["title"].spec, True, COMMON["title"].doc)  # on every slide but a section
 
@@ -90,17 +78,6 @@ SECTION_FIELD = Field(
 )
 SECTION_KEYS = ("notes", "id", "hidden")
 MAX_SLIDES = 1000
-
-
-class _Agenda(Choice):
-    """`agenda`'s value: a YAML boolean or the word `every-section` (so stated in the schema)."""
-
-    def read(self, node, ctx):
-        value = super().read(node, ctx)
-        return value.lower() if isinstance(value, str) else value
-
-    def schema(self) -> dict:
-        return {"anyOf": [{"type": "boolean"}, {"enum": ["every-section"]}], "description": self.doc}
 
 
 TOP: dict[str, Field] = {
@@ -118,12 +95,7 @@ TOP: dict[str, Field] = {
         False,
         "a built-in theme name (`default`, `dark`) or a path to a theme file",
     ),
-    "agenda": Field(
-        _Agenda(("true", "false", "every-section"), "`true`, `false` or `every-section`"),
-        False,
-        "`true` (default): an agenda slide after the title when there are sections; `false`: "
-        "none; `every-section`: also at each section divider, the current section highlighted",
-    ),
+    "agenda": AGENDA,
     "references": Field(
         MapOf(
             Text(doc="the citation", inline=True, max_chars=600),
@@ -306,28 +278,9 @@ def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, fo
         values["id"][0] if values.get("id") else None,
         hidden,
         node.where,
-        _supports(values.get("supports"), ctx),
+        read_supports(values.get("supports"), ctx),
         values.get("subsection"),
     )
-
-
-def _supports(value, ctx: Ctx) -> m.Support | None:
-    """Return the `supports` value as argument id and reason label, split at its last dot
-    (no dot: the argument's claim itself); None, after an error, when it has no such shape."""
-    if value is None:
-        return None
-    text, where = value
-    text = text.strip()
-    if not text or any(c.isspace() for c in text) or text.startswith(".") or text.endswith("."):
-        ctx.error(
-            where,
-            "K119",
-            f"`supports` names an argument slide's id, and one of its reasons' labels after a dot: "
-            f"`thesis-1.A` (a reason) or `thesis-1` (the claim), got `{cut(text)}`",
-        )
-        return None
-    argument, dot, reason = text.rpartition(".")
-    return m.Support(argument, reason, where) if dot else m.Support(text, None, where)
 
 
 def kind_field(kind: Kind) -> Field:

@@ -152,3 +152,12 @@ def test_rendered_map_keeps_every_character_inside_its_box(theme, tmp_path):
     text = "".join(c["text"] for slide in render for c in slide.chars)
     for word in ("Claim 1 · Reason A", "Covered", "Still to come", "中文的证据也放得下"):
         assert word.replace(" ", "") in text.replace(" ", "")
+
+
+def test_agenda_takes_yaml_booleans_in_any_case(write):
+    for value, pages in (("True", 1), ("FALSE", 0), ("no", None)):
+        outcome = check_outline(write("outline.yaml", OUTLINE.format(language="en", agenda=value)))
+        if pages is None:
+            assert [p.code for p in outcome.errors] == ["F111"]
+        else:
+            assert [p.key for p in outcome.pages.pages].count("agenda") == pages
