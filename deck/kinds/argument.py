@@ -197,13 +197,15 @@ def link(entries: list, ctx: Ctx, language: str) -> list:
         if not isinstance(entry, m.Slide):
             out.append(entry)
             continue
+        owner = entry.key  # the argument a map shows: its own, or the one it revisits
         if isinstance(entry.content, Argument):
             shown.add(entry.key)
             entry = replace(entry, content=replace(entry.content, number=numbers.get(entry.key, 0)))
         elif isinstance(entry.content, Revisit):
+            owner = entry.content.target
             entry = _revisit(entry, arguments, shown, covered, said, numbers, ctx)
         if isinstance(entry.content, Argument) and entry.supports is None:  # a map marks its own claim
-            entry = replace(entry, supports=m.Support(entry.key, None, entry.where, entry.content.number))
+            entry = replace(entry, supports=m.Support(owner, None, entry.where, entry.content.number))
         elif entry.supports is not None:
             entry = _support(entry, arguments, numbers, covered, ctx)
         out.append(entry)
