@@ -34,6 +34,14 @@ class Rich:
 
 
 @dataclass(frozen=True)
+class Note(Rich):
+    """A paragraph of speaker notes: inline text, and its list depth (`item`: 0 a plain
+    paragraph, 1 a `- ` item, 2 an item indented under one)."""
+
+    item: int = 0
+
+
+@dataclass(frozen=True)
 class Cite:
     key: str
     where: Where
@@ -47,7 +55,7 @@ class Slide:
     kind: str
     content: object
     title: str | None
-    notes: tuple[Rich, ...]
+    notes: tuple[Note, ...]
     takeaway: Rich | None
     cite: tuple[Cite, ...]
     source: str | None
@@ -67,7 +75,7 @@ class Section:
     slides after it), notes, id and first line."""
 
     name: str
-    notes: tuple[Rich, ...]
+    notes: tuple[Note, ...]
     id: str | None
     hidden: bool
     where: Where

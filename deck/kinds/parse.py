@@ -13,7 +13,8 @@ from typing import Any
 
 from deck import model as m
 from deck.fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
-from deck.kinds.base import Kind, split_paragraphs
+from deck.kinds.base import Kind
+from deck.kinds.notes import split_notes
 from deck.problems import Problem, cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
 
@@ -29,7 +30,8 @@ COMMON: dict[str, Field] = {
     "notes": Field(
         Text(doc="speaker notes", inline=True, max_chars=20000),
         False,
-        "speaker notes: what you will say (inline marks allowed)",
+        "speaker notes: what you will say; a blank line starts a paragraph, a `- ` line a list "
+        "item (inline marks allowed)",
     ),
     "takeaway": Field(
         Text(doc="one line stating what the slide shows", inline=True, max_chars=200),
@@ -240,7 +242,7 @@ def _section(node: Map, values: dict[str, Any], ctx: Ctx) -> m.Section | None:
     notes = values.get("notes")
     return m.Section(
         name,
-        split_paragraphs(notes) if notes else (),
+        split_notes(notes) if notes else (),
         values["id"][0] if values.get("id") else None,
         values.get("hidden", False),
         node.where,
@@ -263,7 +265,7 @@ def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, fo
         key,
         content,
         values.get("title"),
-        split_paragraphs(notes) if notes else (),
+        split_notes(notes) if notes else (),
         values.get("takeaway"),
         tuple(m.Cite(k, w) for k, w in values.get("cite") or ()),
         values.get("source"),

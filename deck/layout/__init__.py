@@ -150,7 +150,7 @@ def _section_page(section: m.Section, frame: Frame, language: str) -> tuple[list
     rule = Shape(
         Box(inner.x + title.inset, box.y - t.gap, inner.w // 8, t.rule_width * 3), "rect", fill="accent", name="Rule"
     )
-    notes = tuple(Paragraph(runs_of(n)) for n in section.notes)
+    notes = tuple(Paragraph(runs_of(n), level=n.item) for n in section.notes)
     page = Page("", title, (rule,), notes, section.key, section.where.line, language, section.name)
     return [_Draft(page, "section", section.where)], problems + more
 
@@ -192,7 +192,7 @@ def _slide_pages(
                 f"continues on {len(bodies) - 1} more slide{'s' if len(bodies) > 2 else ''}",
             )
         )
-    notes = tuple(Paragraph(runs_of(n)) for n in slide.notes)
+    notes = tuple(Paragraph(runs_of(n), level=n.item) for n in slide.notes)
     drafts = []
     for i, (shown, body) in enumerate(zip(titles, bodies)):
         key = slide.key + (f"#{i + 1}" if i else "")

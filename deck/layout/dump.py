@@ -24,7 +24,8 @@ def dump_pages(pages: Pages) -> str:
         for element in page.elements:
             out.extend("  " + line for line in _element(element))
         for para in page.notes:
-            out.append(f"  notes: {para.text}")
+            item = "  " * (para.level - 1) + "- " if para.level else ""
+            out.append(f"  notes: {item}{para.text}")
     return "\n".join(out) + "\n"
 
 
