@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from deck import model as m
-from deck.fields import INVALID, Field, ListOf, Record
+from deck.fields import INVALID, Ctx, Field, ListOf, Record
 from deck.kinds.base import Kind, inline_text, plain_text
 from deck.kinds.image import SPEC as IMAGE_SPEC
 from deck.kinds.image import Image
@@ -14,7 +15,7 @@ from deck.layout.blocks import Area, Body, Laid, sizes_shrunk
 from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.page import Box, Picture, Shape
 from deck.problems import Code, Problem
-from deck.source.located import Map, Seq
+from deck.source.located import Map, Node
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,35 @@ class Columns:
     columns: tuple[Column, ...]
 
 
+@dataclass
+class _ColumnRecord(Record):
+    """A column's mapping: its fields, and bullets or an image, never both nor neither
+    (told from its keys, so that the problem is reported beside any in its values)."""
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        value = super().read(node, ctx)
+        if not isinstance(node, Map):
+            return value
+        keys = node.keys()
+        if "bullets" in keys and "image" in keys:
+            ctx.error(
+                node.key_node("image").where,
+                "K242",
+                "a column holds `bullets` or an `image`, not both; move the picture to a column of its own",
+            )
+            return INVALID
+        if "bullets" not in keys and "image" not in keys:
+            ctx.error(
+                node.where,
+                "K241",
+                "this column has neither `bullets` nor an `image`; add `bullets: […]` or `image: {path: …, alt: …}`",
+            )
+            return INVALID
+        return value
+
+
 SPEC = ListOf(
-    Record(
+    _ColumnRecord(
         "column",
         {
             "heading": Field(plain_text("the column's heading", 80), False, "the column's heading (optional)"),
@@ -65,30 +93,12 @@ SPEC = ListOf(
 
 
 def _build(value, node, ctx, folder) -> Columns:
-    items = node.items if isinstance(node, Seq) else ()
-    columns, ok = [], True
-    for c, item in zip(value, items):
-        where = item.where
-        if "bullets" in c and "image" in c:
-            key = item.key_node("image") if isinstance(item, Map) else None
-            ctx.error(
-                key.where if key else where,
-                "K242",
-                "a column holds `bullets` or an `image`, not both; move the picture to a column of its own",
-            )
-            ok = False
-        elif "bullets" not in c and "image" not in c:
-            ctx.error(
-                where,
-                "K241",
-                "this column has neither `bullets` nor an `image`; add `bullets: […]` or `image: {path: …, alt: …}`",
-            )
-            ok = False
-        else:
-            image = c.get("image")
-            picture = Image(image["path"][0], image["alt"], None, image["path"][1]) if image else None
-            columns.append(Column(c.get("heading"), c.get("bullets") or (), picture))
-    return Columns(tuple(columns)) if ok else INVALID
+    columns = []
+    for c in value:
+        image = c.get("image")
+        picture = Image(image["path"][0], image["alt"], None, image["path"][1]) if image else None
+        columns.append(Column(c.get("heading"), c.get("bullets") or (), picture))
+    return Columns(tuple(columns))
 
 
 def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
@@ -189,7 +199,7 @@ CODES = {
         "a column has both bullets and a picture",
         "A column shows bullets or a picture, not both: a picture beside bullets is two columns.",
         "- title: The model\n  columns:\n    - bullets: [small, fast]\n      image: {path: m.png, alt: the model}\n"
-        "  notes: n",
+        "    - bullets: [large, slow]\n  notes: n",
         "Move the picture to a column of its own, e.g. `- image: {path: m.png, alt: the model}`.",
     ),
 }
