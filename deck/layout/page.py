@@ -160,7 +160,8 @@ class Series:
 
 @dataclass(frozen=True)
 class Chart:
-    """A native chart: 'bar' (horizontal), 'column', 'line' or 'pie'; series coloured in order
+    """A native chart: 'bar' (horizontal), 'column', 'stacked-bar', 'stacked-column', 'line',
+    'area', 'pie', 'doughnut' or 'scatter' (x values in `x`); series coloured in order
     from `colors` (palette roles); `alt` describes it for screen readers."""
 
     box: Box
@@ -178,6 +179,11 @@ class Chart:
     alt: str = ""
     slot: str | None = "object"
     placeholder: Ph | None = None
+    number_format: str | None = None  # Excel format code of the values (None: chosen from them)
+    labels: str | None = None  # value | percent | category | none (None: the kind's default)
+    min: float | None = None  # the value axis's range (None: automatic)
+    max: float | None = None
+    x: tuple[float, ...] = ()  # a scatter's x values, one per category
 
 
 Element = TextFrame | Shape | Picture | Table | Chart

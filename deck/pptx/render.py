@@ -39,7 +39,7 @@ from deck.pptx.pictures import prepare_picture
 from deck.pptx.slide import Refs, slide_xml
 from deck.pptx.text import east_asian_language
 from deck.pptx.theme import theme_xml
-from deck.pptx.workbook import category_workbook
+from deck.pptx.workbook import category_workbook, xy_workbook
 from deck.theme import Theme
 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -212,22 +212,36 @@ class _Slides:
     def _chart(self, chart: Chart, lang: str) -> str:
         """Add a chart part (python-pptx's chart XML, finished from the theme) with its
         embedded workbook; return the chart part's name."""
-        from pptx.chart.data import CategoryChartData  # python-pptx only for charts
+        from pptx.chart.data import CategoryChartData, XyChartData  # python-pptx only for charts
         from pptx.enum.chart import XL_CHART_TYPE
 
         kinds = {
             "bar": XL_CHART_TYPE.BAR_CLUSTERED,
             "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+            "stacked-bar": XL_CHART_TYPE.BAR_STACKED,
+            "stacked-column": XL_CHART_TYPE.COLUMN_STACKED,
             "line": XL_CHART_TYPE.LINE_MARKERS,
+            "area": XL_CHART_TYPE.AREA,
             "pie": XL_CHART_TYPE.PIE,
+            "doughnut": XL_CHART_TYPE.DOUGHNUT,
+            "scatter": XL_CHART_TYPE.XY_SCATTER,
         }
-        data = CategoryChartData()
-        data.categories = list(chart.categories)
-        for series in chart.series:
-            data.add_series(series.name, list(series.values))
+        series = [(s.name, s.values) for s in chart.series]
+        if chart.kind == "scatter":
+            data = XyChartData()
+            for name, values in series:
+                points = data.add_series(name)
+                for x, y in zip(chart.x, values):
+                    points.add_data_point(x, y)
+            blob = xy_workbook(chart.x, series, chart.number_format)
+        else:
+            data = CategoryChartData()
+            data.categories = list(chart.categories)
+            for name, values in series:
+                data.add_series(name, list(values))
+            blob = category_workbook(chart.categories, series, chart.number_format)
         self.charts += 1
         name = self.package.add(f"ppt/charts/chart{self.charts}.xml", _TYPES["chart"])
-        blob = category_workbook(chart.categories, [(s.name, s.values) for s in chart.series])
         book = self.package.add(f"ppt/embeddings/Microsoft_Excel_Sheet{self.charts}.xlsx", _TYPES["workbook"], blob)
         space = etree.fromstring(data.xml_bytes(kinds[chart.kind]), _COMPACT)
         embed_workbook(space, self.package.relate(name, book, _RT["package"]))
