@@ -2,9 +2,10 @@
 
 Notes are read as one piece of inline text (so `**strong**` and links may cross a line
 break); this splits it into `Note` paragraphs. A line starting with `- ` begins a list item
-(indented by two spaces or more: an item under the one before); a line that is neither blank
-nor an item continues the paragraph or item before it, joined as Markdown joins lines (a
-space between Latin words, nothing between CJK).
+(indented by two spaces or more: an item under the one before). A line that is neither blank
+nor an item continues the paragraph before it, or the item before it when indented under the
+item's `-` (unlike Markdown, an unindented line after a list starts a new paragraph); lines
+are joined as Markdown joins them (a space between Latin words, nothing between CJK).
 """
 
 from __future__ import annotations
@@ -20,19 +21,21 @@ def split_notes(rich: m.Rich) -> tuple[m.Note, ...]:
     """Return the notes `rich` as paragraphs and list items, in order (empty ones dropped)."""
     notes: list[tuple[int, list[m.Span]]] = []
     current: list[m.Span] | None = None
+    marker = -1  # the indent of the current item's `-` (-1: not in an item)
     for line in _lines(rich.spans):
         text = "".join(s.text for s in line)
         if not text.strip():
-            current = None
+            current, marker = None, -1
             continue
         item = _ITEM.match(line[0].text) if not line[0].code else None
+        indent = len(text.expandtabs(2)) - len(text.expandtabs(2).lstrip())
         if item:
-            depth = 2 if len(item.group(1).expandtabs(2)) >= 2 else 1
+            depth = 2 if indent >= 2 else 1
             line = [_with(line[0], line[0].text[item.end() :]), *line[1:]]
-            current = []
+            current, marker = [], indent
             notes.append((depth, current))
-        elif current is None:
-            current = []
+        elif current is None or (marker >= 0 and indent <= marker):  # not indented under the item: ends it
+            current, marker = [], -1
             notes.append((0, current))
         else:
             before, after = "".join(s.text for s in current).rstrip(), text.lstrip()
