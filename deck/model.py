@@ -62,6 +62,7 @@ class Slide:
     id: str | None
     hidden: bool
     where: Where
+    background: Path | None = None  # the slide's own background picture
 
     @property
     def key(self) -> str:

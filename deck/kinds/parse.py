@@ -13,6 +13,7 @@ from typing import Any
 
 from deck import model as m
 from deck.fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
+from deck.fields.pictures import ImagePath
 from deck.kinds.base import Kind
 from deck.kinds.notes import split_notes
 from deck.problems import Problem, cut
@@ -64,6 +65,13 @@ COMMON: dict[str, Field] = {
         "a stable name for the slide (letters, digits, `-`, `_`, `.`)",
     ),
     "hidden": Field(Bool(doc="`true` or `false`"), False, "true: validate the slide, then leave it out"),
+    "background": Field(
+        Record("background", {"image": Field(ImagePath(), True, "the picture, relative to the outline")}),
+        False,
+        "a picture behind this slide, filling it; veiled in the theme's background colour where text "
+        "would fall below WCAG AA",
+        "`{image: assets/photo.jpg}`",
+    ),
 }
 TITLE = Field(COMMON["title"].spec, True, COMMON["title"].doc)  # on every slide but a section
 
@@ -272,6 +280,7 @@ def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, fo
         values["id"][0] if values.get("id") else None,
         hidden,
         node.where,
+        values["background"]["image"][0] if values.get("background") else None,
     )
 
 

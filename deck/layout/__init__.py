@@ -196,7 +196,9 @@ def _slide_pages(
     drafts = []
     for i, (shown, body) in enumerate(zip(titles, bodies)):
         key = slide.key + (f"#{i + 1}" if i else "")
-        page = Page("", shown, (*body.elements, *extras), notes, key, slide.where.line, language, section)
+        page = Page(
+            "", shown, (*body.elements, *extras), notes, key, slide.where.line, language, section, slide.background
+        )
         drafts.append(_Draft(page, "content", slide.where, section=section))
     return drafts, problems
 

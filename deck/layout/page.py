@@ -197,7 +197,8 @@ class Page:
     `layout` names the master's layout the slide is based on (chosen by the placeholders its
     elements fill). `notes` are the speaker notes' paragraphs. `key` is a stable name for the
     page (the slide's `id`, or its kind and source line), `line` its source line. `section`
-    is the outline section the page belongs to (None before the first).
+    is the outline section the page belongs to (None before the first); `background` the
+    slide's own background picture (None: the master's).
     """
 
     layout: str
@@ -208,6 +209,7 @@ class Page:
     line: int = 0
     language: str = "en"
     section: str | None = None
+    background: Path | None = None  # the slide's own background picture (veiled when rendered)
 
 
 @dataclass(frozen=True)

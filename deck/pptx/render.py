@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from deck.layout.page import Chart, Page, Pages, Picture
+from deck.pptx.backdrop import prepare_background
 from deck.pptx.chart import embed_workbook, format_chart
 from deck.pptx.master import presentation_xml, slide_layout_xml, slide_master_xml, table_styles_xml
 from deck.pptx.notes import notes_master_xml, notes_xml
@@ -151,7 +152,16 @@ def _add_master(
     theme1 = package.add("ppt/theme/theme1.xml", _TYPES["theme"], theme_part)
     package.relate(_MASTER, theme1, _RT["theme"])
     package.relate(_PRESENTATION, theme1, _RT["theme"])
-    package.set(_MASTER, slide_master_xml(master, theme, lang, layout_rids))
+    background_rid = logo_rid = None
+    if theme.background is not None:
+        stored, _ = prepare_background(theme.background, theme)
+        image = package.add(f"ppt/media/background.{stored.ext}", stored.content_type, stored.blob)
+        background_rid = package.relate(_MASTER, image, _RT["image"])
+    if theme.logo is not None:
+        stored = prepare_picture(theme.logo.path, theme.logo.width, theme.logo.height)
+        image = package.add(f"ppt/media/logo.{stored.ext}", stored.content_type, stored.blob)
+        logo_rid = package.relate(_MASTER, image, _RT["image"])
+    package.set(_MASTER, slide_master_xml(master, theme, lang, layout_rids, background_rid, logo_rid))
     return rid, layouts
 
 
@@ -172,6 +182,7 @@ class _Slides:
         self.notes = self.charts = 0
         self.boxes = _largest_boxes(pages.pages)
         self.images: dict[Path, str] = {}  # picture file → its image part
+        self.backgrounds: dict[Path, str] = {}  # background picture file → its image part
 
     def add(self, page: Page, layout: str, number: int) -> str:
         """Add slide `number` for `page` on layout part `layout` (with its notes slide);
@@ -184,7 +195,10 @@ class _Slides:
             picture=lambda pic: package.relate(slide, self._image(pic), _RT["image"]),
             chart=lambda chart: package.relate(slide, self._chart(chart, page.language), _RT["chart"]),
         )
-        package.set(slide, slide_xml(page, self.master, self.theme, refs, f"slide {number}"))
+        background = None
+        if page.background is not None:
+            background = package.relate(slide, self._background(page.background), _RT["image"])
+        package.set(slide, slide_xml(page, self.master, self.theme, refs, f"slide {number}", background))
         if page.notes:
             self.notes += 1
             notes = package.add(f"ppt/notesSlides/notesSlide{self.notes}.xml", _TYPES["notesSlide"])
@@ -199,6 +213,16 @@ class _Slides:
             package.set(notes, notes_xml(page, self.theme, writer))
             package.relate(slide, notes, _RT["notesSlide"])
         return slide
+
+    def _background(self, path: Path) -> str:
+        """Return the image part of background picture `path` (veiled for the theme), added
+        on its first use."""
+        if path not in self.backgrounds:
+            stored, _ = prepare_background(path, self.theme)
+            self.backgrounds[path] = self.package.add(
+                f"ppt/media/background{len(self.backgrounds) + 2}.{stored.ext}", stored.content_type, stored.blob
+            )
+        return self.backgrounds[path]
 
     def _image(self, picture: Picture) -> str:
         """Return the image part of `picture`'s file, added on its first use."""

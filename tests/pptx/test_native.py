@@ -306,7 +306,7 @@ def test_powerpoint_sections_follow_the_outlines_sections(decks):
     sections = [
         (s.get("name"), len(s.findall(f".//{ns}sldId"))) for s in parts["ppt/presentation.xml"].iter(f"{ns}section")
     ]
-    assert sections == [("deck: outlines into talks", 2), ("Text", 7), ("Data and pictures", 13)]
+    assert sections == [("deck: outlines into talks", 2), ("Text", 7), ("Data and pictures", 14)]
     assert sum(n for _, n in sections) == len(outcome.pages.pages)
 
 
