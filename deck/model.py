@@ -73,13 +73,14 @@ class Slide:
 @dataclass(frozen=True)
 class Section:
     """A section divider of `slides`: its name (also in the agenda and the footer of the
-    slides after it), notes, id and first line."""
+    slides after it), notes, id, first line and own background picture."""
 
     name: str
     notes: tuple[Note, ...]
     id: str | None
     hidden: bool
     where: Where
+    background: Path | None = None
 
     @property
     def key(self) -> str:

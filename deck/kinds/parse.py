@@ -84,7 +84,7 @@ SECTION_FIELD = Field(
     "a section divider; also feeds the agenda and the footer",
     "the section's name",
 )
-SECTION_KEYS = ("notes", "id", "hidden")
+SECTION_KEYS = ("notes", "id", "hidden", "background")
 MAX_SLIDES = 1000
 
 TOP: dict[str, Field] = {
@@ -254,6 +254,7 @@ def _section(node: Map, values: dict[str, Any], ctx: Ctx) -> m.Section | None:
         values["id"][0] if values.get("id") else None,
         values.get("hidden", False),
         node.where,
+        values["background"]["image"][0] if values.get("background") else None,
     )
 
 

@@ -151,7 +151,7 @@ def _section_page(section: m.Section, frame: Frame, language: str) -> tuple[list
         Box(inner.x + title.inset, box.y - t.gap, inner.w // 8, t.rule_width * 3), "rect", fill="accent", name="Rule"
     )
     notes = tuple(Paragraph(runs_of(n), level=n.item) for n in section.notes)
-    page = Page("", title, (rule,), notes, section.key, section.where.line, language, section.name)
+    page = Page("", title, (rule,), notes, section.key, section.where.line, language, section.name, section.background)
     return [_Draft(page, "section", section.where)], problems + more
 
 
