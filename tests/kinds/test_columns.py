@@ -121,3 +121,14 @@ def test_rendered_pictures_are_whole_and_where_the_deck_put_them(outline, tmp_pa
                 chars = [c for c in doc.pages[n].chars if c["text"].strip()]
                 inside = [c for c in chars if img["x0"] < c["x0"] < img["x1"] and img["top"] < c["top"] < img["bottom"]]
                 assert inside == []  # no text drawn over a picture
+
+
+def test_a_column_pictures_alt_text_naming_its_file_is_warned(outline, write, capsys):
+    write(
+        "outline.yaml",
+        OUTLINE.replace("alt: five stacked layers}\n      - heading: What", "alt: layers.png}\n      - heading: What"),
+    )
+    assert main(["check", str(outline)]) == 0
+    assert (
+        "warning[A111]: the alt text `layers.png` does not describe what the columns shows" in capsys.readouterr().err
+    )
