@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", type=Path, help="output .pptx (default: build/<stem>.pptx beside the outline)")
     b.add_argument("--theme", help="a built-in theme name or a theme file (overrides the outline's)")
     b.add_argument("--pdf", action="store_true", help="also export a PDF beside the .pptx (needs LibreOffice)")
+    b.add_argument(
+        "--handout",
+        action="store_true",
+        help="also export <stem>-handout.pdf: each slide above its speaker notes (needs LibreOffice)",
+    )
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--no-notes", action="store_true", help="leave out the speaker notes (a copy for sharing)")
     c = command("check", "validate, lay out and lint an outline; write nothing")
@@ -168,14 +173,23 @@ def _report(problems: list[Problem], strict: bool = False) -> Exit:
 
 
 def _cmd_build(args) -> int:
-    from deck.pipeline import build_outline, default_output
+    from deck.pipeline import build_outline, default_output, handout_path
 
     if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
         return status
+    if args.handout and args.no_notes:
+        print("deck: error: --handout prints the speaker notes, which --no-notes leaves out; use one", file=sys.stderr)
+        return Exit.USAGE
     start = time.perf_counter()
     with making(args.output or default_output(args.outline)):
         outcome = build_outline(
-            args.outline, args.output, args.theme, notes=not args.no_notes, strict=args.strict, pdf=args.pdf
+            args.outline,
+            args.output,
+            args.theme,
+            notes=not args.no_notes,
+            strict=args.strict,
+            pdf=args.pdf,
+            handout=args.handout,
         )
     # --strict stopped the build before writing when there were warnings; a warning after
     # writing (an edited output kept) does not undo the build.
@@ -185,16 +199,20 @@ def _cmd_build(args) -> int:
     slides = len(outcome.pages.pages)
     print(f"wrote {outcome.output} ({slides} slides) in {time.perf_counter() - start:.2f} s", flush=True)
     print(outcome.changes.summary(), flush=True)
+    status = Exit.OK
     if args.pdf:
         with making(outcome.output.with_suffix(".pdf")):
-            return _export_pdf(outcome.output)
-    return Exit.OK
+            status = _export_pdf(outcome.output, outcome.output.with_suffix(".pdf"))
+    if args.handout and status == Exit.OK:
+        with making(handout_path(outcome.output)):
+            status = _export_pdf(outcome.output, handout_path(outcome.output), notes_pages=True)
+    return status
 
 
-def _export_pdf(pptx: Path) -> int:
+def _export_pdf(pptx: Path, pdf: Path, notes_pages: bool = False) -> int:
     from deck.export import export_pdf
 
-    result = export_pdf(pptx, pptx.with_suffix(".pdf"))
+    result = export_pdf(pptx, pdf, notes_pages=notes_pages)
     _report(list(result.warnings))
     if not result.ok:
         print(f"deck: the .pptx was written: {pptx}", file=sys.stderr)

@@ -34,6 +34,14 @@ class Rich:
 
 
 @dataclass(frozen=True)
+class Note(Rich):
+    """A paragraph of speaker notes: inline text, and its list depth (`item`: 0 a plain
+    paragraph, 1 a `- ` item, 2 an item indented under one)."""
+
+    item: int = 0
+
+
+@dataclass(frozen=True)
 class Cite:
     key: str
     where: Where
@@ -59,7 +67,7 @@ class Slide:
     kind: str
     content: object
     title: str | None
-    notes: tuple[Rich, ...]
+    notes: tuple[Note, ...]
     takeaway: Rich | None
     cite: tuple[Cite, ...]
     source: str | None
@@ -68,6 +76,7 @@ class Slide:
     where: Where
     supports: Support | None = None  # the argument's reason this slide supports
     subsection: str | None = None  # the subsection it opens (shown in the footer till the next)
+    background: Path | None = None  # the slide's own background picture
 
     @property
     def key(self) -> str:
@@ -78,13 +87,14 @@ class Slide:
 @dataclass(frozen=True)
 class Section:
     """A section divider of `slides`: its name (also in the agenda and the footer of the
-    slides after it), notes, id and first line."""
+    slides after it), notes, id, first line and own background picture."""
 
     name: str
-    notes: tuple[Rich, ...]
+    notes: tuple[Note, ...]
     id: str | None
     hidden: bool
     where: Where
+    background: Path | None = None
 
     @property
     def key(self) -> str:

@@ -50,6 +50,11 @@ def default_output(outline: Path) -> Path:
     return outline.parent / "build" / f"{outline.stem}.pptx"
 
 
+def handout_path(pptx: Path) -> Path:
+    """Return where the handout of the deck written to `pptx` goes: `<stem>-handout.pdf` beside it."""
+    return pptx.with_name(f"{pptx.stem}-handout.pdf")
+
+
 def check_outline(outline: Path, theme: str | None = None, theme_base: Path | None = None) -> Outcome:
     """Load, check and lay out `outline`; write nothing.
 
@@ -127,11 +132,13 @@ def build_outline(
     notes: bool = True,
     strict: bool = False,
     pdf: bool = False,
+    handout: bool = False,
 ) -> Outcome:
     """Check `outline`, then render it and write the .pptx atomically to `output`
     (default `build/<stem>.pptx` beside it). With errors (or, when `strict`, warnings), an
     output that must not be written (`check_file_target`: an input, a folder, a FIFO, a
-    read-only file, not a .pptx …; and, when `pdf`, the same for the PDF beside it), or an
+    read-only file, not a .pptx …; and, when `pdf` or `handout`, the same for the PDF or the
+    handout (`handout_path`) beside it), or an
     output that cannot be replaced (an O101 error located at it), nothing is written and any
     previous output stays exactly as it was. An output a person edited since the last build is
     kept beside it, with a warning. A KeyboardInterrupt (or another exception) raised before the
@@ -144,6 +151,8 @@ def build_outline(
     refused = [check_file_target(target, inputs, ".pptx")]
     if pdf and refused == [None]:
         refused.append(check_file_target(target.with_suffix(".pdf"), inputs))
+    if handout and not any(refused):
+        refused.append(check_file_target(handout_path(target), inputs))
     if any(refused):
         out.problems = sort_problems([*out.problems, *filter(None, refused)])
         return out

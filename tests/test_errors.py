@@ -71,7 +71,7 @@ def test_broken_outline_gets_its_coded_problems_at_their_places(case, capsys, mo
 # A few messages pinned for what they tell the user to do (the corpus pins only code and place).
 ADVICE = [
     ("unknown-key-suggests", "3:5", "did you mean `title`?"),
-    ("chart-mismatch", "5:13", "expected one of `bar`, `column`, `line`, `pie`, got `donut`"),
+    ("chart-mismatch", "5:13", "got `donut`; did you mean `doughnut`?"),
     ("chart-mismatch", "8:16", "write digits only"),
     ("hidden-null", "6:12", "write `true` or `false`, or remove the line"),
     ("image-missing-alt", "4:12", "add `alt: …`"),

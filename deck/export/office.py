@@ -39,6 +39,11 @@ _INSTALL = {  # (tool, platform) → how to get it
     ("pdftoppm", "win32"): "`conda install -c conda-forge poppler`, with its bin folder on PATH",
 }
 _SLIDE_PNG = re.compile(r"slide-\d+\.png")
+# Impress's PDF export writing only the notes pages (each a slide's picture over its notes).
+_NOTES_PAGES = (
+    'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},'
+    '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}'
+)
 _NOISE = ("javaldx", "Warning: failed to launch")  # harmless lines soffice prints on stderr
 
 
@@ -125,9 +130,17 @@ def _missing_soffice(asked: str | None) -> str:
 
 
 def export_pdf(
-    pptx: Path, pdf: Path, *, timeout: float = 180, progress: bool | None = None, soffice: str | Path | None = None
+    pptx: Path,
+    pdf: Path,
+    *,
+    timeout: float = 180,
+    progress: bool | None = None,
+    soffice: str | Path | None = None,
+    notes_pages: bool = False,
 ) -> ExportResult:
-    """Convert `pptx` to `pdf` with headless LibreOffice; `timeout` in seconds.
+    """Convert `pptx` to `pdf` with headless LibreOffice; `timeout` in seconds. With
+    `notes_pages`, the PDF is a handout: LibreOffice's notes pages, each slide's picture above
+    its speaker notes, one portrait page per slide.
 
     `soffice` overrides `find_soffice()`. Each call uses its own LibreOffice profile, so calls
     may run in parallel. The PDF is checked (exists, non-empty, starts with `%PDF-`), moved
@@ -144,7 +157,7 @@ def export_pdf(
         return _fail_pdf(pdf, "O103", _missing_soffice(asked))
     if not pptx.is_file():
         return _fail_pdf(pdf, "O106", f"cannot export {pptx}: no such file")
-    _say(progress, "exporting PDF with LibreOffice…")
+    _say(progress, f"exporting {'the handout' if notes_pages else 'PDF'} with LibreOffice…")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-soffice-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
@@ -163,7 +176,7 @@ def export_pdf(
             "--nodefault",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            _NOTES_PAGES if notes_pages else "pdf",
             "--outdir",
             str(work / "out"),
             str(src),

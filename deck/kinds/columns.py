@@ -1,22 +1,30 @@
-"""The `columns` kind: two or three cards, each a heading over bullets, at one size."""
+"""The `columns` kind: two or three columns side by side, each a card of bullets or a picture
+(kept whole, never cropped), under an optional heading; text at one size in all columns."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from deck import model as m
-from deck.fields import Field, ListOf, Record
+from deck.fields import INVALID, Ctx, Field, ListOf, Record
 from deck.kinds.base import Kind, inline_text, plain_text
+from deck.kinds.image import SPEC as IMAGE_SPEC
+from deck.kinds.image import Image
 from deck.layout.blocks import Area, Body, Laid, sizes_shrunk
 from deck.layout.fit import Fitter, Para, plain, runs_of
-from deck.layout.page import Box, Shape
-from deck.problems import Problem
+from deck.layout.page import Box, Picture, Shape
+from deck.problems import Code, Problem
+from deck.source.located import Map, Node
 
 
 @dataclass(frozen=True)
 class Column:
-    heading: str
-    bullets: tuple[m.Rich, ...]
+    """A column: its heading (None: none) over its bullets, or its picture."""
+
+    heading: str | None
+    bullets: tuple[m.Rich, ...] = ()
+    image: Image | None = None
 
 
 @dataclass(frozen=True)
@@ -24,11 +32,38 @@ class Columns:
     columns: tuple[Column, ...]
 
 
+@dataclass
+class _ColumnRecord(Record):
+    """A column's mapping: its fields, and bullets or an image, never both nor neither
+    (told from its keys, so that the problem is reported beside any in its values)."""
+
+    def read(self, node: Node, ctx: Ctx) -> Any:
+        value = super().read(node, ctx)
+        if not isinstance(node, Map):
+            return value
+        keys = node.keys()
+        if "bullets" in keys and "image" in keys:
+            ctx.error(
+                node.key_node("image").where,
+                "K252",
+                "a column holds `bullets` or an `image`, not both; move the picture to a column of its own",
+            )
+            return INVALID
+        if "bullets" not in keys and "image" not in keys:
+            ctx.error(
+                node.where,
+                "K251",
+                "this column has neither `bullets` nor an `image`; add `bullets: […]` or `image: {path: …, alt: …}`",
+            )
+            return INVALID
+        return value
+
+
 SPEC = ListOf(
-    Record(
+    _ColumnRecord(
         "column",
         {
-            "heading": Field(plain_text("the column's heading", 80), True, "the column's heading"),
+            "heading": Field(plain_text("the column's heading", 80), False, "the column's heading (optional)"),
             "bullets": Field(
                 ListOf(
                     inline_text("a bullet"),
@@ -37,10 +72,16 @@ SPEC = ListOf(
                     noun="bullet",
                     many="shorten the column, or split the comparison over two slides",
                 ),
-                True,
-                "the column's bullets",
+                False,
+                "the column's bullets (or an `image`)",
+            ),
+            "image": Field(
+                Record("picture", {k: IMAGE_SPEC.fields[k] for k in ("path", "alt")}),
+                False,
+                "a picture instead of bullets, `{path, alt}`: kept whole, never cropped",
             ),
         },
+        extra_schema={"oneOf": [{"required": ["bullets"]}, {"required": ["image"]}]},
     ),
     2,
     3,
@@ -51,9 +92,19 @@ SPEC = ListOf(
 )
 
 
+def _build(value, node, ctx, folder) -> Columns:
+    columns = []
+    for c in value:
+        image = c.get("image")
+        picture = Image(image["path"][0], image["alt"], None, image["path"][1]) if image else None
+        columns.append(Column(c.get("heading"), c.get("bullets") or (), picture))
+    return Columns(tuple(columns))
+
+
 def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
-    """Return the columns as cards side by side, headings and bullets each at one size for
-    all columns; an error when even the minimum sizes do not fit."""
+    """Return the columns side by side: text columns as cards, headings and bullets each at
+    one size for all columns; pictures as large as fit whole in their column, under their
+    heading; an error when even the minimum sizes do not fit."""
     t, box = fit.theme, area.box
     n = len(content.columns)
     w = (box.w - (n - 1) * t.gap) // n
@@ -61,56 +112,103 @@ def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
     cols = []
     problems: list[Problem] = []
     for c in content.columns:
-        problems += fit.coverage(c.heading, area.where)
+        if c.heading:
+            problems += fit.coverage(c.heading, area.where)
         for b in c.bullets:
             problems += fit.coverage(b, b.where)
-        cols.append((Para(plain(c.heading), "heading"), [Para(runs_of(b), "body", 1) for b in c.bullets]))
+        head = Para(plain(c.heading), "heading") if c.heading else None
+        cols.append((head, [Para(runs_of(b), "body", 1) for b in c.bullets], c.image))
     inner_w = w - 2 * pad
     roles = ["heading", "body"]
     last = fit.max_steps(roles)
     for k in range(last + 1):
         sizes = {r: fit.size(r, k) for r in roles}
         whole = k < last
-        head_h = max(fit.height([h], sizes, inner_w, fit.inset("heading"), whole) for h, _ in cols)
+        heads = [fit.height([h], sizes, inner_w, fit.inset("heading"), whole) for h, _, _ in cols if h]
+        head_h = max(heads, default=0)
         body_h = box.h - 2 * pad - head_h
-        if all(fit.height(b, sizes, inner_w, fit.inset("body"), whole) <= body_h for _, b in cols):
+        if all(fit.height(b, sizes, inner_w, fit.inset("body"), whole) <= body_h for _, b, _ in cols if b):
             break
     else:
         error = area.where.error("L106", "the columns do not fit even at the smallest size; shorten their bullets")
         return [Body(())], [*problems, error]
-    need = max(fit.height(b, sizes, inner_w, fit.inset("body")) for _, b in cols)
-    card_h = max(head_h + need + 2 * pad, box.h * 11 // 20)  # cards hug their text, at least half the area
+    need = max((fit.height(b, sizes, inner_w, fit.inset("body")) for _, b, _ in cols if b), default=0)
+    room = box.h - pad - head_h  # below the headings
+    pictures = {
+        i: _picture(c[2], Box(box.x + i * (w + t.gap), box.y + pad + head_h, w, room), i)
+        for i, c in enumerate(cols)
+        if c[2]
+    }
+    # cards hug their text, at least half the area, and reach as low as the pictures beside them
+    low = max((p.box.y + p.box.h - box.y + pad for p in pictures.values()), default=0)
+    card_h = min(box.h, max(head_h + need + 2 * pad, box.h * 11 // 20, low))
     body_h = card_h - 2 * pad - head_h
     elements: list = []
-    for i, (head, bullets) in enumerate(cols):
+    for i, (head, bullets, image) in enumerate(cols):
         x = box.x + i * (w + t.gap)
-        elements.append(Shape(Box(x, box.y, w, card_h), "rect", fill="surface", name=f"Column {i + 1} Card"))
-        elements.append(Shape(Box(x, box.y, w, t.rule_width * 3), "rect", fill="primary", name=f"Column {i + 1} Rule"))
-        elements.append(
-            fit.frame(
-                [head],
-                Box(x + pad, box.y + pad, inner_w, head_h),
-                sizes,
-                name=f"Column {i + 1} Heading",
-                slot=f"heading{i + 1}",
+        if not image:
+            elements.append(Shape(Box(x, box.y, w, card_h), "rect", fill="surface", name=f"Column {i + 1} Card"))
+            elements.append(
+                Shape(Box(x, box.y, w, t.rule_width * 3), "rect", fill="primary", name=f"Column {i + 1} Rule")
             )
-        )
-        elements.append(
-            fit.frame(
-                bullets,
-                Box(x + pad, box.y + pad + head_h, inner_w, body_h),
-                sizes,
-                name=f"Column {i + 1}",
-                slot=f"column{i + 1}",
+        if head:
+            elements.append(
+                fit.frame(
+                    [head],
+                    Box(x + pad, box.y + pad, inner_w, head_h),
+                    sizes,
+                    name=f"Column {i + 1} Heading",
+                    slot=f"heading{i + 1}",
+                )
             )
-        )
+        if image:
+            elements.append(pictures[i])
+        else:
+            elements.append(
+                fit.frame(
+                    bullets,
+                    Box(x + pad, box.y + pad + head_h, inner_w, body_h),
+                    sizes,
+                    name=f"Column {i + 1}",
+                    slot=f"column{i + 1}",
+                )
+            )
     return [Body(tuple(elements))], problems + sizes_shrunk(sizes, area.where, fit, "the columns")
 
 
+def _picture(image: Image, room: Box, i: int) -> Picture:
+    """Return column `i`'s picture as large as fits whole in `room`, centred across it, at its top."""
+    pw, ph = image.pixels
+    scale = min(room.w / pw, room.h / ph)
+    w, h = int(pw * scale), int(ph * scale)
+    box = Box(room.x + (room.w - w) // 2, room.y, w, h)
+    return Picture(box, image.path, image.alt, name=f"Column {i + 1} Picture", slot=f"column{i + 1}")
+
+
+CODES = {
+    "K251": Code(
+        "empty-column",
+        "a column has neither bullets nor a picture",
+        "Each column of a `columns` slide shows bullets or a picture, under an optional heading.",
+        "- title: Before and after\n  columns:\n    - heading: Before\n    - heading: After\n"
+        "      bullets: [faster]\n  notes: n",
+        "Add `bullets: […]` or `image: {path: …, alt: …}` to the column.",
+    ),
+    "K252": Code(
+        "column-bullets-and-picture",
+        "a column has both bullets and a picture",
+        "A column shows bullets or a picture, not both: a picture beside bullets is two columns.",
+        "- title: The model\n  columns:\n    - bullets: [small, fast]\n      image: {path: m.png, alt: the model}\n"
+        "    - bullets: [large, slow]\n  notes: n",
+        "Move the picture to a column of its own, e.g. `- image: {path: m.png, alt: the model}`.",
+    ),
+}
+
 KIND = Kind(
     SPEC,
-    lambda value, node, ctx, folder: Columns(tuple(Column(c["heading"], c["bullets"]) for c in value)),
+    _build,
     lay_out,
     "two or three columns",
-    "two or three columns below it, each `- {heading: …, bullets: […]}`",
+    "two or three columns below it, each `- {heading: …, bullets: […]}` or `- {heading: …, image: {path, alt}}`",
+    codes=CODES,
 )

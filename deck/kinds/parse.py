@@ -13,7 +13,9 @@ from typing import Any
 
 from deck import model as m
 from deck.fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
-from deck.kinds.base import Kind, split_paragraphs
+from deck.fields.pictures import ImagePath
+from deck.kinds.base import Kind
+from deck.kinds.notes import split_notes
 from deck.kinds.wayfinding import AGENDA, WAYFINDING, read_supports
 from deck.problems import Problem, cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
@@ -30,7 +32,8 @@ COMMON: dict[str, Field] = {
     "notes": Field(
         Text(doc="speaker notes", inline=True, max_chars=20000),
         False,
-        "speaker notes: what you will say (inline marks allowed)",
+        "speaker notes: what you will say; a blank line starts a paragraph, a `- ` line a list "
+        "item (inline marks allowed)",
     ),
     "takeaway": Field(
         Text(doc="one line stating what the slide shows", inline=True, max_chars=200),
@@ -64,6 +67,13 @@ COMMON: dict[str, Field] = {
     ),
     "hidden": Field(Bool(doc="`true` or `false`"), False, "true: validate the slide, then leave it out"),
     **WAYFINDING,
+    "background": Field(
+        Record("background", {"image": Field(ImagePath(), True, "the picture, relative to the outline")}),
+        False,
+        "a picture behind this slide, filling it; veiled in the theme's background colour where text "
+        "would fall below WCAG AA",
+        "`{image: assets/photo.jpg}`",
+    ),
 }
 TITLE = Field(COMMON["title"].spec, True, COMMON["title"].doc)  # on every slide but a section
 
@@ -76,7 +86,7 @@ SECTION_FIELD = Field(
     "a section divider; also feeds the agenda and the footer",
     "the section's name",
 )
-SECTION_KEYS = ("notes", "id", "hidden")
+SECTION_KEYS = ("notes", "id", "hidden", "background")
 MAX_SLIDES = 1000
 
 
@@ -248,10 +258,11 @@ def _section(node: Map, values: dict[str, Any], ctx: Ctx) -> m.Section | None:
     notes = values.get("notes")
     return m.Section(
         name,
-        split_paragraphs(notes) if notes else (),
+        split_notes(notes) if notes else (),
         values["id"][0] if values.get("id") else None,
         values.get("hidden", False),
         node.where,
+        values["background"]["image"][0] if values.get("background") else None,
     )
 
 
@@ -271,7 +282,7 @@ def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, fo
         key,
         content,
         values.get("title"),
-        split_paragraphs(notes) if notes else (),
+        split_notes(notes) if notes else (),
         values.get("takeaway"),
         tuple(m.Cite(k, w) for k, w in values.get("cite") or ()),
         values.get("source"),
@@ -280,6 +291,7 @@ def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, fo
         node.where,
         read_supports(values.get("supports"), ctx),
         values.get("subsection"),
+        values["background"]["image"][0] if values.get("background") else None,
     )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from deck import model as m
-from deck.fields import INVALID, Field, ListOf, Record, plural
+from deck.fields import INVALID, Choice, Field, ListOf, Number, Record, plural
 from deck.kinds.base import CAPTION, Kind, inline_text
 from deck.layout.blocks import Area, Body, Laid, caption_below, under
 from deck.layout.fit import Fitter, Para, runs_of
@@ -21,8 +22,11 @@ class Table:
     header: tuple[m.Rich, ...]
     rows: tuple[tuple[m.Rich, ...], ...]
     caption: m.Rich | None
+    align: tuple[str, ...] = ()  # per column: left | center | right (the header's too)
+    widths: tuple[float, ...] = ()  # per column: its share of the width; () by the text
 
 
+ALIGNS = ("left", "center", "right")
 _TOO_WIDE = "leave out columns, or split the table (a wider one cannot be read from the back of the room)"
 
 SPEC = Record(
@@ -63,14 +67,58 @@ SPEC = Record(
             "the rows, each a list of cells",
         ),
         "caption": CAPTION,
+        "align": Field(
+            ListOf(
+                Choice(ALIGNS, "a column's alignment"),
+                1,
+                8,
+                doc="one alignment per column",
+                shape="e.g. `align: [left, right, center]`",
+                noun="alignment",
+            ),
+            False,
+            "each column's alignment, left, center or right (default: numbers right, text left)",
+        ),
+        "widths": Field(
+            ListOf(
+                Number("a column's share of the table's width"),
+                1,
+                8,
+                doc="one width per column",
+                shape="e.g. `widths: [2, 1, 1]`",
+                noun="width",
+            ),
+            False,
+            "each column's share of the table's width, e.g. `[2, 1, 1]` (default: by the text)",
+        ),
     },
 )
 
 ROLES = {"table": Role("table cells", 18, 14)}
+# A number as a cell shows one: a sign, currency or approximation mark, digits with separators,
+# a short unit after (12, −3.5, $1,200, ≈ 20,000, 175B, 45%, 2.5×, 10 ms).
+_NUMBER = re.compile(
+    r"[+\-−–±≈~<>≤≥$€£¥]?\s?[$€£¥]?\d[\d,.\u2009\u202f' ]*(?:\s?(?:%|‰|[kKMBTGx×]|[a-zA-Z]{1,3}|万|亿))?"
+)
 
 
 def _build(value, node, ctx, folder):
     header, rows, ok = value["header"], value["rows"], True
+    n = len(header)
+    for key, code, what in (("align", "K212", "alignment"), ("widths", "K213", "width")):
+        given = value.get(key)
+        if given is not None and len(given) != n:
+            ctx.error(
+                node.get(key).where,
+                code,
+                f"`{key}` has {plural(len(given), what)} but the table has {plural(n, 'column')}; "
+                f"give one {what} per column",
+            )
+            ok = False
+    for width, item in zip(value.get("widths") or (), node.get("widths").items if value.get("widths") else ()):
+        if width <= 0:
+            ctx.error(item.where, "K213", f"a column width must be more than 0, got {width:g}; e.g. `[2, 1, 1]`")
+            ok = False
     row_nodes = node.get("rows").items if isinstance(node, Map) and isinstance(node.get("rows"), Seq) else ()
     for row, row_node in zip(rows, row_nodes):
         if len(row) != len(header):
@@ -82,7 +130,16 @@ def _build(value, node, ctx, folder):
                 'give every row one cell per column (an empty cell is "")',
             )
             ok = False
-    return Table(header, rows, value.get("caption")) if ok else INVALID
+    if not ok:
+        return INVALID
+    align = value.get("align") or tuple(_default_align([row[i] for row in rows]) for i in range(n))
+    return Table(header, rows, value.get("caption"), align, value.get("widths") or ())
+
+
+def _default_align(column: list[m.Rich]) -> str:
+    """Return 'right' for a column whose filled cells all show numbers, else 'left'."""
+    filled = [c.plain.strip() for c in column if c.plain.strip()]
+    return "right" if filled and all(_NUMBER.fullmatch(text) for text in filled) else "left"
 
 
 def lay_out(content: Table, area: Area, fit: Fitter) -> Laid:
@@ -95,12 +152,12 @@ def lay_out(content: Table, area: Area, fit: Fitter) -> Laid:
     header = [Para(runs_of(c), "table") for c in content.header]
     rows = [[Para(runs_of(c), "table") for c in row] for row in content.rows]
     inset = fit.inset("table")
-    widths = _column_widths([header, *rows], box.w, fit, inset)
+    widths = _shares(content.widths, box.w) if content.widths else _column_widths([header, *rows], box.w, fit, inset)
     for k in range(fit.max_steps(["table"]) + 1):
         heights = [_row_height(r, widths, fit, k, inset) for r in [header, *rows]]
         if sum(heights) <= box.h:
             problems += fit.shrunk(area.where, "the table", "table", fit.size("table", k))
-            table = _table(header, rows, widths, heights, fit, k, box)
+            table = _table(header, rows, widths, heights, fit, k, box, content.align)
             return [Body((table, *under(caption, table.box, fit)))], problems
     bodies, current = [], []
     head_h = _row_height(header, widths, fit, 0, inset)
@@ -114,7 +171,10 @@ def lay_out(content: Table, area: Area, fit: Fitter) -> Laid:
             current = []
         current.append((row, h))
     bodies.append(current)
-    tables = [_table(header, [r for r, _ in b], widths, [head_h] + [h for _, h in b], fit, 0, box) for b in bodies]
+    tables = [
+        _table(header, [r for r, _ in b], widths, [head_h] + [h for _, h in b], fit, 0, box, content.align)
+        for b in bodies
+    ]
     return [Body((t, *under(caption, t.box, fit))) for t in tables], problems
 
 
@@ -145,19 +205,29 @@ def _column_widths(rows, total: int, fit: Fitter, inset: int) -> list[int]:
     return widths
 
 
+def _shares(weights: tuple[float, ...], total: int) -> list[int]:
+    """Return `total` EMU split in proportion to `weights`, the rounding left to the last."""
+    widths = [int(total * w / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
 def _row_height(row, widths, fit: Fitter, k: int, inset: int) -> int:
     size = fit.size("table", k)
     return max(fit.lines(p, size, w - 2 * inset) for p, w in zip(row, widths)) * fit.pitch(size) + 2 * inset
 
 
-def _table(header, rows, widths, heights, fit: Fitter, k: int, box: Box) -> TableElement:
+def _table(header, rows, widths, heights, fit: Fitter, k: int, box: Box, align: tuple[str, ...]) -> TableElement:
     size = fit.size("table", k)
 
-    def cell(p: Para, bold: bool = False) -> Cell:
+    def cell(p: Para, align: str, bold: bool = False) -> Cell:
         runs = tuple(r if not bold else type(r)(**{**r.__dict__, "bold": True}) for r in p.runs)
-        return Cell((Paragraph(runs),))
+        return Cell((Paragraph(runs, align=align),))
 
-    cells = (tuple(cell(p, True) for p in header), *(tuple(cell(p) for p in r) for r in rows))
+    cells = (
+        tuple(cell(p, a, True) for p, a in zip(header, align)),
+        *(tuple(cell(p, a) for p, a in zip(r, align)) for r in rows),
+    )
     return TableElement(
         Box(box.x, box.y, sum(widths), sum(heights)),
         tuple(cells),
@@ -178,6 +248,24 @@ CODES = {
         "Every row of a table has one cell per header cell, so the columns line up.",
         "- title: Models\n  table:\n    header: [Model, Year]\n    rows:\n      - [GPT-3]\n  notes: n",
         'Give every row one cell per column; write an empty cell as "".',
+    ),
+    "K212": Code(
+        "table-align-count",
+        "a table's `align` does not give one alignment per column",
+        "`align` lists each column's alignment (`left`, `center` or `right`) in order, one per header "
+        "cell. Without it, columns of numbers are right-aligned and the others left-aligned.",
+        "- title: Models\n  table:\n    header: [Model, Year]\n    rows:\n      - [GPT-3, 2020]\n"
+        "    align: [left]\n  notes: n",
+        "Give one alignment per column, e.g. `align: [left, right]`, or leave `align` out.",
+    ),
+    "K213": Code(
+        "table-widths",
+        "a table's `widths` does not give one positive width per column",
+        "`widths` gives each column its share of the table's width, in order: `[2, 1, 1]` makes the "
+        "first column twice as wide as each of the others. Every width is more than 0.",
+        "- title: Models\n  table:\n    header: [Model, Year]\n    rows:\n      - [GPT-3, 2020]\n"
+        "    widths: [2, 0]\n  notes: n",
+        "Give one positive number per column, e.g. `widths: [2, 1]`, or leave `widths` out.",
     ),
 }
 

@@ -212,8 +212,8 @@ def _section_page(section: m.Section, frame: Frame, language: str) -> tuple[list
     rule = Shape(
         Box(inner.x + title.inset, box.y - t.gap, inner.w // 8, t.rule_width * 3), "rect", fill="accent", name="Rule"
     )
-    notes = tuple(Paragraph(runs_of(n)) for n in section.notes)
-    page = Page("", title, (rule,), notes, section.key, section.where.line, language, section.name)
+    notes = tuple(Paragraph(runs_of(n), level=n.item) for n in section.notes)
+    page = Page("", title, (rule,), notes, section.key, section.where.line, language, section.name, section.background)
     return [_Draft(page, "section", section.where)], problems + more
 
 
@@ -254,11 +254,13 @@ def _slide_pages(
                 f"continues on {len(bodies) - 1} more slide{'s' if len(bodies) > 2 else ''}",
             )
         )
-    notes = tuple(Paragraph(runs_of(n)) for n in slide.notes)
+    notes = tuple(Paragraph(runs_of(n), level=n.item) for n in slide.notes)
     drafts = []
     for i, (shown, body) in enumerate(zip(titles, bodies)):
         key = slide.key + (f"#{i + 1}" if i else "")
-        page = Page("", shown, (*body.elements, *extras), notes, key, slide.where.line, language, section)
+        page = Page(
+            "", shown, (*body.elements, *extras), notes, key, slide.where.line, language, section, slide.background
+        )
         drafts.append(_Draft(page, "content", slide.where, section=section))
     return drafts, problems
 

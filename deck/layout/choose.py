@@ -156,7 +156,8 @@ def _bind_content(parts: _Parts, slots: dict[str, Element], kind: str) -> dict[s
     content, pictures = parts.content, parts.pictures
     columns = sorted(int(s[6:]) for s in slots if s.startswith("column"))
     if columns:
-        return _bind_columns(content, len(columns)) if not pictures else None
+        bound = _bind_columns(content, len(columns)) if not pictures else None
+        return None if bound is None else {slot: ph for slot, ph in bound.items() if slot in slots}
     if "picture" in slots:
         return {"picture": pictures[0]} if pictures and not content else None
     if pictures:

@@ -20,11 +20,14 @@ def dump_pages(pages: Pages) -> str:
     out = [f"info: {pages.info.title} | {pages.info.author} | {pages.info.language} | {pages.info.created}"]
     for n, page in enumerate(pages.pages, 1):
         out.append(f"[{n}] {page.layout} {page.key}" + (f" | {page.section}" if page.section else ""))
+        if page.background is not None:
+            out.append(f"  background {page.background.name}")
         out.extend("  " + line for line in _element(page.title))
         for element in page.elements:
             out.extend("  " + line for line in _element(element))
         for para in page.notes:
-            out.append(f"  notes: {para.text}")
+            item = "  " * (para.level - 1) + "- " if para.level else ""
+            out.append(f"  notes: {item}{para.text}")
     return "\n".join(out) + "\n"
 
 

@@ -160,7 +160,8 @@ class Series:
 
 @dataclass(frozen=True)
 class Chart:
-    """A native chart: 'bar' (horizontal), 'column', 'line' or 'pie'; series coloured in order
+    """A native chart: 'bar' (horizontal), 'column', 'stacked-bar', 'stacked-column', 'line',
+    'area', 'pie', 'doughnut' or 'scatter' (x values in `x`); series coloured in order
     from `colors` (palette roles); `alt` describes it for screen readers."""
 
     box: Box
@@ -178,6 +179,11 @@ class Chart:
     alt: str = ""
     slot: str | None = "object"
     placeholder: Ph | None = None
+    number_format: str | None = None  # Excel format code of the values (None: chosen from them)
+    labels: str | None = None  # value | percent | category | none (None: the kind's default)
+    min: float | None = None  # the value axis's range (None: automatic)
+    max: float | None = None
+    x: tuple[float, ...] = ()  # a scatter's x values, one per category
 
 
 Element = TextFrame | Shape | Picture | Table | Chart
@@ -191,7 +197,8 @@ class Page:
     `layout` names the master's layout the slide is based on (chosen by the placeholders its
     elements fill). `notes` are the speaker notes' paragraphs. `key` is a stable name for the
     page (the slide's `id`, or its kind and source line), `line` its source line. `section`
-    is the outline section the page belongs to (None before the first).
+    is the outline section the page belongs to (None before the first); `background` the
+    slide's own background picture (None: the master's).
     """
 
     layout: str
@@ -202,6 +209,7 @@ class Page:
     line: int = 0
     language: str = "en"
     section: str | None = None
+    background: Path | None = None  # the slide's own background picture (veiled when rendered)
 
 
 @dataclass(frozen=True)

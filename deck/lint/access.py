@@ -64,22 +64,26 @@ def _vague_link(text: str, url: str) -> bool:
 
 
 def _alt_problems(slide: m.Slide) -> list[Problem]:
-    """Return A111 for the slide's picture or chart whose alt text names a file or only a
-    kind of picture."""
-    alt, path = getattr(slide.content, "alt", None), getattr(slide.content, "path", None)
-    if not alt:
-        return []
-    plain = alt.strip(_EDGES).casefold()
-    names = {PurePath(path).name.casefold(), PurePath(path).stem.casefold()} if path else set()
-    if plain in VAGUE_ALTS or _FILE.match(alt.strip()) or plain in names:
-        return [
-            slide.where.warning(
-                "A111",
-                f"the alt text `{cut(alt.strip(), 40)}` does not describe what the {slide.kind} shows; "
-                "say what a sighted reader sees in it, in a sentence",
+    """Return A111 for each picture or chart of the slide (a column's pictures too) whose alt
+    text names a file or only a kind of picture."""
+    content = slide.content
+    shown = [(getattr(content, "alt", None), getattr(content, "path", None))]
+    shown += [(c.image.alt, c.image.path) for c in getattr(content, "columns", ()) if getattr(c, "image", None)]
+    problems = []
+    for alt, path in shown:
+        if not alt:
+            continue
+        plain = alt.strip(_EDGES).casefold()
+        names = {PurePath(path).name.casefold(), PurePath(path).stem.casefold()} if path else set()
+        if plain in VAGUE_ALTS or _FILE.match(alt.strip()) or plain in names:
+            problems.append(
+                slide.where.warning(
+                    "A111",
+                    f"the alt text `{cut(alt.strip(), 40)}` does not describe what the {slide.kind} shows; "
+                    "say what a sighted reader sees in it, in a sentence",
+                )
             )
-        ]
-    return []
+    return problems
 
 
 def _repeated_titles(deck: m.Deck) -> list[Problem]:

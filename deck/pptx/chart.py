@@ -18,6 +18,18 @@ from deck.theme import Theme
 from deck.units import EMU_PER_PT
 
 _AXIS_ID_BASE = 500_000_000
+ROUND = ("pie", "doughnut")  # no axes: a slice per category
+_HORIZONTAL = ("bar", "stacked-bar")  # the value axis runs along the bottom
+# Where data labels sit, per chart type (a doughnut's and an area's cannot be placed).
+_LABEL_POSITION = {
+    "bar": "outEnd",
+    "column": "outEnd",
+    "stacked-bar": "ctr",
+    "stacked-column": "ctr",
+    "line": "t",
+    "scatter": "t",
+    "pie": "outEnd",
+}
 # Children that may follow the element being inserted, per parent (the schema's order).
 _AFTER = {
     "ser": (
@@ -29,7 +41,9 @@ _AFTER = {
         "c:dLbls",
         "c:trendline",
         "c:errBars",
+        "c:xVal",
         "c:cat",
+        "c:yVal",
         "c:val",
         "c:smooth",
         "c:shape",
@@ -93,21 +107,26 @@ def format_chart(space: etree._Element, chart: Chart, theme: Theme, lang: str) -
     _fix_axis_ids(space)
     _insert(space, el("c:lang", {"val": lang}), _AFTER["space"])
     _insert(space, el("c:roundedCorners", {"val": "0"}), _AFTER["space"][1:])
-    space.find(qn("c:chart")).find(qn("c:autoTitleDeleted")).set("val", "1")
+    _insert(space.find(qn("c:chart")), el("c:autoTitleDeleted", {"val": "1"}), ("c:pivotFmts", "c:plotArea"))
     plot_area = space.find(f"{qn('c:chart')}/{qn('c:plotArea')}")
     plot = plot_area[0] if plot_area[0].tag != qn("c:layout") else plot_area[1]
     text = _text_props(chart, theme, lang)
     for n, ser in enumerate(plot.iter(qn("c:ser"))):
         _color_series(ser, n, chart, theme)
-    if chart.kind == "pie":
-        _insert(plot, _labels(text, "0%", percent=True), _AFTER["plot"])
+    if chart.kind in ("bar", "column", "stacked-bar", "stacked-column"):
+        _insert(plot, el("c:varyColors", {"val": "0"}), ("c:ser",) + _AFTER["plot"])
+        _insert(plot, el("c:gapWidth", {"val": "60"}), _AFTER["plot"][1:])
+    shown = label_kind(chart)
+    if shown:
+        number_format = "0%" if shown == "percent" else _number_format(chart, labels=True)
+        on_fill = chart.kind in ("stacked-bar", "stacked-column", "doughnut")
+        labels = _labels(text, number_format, shown, _LABEL_POSITION.get(chart.kind), on_fill)
+        _insert(plot, labels, _AFTER["plot"])
+    elif plot.find(qn("c:dLbls")) is not None:
+        plot.remove(plot.find(qn("c:dLbls")))
+    if chart.kind in ROUND:
         _legend(space, "r", text)
     else:
-        if chart.kind in ("bar", "column"):
-            _insert(plot, el("c:varyColors", {"val": "0"}), ("c:ser",) + _AFTER["plot"])
-            if len(chart.series) == 1:
-                _insert(plot, _labels(text, _number_format(chart, labels=True)), _AFTER["plot"])
-            _insert(plot, el("c:gapWidth", {"val": "60"}), _AFTER["plot"][1:])
         if len(chart.series) > 1:
             _legend(space, "b", text)
         _format_axes(plot_area, chart, theme, text)
@@ -134,9 +153,10 @@ def _fix_axis_ids(space: etree._Element) -> None:
 
 
 def _text_props(chart: Chart, theme: Theme, lang: str):
-    """Return a factory of `c:txPr` elements carrying the chart's size, font and colour."""
+    """Return a factory of `c:txPr` elements carrying the chart's size, font and colour (or
+    palette role `color`)."""
 
-    def make(rotate: bool = False) -> etree._Element:
+    def make(rotate: bool = False, color: str | None = None) -> etree._Element:
         body_pr = el("a:bodyPr", {"rot": "-5400000", "vert": "horz"} if rotate else None)
         p = el(
             "a:p",
@@ -144,7 +164,9 @@ def _text_props(chart: Chart, theme: Theme, lang: str):
             el(
                 "a:pPr",
                 None,
-                run_props("a:defRPr", lang=lang, size=chart.size, color=chart.color, font=chart.font, theme=theme),
+                run_props(
+                    "a:defRPr", lang=lang, size=chart.size, color=color or chart.color, font=chart.font, theme=theme
+                ),
             ),
         )
         sub(p, "a:endParaRPr", {"lang": lang})
@@ -156,9 +178,11 @@ def _text_props(chart: Chart, theme: Theme, lang: str):
 def _color_series(ser: etree._Element, n: int, chart: Chart, theme: Theme) -> None:
     colors = chart.colors
     role = colors[n % len(colors)]
-    if chart.kind == "line":
+    if chart.kind in ("line", "scatter"):
         width = 2 * theme.rule_width
         line = el("a:ln", {"w": str(width), "cap": "rnd"}, solid_fill(role), el("a:round"))
+        if chart.kind == "scatter":  # points only
+            line = el("a:ln", None, el("a:noFill"))
         _insert(ser, el("c:spPr", None, line), _AFTER["ser"])
         marker = el(
             "c:marker",
@@ -170,7 +194,7 @@ def _color_series(ser: etree._Element, n: int, chart: Chart, theme: Theme) -> No
         _insert(ser, marker, _AFTER["ser"][3:])
         return
     _insert(ser, el("c:spPr", None, solid_fill(role), outline(None, 0)), _AFTER["ser"])
-    if chart.kind == "pie":
+    if chart.kind in ROUND:
         for i in range(len(chart.categories)):
             point = el(
                 "c:dPt",
@@ -182,26 +206,40 @@ def _color_series(ser: etree._Element, n: int, chart: Chart, theme: Theme) -> No
             _insert(ser, point, _AFTER["ser"][5:], replace=False)
 
 
-def _labels(text, number_format: str, percent: bool = False) -> etree._Element:
-    """Return chart-wide `c:dLbls` showing values (or percentages) outside the bars/slices."""
+def label_kind(chart: Chart) -> str | None:
+    """Return what the chart's data labels show — 'value', 'percent' or 'category' — or None
+    for no labels: as the chart says, else percentages on a pie or doughnut and values on a
+    one-series bar or column."""
+    if chart.labels:
+        return None if chart.labels == "none" else chart.labels
+    if chart.kind in ROUND:
+        return "percent"
+    return "value" if chart.kind in ("bar", "column") and len(chart.series) == 1 else None
+
+
+def _labels(text, number_format: str, shown: str, position: str | None, on_fill: bool) -> etree._Element:
+    """Return chart-wide `c:dLbls` showing values, percentages or category names, at
+    `position` (None: where the chart type puts them); labels drawn on the series' fill
+    (`on_fill`: in a stacked segment, on a doughnut's ring) take the background colour."""
     labels = el(
         "c:dLbls",
         None,
         el("c:numFmt", {"formatCode": number_format, "sourceLinked": "0"}),
         el("c:spPr", None, no_fill(), outline(None, 0)),
-        text(),
-        el("c:dLblPos", {"val": "outEnd"}),
+        text(color="background") if on_fill else text(),
     )
+    if position:
+        sub(labels, "c:dLblPos", {"val": position})
     for flag, on in (
         ("showLegendKey", False),
-        ("showVal", not percent),
-        ("showCatName", False),
+        ("showVal", shown == "value"),
+        ("showCatName", shown == "category"),
         ("showSerName", False),
-        ("showPercent", percent),
+        ("showPercent", shown == "percent"),
         ("showBubbleSize", False),
     ):
         sub(labels, f"c:{flag}", {"val": "1" if on else "0"})
-    if percent:
+    if shown == "percent":
         sub(labels, "c:showLeaderLines", {"val": "1"})
     return labels
 
@@ -222,7 +260,7 @@ def _format_axes(plot_area: etree._Element, chart: Chart, theme: Theme, text) ->
             continue
         _insert(axis, el("c:spPr", None, copy.deepcopy(rule)), _AFTER["axis"][8:])
         _insert(axis, text(), _AFTER["axis"][9:])
-        if axis.tag != qn("c:valAx"):
+        if not _is_value_axis(axis, chart):
             continue
         scaling = axis.find(qn("c:scaling"))
         for child in list(scaling):
@@ -230,17 +268,32 @@ def _format_axes(plot_area: etree._Element, chart: Chart, theme: Theme, text) ->
         if chart.log_scale:
             sub(scaling, "c:logBase", {"val": "10"})
         sub(scaling, "c:orientation", {"val": "minMax"})
+        if chart.max is not None:
+            sub(scaling, "c:max", {"val": f"{chart.max:.15g}"})
+        low = chart.min
+        if low is None and chart.max is not None and not chart.log_scale:
+            low = 0.0 if min(v for s in chart.series for v in s.values) >= 0 else None  # as Excel would
+        if low is not None:
+            sub(scaling, "c:min", {"val": f"{low:.15g}"})
         grid = axis.find(qn("c:majorGridlines"))
         if grid is None:
             grid = _insert(axis, el("c:majorGridlines"), _AFTER["axis"][1:])
         grid.append(el("c:spPr", None, copy.deepcopy(rule)))
         if chart.unit:
-            _insert(axis, _axis_title(chart.unit, text, vertical=chart.kind != "bar"), _AFTER["axis"][3:])
+            _insert(axis, _axis_title(chart.unit, text, vertical=chart.kind not in _HORIZONTAL), _AFTER["axis"][3:])
         _insert(
             axis,
             el("c:numFmt", {"formatCode": _number_format(chart, labels=False), "sourceLinked": "0"}),
             _AFTER["axis"][4:],
         )
+
+
+def _is_value_axis(axis: etree._Element, chart: Chart) -> bool:
+    """Whether `axis` shows the series' values: the value axis, or a scatter's vertical one
+    (its other value axis, along the bottom, carries the x values)."""
+    if axis.tag != qn("c:valAx"):
+        return False
+    return chart.kind != "scatter" or axis.find(qn("c:axPos")).get("val") in ("l", "r")
 
 
 def _axis_title(unit: str, text, vertical: bool) -> etree._Element:
@@ -256,9 +309,12 @@ def _axis_title(unit: str, text, vertical: bool) -> etree._Element:
 
 
 def _number_format(chart: Chart, labels: bool) -> str:
-    """Return a number format that reads well: thousands separators where the numbers are
-    whole (or, on an axis, where the ticks will be), else Excel's General; millions and
-    billions shortened to M and B (175000000000 → 175B), with one decimal where needed."""
+    """Return the chart's own `number_format`, else a number format that reads well:
+    thousands separators where the numbers are whole (or, on an axis, where the ticks will
+    be), else Excel's General; millions and billions shortened to M and B (175000000000 →
+    175B), with one decimal where needed."""
+    if chart.number_format:
+        return chart.number_format
     values = [float(v) for s in chart.series for v in s.values]
     if labels:
         small = "#,##0" if all(v.is_integer() for v in values) else "General"

@@ -82,28 +82,64 @@ def _sections_xml(sections: list[tuple[str, list[int]]]) -> str:
     return f'<p14:sectionLst xmlns:p14="{_P14}">{"".join(parts)}</p14:sectionLst>'
 
 
-def slide_master_xml(master: Master, theme: Theme, lang: str, layout_rids: list[str]) -> bytes:
-    """Return the slide master part: background, its placeholders, the colour map, its
-    layouts (by relationship id, in order), which footer placeholders new slides get, and
-    the title, body and other text styles."""
+def slide_master_xml(
+    master: Master,
+    theme: Theme,
+    lang: str,
+    layout_rids: list[str],
+    background_rid: str | None = None,
+    logo_rid: str | None = None,
+) -> bytes:
+    """Return the slide master part: background (the colour, or the picture of relationship
+    `background_rid`), its placeholders, the theme's logo (picture `logo_rid`), the colour
+    map, its layouts (by relationship id, in order), which footer placeholders new slides
+    get, and the title, body and other text styles."""
     shapes = "".join(
         _placeholder_sp(n, ph, None, ph.levels if _has_own_style(ph) else (), (), lang, theme)
         for n, ph in enumerate(master.placeholders, 2)
     )
+    if logo_rid is not None and theme.logo is not None:
+        shapes += logo_xml(theme, logo_rid, len(master.placeholders) + 2)
     layouts = "".join(f'<p:sldLayoutId id="{MASTER_ID + n}" r:id="{rid}"/>' for n, rid in enumerate(layout_rids, 1))
     footer = theme.footer
     hf = '<p:hf hdr="0" dt="0"' + ("" if footer.section or footer.text else ' ftr="0"')
     hf += ("" if footer.slide_number else ' sldNum="0"') + "/>"
     body = "".join(level_xml(f"a:lvl{n}pPr", level, lang, theme) for n, level in enumerate(master.body_style, 1))
     return (
-        f"{DECL}<p:sldMaster {ROOT_NS}><p:cSld><p:bg><p:bgPr>{solid_fill_xml('background')}<a:effectLst/>"
-        f"</p:bgPr></p:bg><p:spTree>{GROUP}{shapes}</p:spTree></p:cSld>{color_map_xml(theme.dark)}"
+        f"{DECL}<p:sldMaster {ROOT_NS}><p:cSld>{background_xml(background_rid)}"
+        f"<p:spTree>{GROUP}{shapes}</p:spTree></p:cSld>{color_map_xml(theme.dark)}"
         f"<p:sldLayoutIdLst>{layouts}</p:sldLayoutIdLst>{hf}<p:txStyles>"
         f"<p:titleStyle>{level_xml('a:lvl1pPr', master.title_style, lang, theme)}</p:titleStyle>"
         f"<p:bodyStyle>{body}</p:bodyStyle>"
         f"{nine_levels('p:otherStyle', master.other_style, lang, theme, default=True)}"
         "</p:txStyles></p:sldMaster>"
     ).encode()
+
+
+def background_xml(rid: str | None) -> str:
+    """Return `p:bg`: the picture of relationship `rid` filling the slide, or (None) the
+    background colour."""
+    if rid is None:
+        return f"<p:bg><p:bgPr>{solid_fill_xml('background')}<a:effectLst/></p:bgPr></p:bg>"
+    return (
+        f'<p:bg><p:bgPr><a:blipFill dpi="0" rotWithShape="1"><a:blip r:embed="{xml_attr(rid)}"/><a:srcRect/>'
+        "<a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>"
+    )
+
+
+def logo_xml(theme: Theme, rid: str, shape_id: int) -> str:
+    """Return the theme's logo as a picture of relationship `rid`, its aspect kept, centred
+    in the top margin at its corner (aligned with the margin's edge)."""
+    logo = theme.logo
+    y = (theme.margin_top - logo.height) // 2
+    x = theme.margin_left if logo.position == "top-left" else theme.width - theme.margin_right - logo.width
+    return (
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="Logo" descr="{xml_attr(logo.alt)}"/>'
+        '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr userDrawn="1"/></p:nvPicPr>'
+        f'<p:blipFill><a:blip r:embed="{xml_attr(rid)}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{logo.width}" cy="{logo.height}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+    )
 
 
 def slide_layout_xml(master: Master, layout: Layout, theme: Theme, lang: str) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deck.layout.page import Page
+from deck.layout.page import Page, Paragraph
 from deck.pptx.master import DECL, GROUP, NOTES_SIZE, ROOT_NS, color_map_xml, nine_levels, plain_level
 from deck.pptx.paragraphs import Look, Writer
 from deck.pptx.styles import level_xml
@@ -58,12 +58,23 @@ def notes_xml(page: Page, theme: Theme, writer: Writer) -> bytes:
     the body placeholder between the slide image and the slide number (as the master)."""
     style = theme.text[NOTES_ROLE]
     look = Look(style.size, round(theme.line_spacing * style.size), style.font, style.color, page.language)
-    body = writer.body("p:txBody", page.notes, look, inset=0, anchor="top")
+    body = writer.body("p:txBody", notes_paragraphs(page.notes, style.size), look, inset=0, anchor="top")
     shapes = _sp(2, _IMAGE, None, None) + _sp(3, _BODY, None, body, wrapped=True) + _sp(4, _NUMBER, None, None)
     return (
         f"{DECL}<p:notes {ROOT_NS}><p:cSld><p:spTree>{GROUP}{shapes}"
         "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
     ).encode()
+
+
+def notes_paragraphs(notes: tuple[Paragraph, ...], size: int) -> tuple[Paragraph, ...]:
+    """Return the notes' paragraphs as set on the notes page (`size`: the notes' type size,
+    EMU): a list item's bullet hangs one em left of its text, each level one em deeper; half
+    a line before every paragraph but the first, except between items of one list."""
+    out = []
+    for n, par in enumerate(notes):
+        gap = 0 if n == 0 or (par.level and notes[n - 1].level) else size // 2
+        out.append(replace(par, indent=par.level * size, space_before=gap))
+    return tuple(out)
 
 
 def _body_pr(anchor: str) -> str:

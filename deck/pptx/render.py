@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from deck.layout.page import Chart, Page, Pages, Picture
+from deck.pptx.backdrop import prepare_background
 from deck.pptx.chart import embed_workbook, format_chart
 from deck.pptx.master import presentation_xml, slide_layout_xml, slide_master_xml, table_styles_xml
 from deck.pptx.notes import notes_master_xml, notes_xml
@@ -39,7 +40,7 @@ from deck.pptx.pictures import prepare_picture
 from deck.pptx.slide import Refs, slide_xml
 from deck.pptx.text import east_asian_language
 from deck.pptx.theme import theme_xml
-from deck.pptx.workbook import category_workbook
+from deck.pptx.workbook import category_workbook, xy_workbook
 from deck.theme import Theme
 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -151,7 +152,16 @@ def _add_master(
     theme1 = package.add("ppt/theme/theme1.xml", _TYPES["theme"], theme_part)
     package.relate(_MASTER, theme1, _RT["theme"])
     package.relate(_PRESENTATION, theme1, _RT["theme"])
-    package.set(_MASTER, slide_master_xml(master, theme, lang, layout_rids))
+    background_rid = logo_rid = None
+    if theme.background is not None:
+        stored, _ = prepare_background(theme.background, theme)
+        image = package.add(f"ppt/media/background.{stored.ext}", stored.content_type, stored.blob)
+        background_rid = package.relate(_MASTER, image, _RT["image"])
+    if theme.logo is not None:
+        stored = prepare_picture(theme.logo.path, theme.logo.width, theme.logo.height)
+        image = package.add(f"ppt/media/logo.{stored.ext}", stored.content_type, stored.blob)
+        logo_rid = package.relate(_MASTER, image, _RT["image"])
+    package.set(_MASTER, slide_master_xml(master, theme, lang, layout_rids, background_rid, logo_rid))
     return rid, layouts
 
 
@@ -172,6 +182,7 @@ class _Slides:
         self.notes = self.charts = 0
         self.boxes = _largest_boxes(pages.pages)
         self.images: dict[Path, str] = {}  # picture file → its image part
+        self.backgrounds: dict[Path, str] = {}  # background picture file → its image part
 
     def add(self, page: Page, layout: str, number: int) -> str:
         """Add slide `number` for `page` on layout part `layout` (with its notes slide);
@@ -184,7 +195,10 @@ class _Slides:
             picture=lambda pic: package.relate(slide, self._image(pic), _RT["image"]),
             chart=lambda chart: package.relate(slide, self._chart(chart, page.language), _RT["chart"]),
         )
-        package.set(slide, slide_xml(page, self.master, self.theme, refs, f"slide {number}"))
+        background = None
+        if page.background is not None:
+            background = package.relate(slide, self._background(page.background), _RT["image"])
+        package.set(slide, slide_xml(page, self.master, self.theme, refs, f"slide {number}", background))
         if page.notes:
             self.notes += 1
             notes = package.add(f"ppt/notesSlides/notesSlide{self.notes}.xml", _TYPES["notesSlide"])
@@ -200,6 +214,16 @@ class _Slides:
             package.relate(slide, notes, _RT["notesSlide"])
         return slide
 
+    def _background(self, path: Path) -> str:
+        """Return the image part of background picture `path` (veiled for the theme), added
+        on its first use."""
+        if path not in self.backgrounds:
+            stored, _ = prepare_background(path, self.theme)
+            self.backgrounds[path] = self.package.add(
+                f"ppt/media/background{len(self.backgrounds) + 2}.{stored.ext}", stored.content_type, stored.blob
+            )
+        return self.backgrounds[path]
+
     def _image(self, picture: Picture) -> str:
         """Return the image part of `picture`'s file, added on its first use."""
         if picture.path not in self.images:
@@ -212,22 +236,36 @@ class _Slides:
     def _chart(self, chart: Chart, lang: str) -> str:
         """Add a chart part (python-pptx's chart XML, finished from the theme) with its
         embedded workbook; return the chart part's name."""
-        from pptx.chart.data import CategoryChartData  # python-pptx only for charts
+        from pptx.chart.data import CategoryChartData, XyChartData  # python-pptx only for charts
         from pptx.enum.chart import XL_CHART_TYPE
 
         kinds = {
             "bar": XL_CHART_TYPE.BAR_CLUSTERED,
             "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+            "stacked-bar": XL_CHART_TYPE.BAR_STACKED,
+            "stacked-column": XL_CHART_TYPE.COLUMN_STACKED,
             "line": XL_CHART_TYPE.LINE_MARKERS,
+            "area": XL_CHART_TYPE.AREA,
             "pie": XL_CHART_TYPE.PIE,
+            "doughnut": XL_CHART_TYPE.DOUGHNUT,
+            "scatter": XL_CHART_TYPE.XY_SCATTER,
         }
-        data = CategoryChartData()
-        data.categories = list(chart.categories)
-        for series in chart.series:
-            data.add_series(series.name, list(series.values))
+        series = [(s.name, s.values) for s in chart.series]
+        if chart.kind == "scatter":
+            data = XyChartData()
+            for name, values in series:
+                points = data.add_series(name)
+                for x, y in zip(chart.x, values):
+                    points.add_data_point(x, y)
+            blob = xy_workbook(chart.x, series, chart.number_format)
+        else:
+            data = CategoryChartData()
+            data.categories = list(chart.categories)
+            for name, values in series:
+                data.add_series(name, list(values))
+            blob = category_workbook(chart.categories, series, chart.number_format)
         self.charts += 1
         name = self.package.add(f"ppt/charts/chart{self.charts}.xml", _TYPES["chart"])
-        blob = category_workbook(chart.categories, [(s.name, s.values) for s in chart.series])
         book = self.package.add(f"ppt/embeddings/Microsoft_Excel_Sheet{self.charts}.xlsx", _TYPES["workbook"], blob)
         space = etree.fromstring(data.xml_bytes(kinds[chart.kind]), _COMPACT)
         embed_workbook(space, self.package.relate(name, book, _RT["package"]))

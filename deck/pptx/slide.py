@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import count, groupby
 
 from deck.layout.page import Box, Chart, Page, Ph, Picture, Shape, Table, TextFrame
-from deck.pptx.master import DECL, ROOT_NS
+from deck.pptx.master import DECL, ROOT_NS, background_xml
 from deck.pptx.paragraphs import Look, Writer, field_ids
 from deck.pptx.styles import body_override_xml, effective_levels, layout_placeholder
 from deck.pptx.text import NS, east_asian_language, outline_xml, solid_fill_xml, xml_attr
@@ -51,10 +51,11 @@ class Refs:
     chart: Callable[[Chart], str]
 
 
-def slide_xml(page: Page, master: Master, theme: Theme, refs: Refs, scope: str) -> bytes:
-    """Return the slide part (`p:sld`, UTF-8 bytes) for `page` on its layout of `master`.
-    `scope` (e.g. 'slide 3') seeds the stable field ids. Raises KeyError on an unknown
-    layout, placeholder or palette role, ValueError on text XML cannot hold."""
+def slide_xml(page: Page, master: Master, theme: Theme, refs: Refs, scope: str, background: str | None = None) -> bytes:
+    """Return the slide part (`p:sld`, UTF-8 bytes) for `page` on its layout of `master`,
+    with its own background picture (relationship `background`) when it has one. `scope`
+    (e.g. 'slide 3') seeds the stable field ids. Raises KeyError on an unknown layout,
+    placeholder or palette role, ValueError on text XML cannot hold."""
     writer = _Writer(page, master, theme, refs, scope)
     shapes = []
     for group, members in groupby((page.title, *page.elements), key=lambda e: getattr(e, "group", None)):
@@ -62,7 +63,8 @@ def slide_xml(page: Page, master: Master, theme: Theme, refs: Refs, scope: str) 
             shapes += [writer.element(e) for e in members]
         else:
             shapes.append(writer.group(group, list(members)))
-    tree = f"<p:cSld><p:spTree>{_GROUP}{''.join(shapes)}</p:spTree></p:cSld>"
+    bg = background_xml(background) if background else ""
+    tree = f"<p:cSld>{bg}<p:spTree>{_GROUP}{''.join(shapes)}</p:spTree></p:cSld>"
     return f"{DECL}<p:sld {ROOT_NS}>{tree}{_COLOR_MAP}</p:sld>".encode()
 
 

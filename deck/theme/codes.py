@@ -132,4 +132,21 @@ CODES: dict[str, Code] = {
         "name: ours\nextends: default\nfonts:\n  body: {latin: Calibri, ea: Noto Sans CJK SC}",
         "Use a typeface deck measures, or accept the risk and keep `safety` generous (e.g. 0.08).",
     ),
+    "T131": Code(
+        "logo-too-tall",
+        "the theme's logo is taller than the top margin it sits in",
+        "The logo is drawn on the slide master, in the top margin at the corner `position` names, so that "
+        "it is above every title and on every slide. Its `height` (default 3/5 of the top margin) must "
+        "fit in that margin.",
+        "name: ours\nextends: default\nlogo: {path: logo.png, alt: Acme, height: 40}",
+        "Lower the logo's `height`, or raise `margins.top`.",
+    ),
+    "T132": Code(
+        "logo-too-wide",
+        "the theme's logo is wider than a third of the slide",
+        "At its height the logo keeps its proportions; a logo wider than a third of the slide would crowd "
+        "the top margin and is almost always a banner picked by mistake.",
+        "name: ours\nextends: default\nlogo: {path: banner.png, alt: Acme}",
+        "Lower the logo's `height`, or use a narrower version of the logo.",
+    ),
 }

@@ -9,9 +9,10 @@ from deck.fields import INVALID, Ctx
 from deck.problems import Problem
 from deck.theme import BODY_POINTS, Face, Footer, TextStyle, Theme
 from deck.theme.files import BUILTIN, read_theme_source
+from deck.theme.model import Logo
 from deck.theme.readable import readability
 from deck.theme.room import room
-from deck.theme.spec import KIND_ROLES, SLIDE_SIZES, TEXT_ROLES, THEME, min_above_size
+from deck.theme.spec import KIND_ROLES, SLIDE_SIZES, TEXT_ROLES, THEME, logo_fits, min_above_size
 from deck.units import EMU_PER_PT
 
 __all__ = ["BUILTIN", "KIND_ROLES", "TEXT_ROLES", "THEME", "load_builtin", "load_theme"]
@@ -38,12 +39,16 @@ def load_theme(ref: str, folder: Path | None, inside: Path | None = None) -> tup
     node, problems = read_theme_source(ref, folder, inside)
     if node is None:
         return None, problems
-    ctx = Ctx(problems)
+    # a theme's pictures (logo, background) are named relative to the theme file, and stay in its folder
+    ctx = Ctx(problems, folder=None if ref in BUILTIN else ((folder or Path.cwd()) / ref).parent)
     values = THEME.read(node, ctx)
     min_above_size(node, ctx)
     if values is INVALID or any(p.is_error for p in ctx.problems):
         return None, ctx.problems
     theme = _build(values)
+    logo_fits(theme, node, ctx)
+    if any(p.is_error for p in ctx.problems):
+        return None, ctx.problems
     problems += readability(theme, node)
     problems += room(theme, node, lambda: load_builtin("default"))
     return (None if any(p.is_error for p in problems) else theme), problems
@@ -84,6 +89,11 @@ def _build(v: dict) -> Theme:
     }
     m = v["margins"]
     f = v["footer"]
+    logo = None
+    if v.get("logo"):
+        (path, pixels), given = v["logo"]["path"], v["logo"]
+        tall = _pt(given["height"]) if "height" in given else _pt(m["top"]) * 3 // 5
+        logo = Logo(path, given["alt"], given.get("position", "top-right"), tall, pixels)
     return Theme(
         name=v["name"],
         width=width,
@@ -101,4 +111,6 @@ def _build(v: dict) -> Theme:
         footer=Footer(f["slide_number"], f["section"], f.get("text") or ""),
         safety=v["safety"],
         rule_width=_pt(v["rule_width"]),
+        logo=logo,
+        background=v["background"]["image"][0] if v.get("background") else None,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # Palette roles, and the slot each one takes in the file's own colour scheme (a:clrScheme) of a
 # light theme (a dark theme trades text/background and muted/surface: Theme.scheme_slots).
@@ -112,6 +113,24 @@ class Footer:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The theme's logo, drawn on the slide master: its picture file, alt text, corner
+    (`top-left` or `top-right`: it sits in the top margin, above every title), height (EMU)
+    and pixel size (width, height)."""
+
+    path: Path
+    alt: str
+    position: str
+    height: int
+    pixels: tuple[int, int]
+
+    @property
+    def width(self) -> int:
+        """The logo's width (EMU) at its height, its aspect kept."""
+        return round(self.height * self.pixels[0] / self.pixels[1])
+
+
+@dataclass(frozen=True)
 class Theme:
     """Everything the layout and the renderer may use for colour, type and spacing."""
 
@@ -131,6 +150,8 @@ class Theme:
     footer: Footer
     safety: float  # fraction of a line's width kept free for viewers' font substitution
     rule_width: int  # line width of rules, outlines and connectors, EMU
+    logo: Logo | None = None  # on the master: every slide, and slides added in PowerPoint
+    background: Path | None = None  # a picture behind every slide (veiled so text keeps AA)
 
     def style(self, role: str) -> TextStyle:
         return self.text[role]

@@ -6,12 +6,14 @@ import re
 from typing import Any
 
 from deck.fields import INVALID, Bool, Choice, Ctx, Field, Number, Record, Spec, Text
+from deck.fields.pictures import ImagePath
 from deck.kinds import KINDS
 from deck.problems import cut
 from deck.source.located import Map, Node, Scalar
 from deck.theme.model import BASE_ROLES, BODY_POINTS, FONT_ROLES, PALETTE_SLOTS, Role
 
 SLIDE_SIZES = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}  # EMU
+LOGO_POSITIONS = ("top-right", "top-left")
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 
 # The text roles the slide kinds add (deck.kinds), with their defaults: a theme may name them or not.
@@ -149,6 +151,36 @@ THEME = Record(
             True,
             "share of each line kept free for viewers that substitute fonts",
         ),
+        "logo": Field(
+            Record(
+                "logo",
+                {
+                    "path": Field(ImagePath(doc="a path relative to the theme file"), True, "the logo's picture"),
+                    "alt": Field(Text(doc="the logo's alt text", max_chars=200), True, "alt text, e.g. the name"),
+                    "position": Field(
+                        Choice(LOGO_POSITIONS, "the logo's corner"),
+                        False,
+                        "top-right (default) or top-left: in the top margin, above every title",
+                    ),
+                    "height": Field(
+                        Points("a height in points", 4, 200),
+                        False,
+                        "the logo's height in points (default: 3/5 of the top margin; at most the top margin)",
+                    ),
+                },
+            ),
+            False,
+            "a logo on the slide master: on every slide, and on slides added later in PowerPoint",
+        ),
+        "background": Field(
+            Record(
+                "background",
+                {"image": Field(ImagePath(doc="a path relative to the theme file"), True, "the picture")},
+            ),
+            False,
+            "a picture behind every slide, filling it (cropped to the slide's shape); veiled in the "
+            "background colour where text would fall below WCAG AA",
+        ),
         "footer": Field(
             Record(
                 "footer",
@@ -196,3 +228,28 @@ def min_above_size(node: Node, ctx: Ctx) -> None:
 def _points(node: Node | None) -> Any:
     """A size in points as the theme reads it, or INVALID (its problem is recorded elsewhere)."""
     return INVALID if node is None else Points("a size in points", 6, 120).read(node, Ctx())
+
+
+def logo_fits(theme, node: Node, ctx: Ctx) -> None:
+    """Record T131 when the theme's logo is taller than the top margin it sits in, T132 when
+    it is wider than a third of the slide (located at its `height`, else the logo)."""
+    logo = theme.logo
+    if logo is None:
+        return
+    at = node.get("logo")
+    where = (at.get("height") or at).where if isinstance(at, Map) else node.where
+    emu_per_pt = 12_700
+    if logo.height > theme.margin_top:
+        ctx.error(
+            where,
+            "T131",
+            f"the logo is {logo.height / emu_per_pt:g} pt high but the top margin it sits in is "
+            f"{theme.margin_top / emu_per_pt:g} pt; lower `height`, or raise `margins.top`",
+        )
+    elif logo.width * 3 > theme.width:
+        ctx.error(
+            where,
+            "T132",
+            f"at {logo.height / emu_per_pt:g} pt high the logo is {logo.width / emu_per_pt:.0f} pt wide, more than a "
+            f"third of the slide; lower `height`, or use a narrower logo",
+        )
