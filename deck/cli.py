@@ -53,6 +53,18 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("-o", "--output", type=Path, help="output .pptx (default: build/<stem>.pptx beside the outline)")
     w.add_argument("--theme", help="a built-in theme name or a theme file (overrides the outline's)")
     w.add_argument("--pdf", action="store_true", help="also export a PDF after each build (needs LibreOffice)")
+    r = command("serve", "build, then show the slides in a browser page that updates on every save")
+    r.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
+    r.add_argument("-o", "--output", type=Path, help="output .pptx (default: build/<stem>.pptx beside the outline)")
+    r.add_argument("--theme", help="a built-in theme name or a theme file (overrides the outline's)")
+    r.add_argument("--port", type=_port, default=8765, help="port to serve on (default 8765; 0: any free port)")
+    r.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to serve on (default 127.0.0.1, this computer only; any other address is open to others, "
+        "with a warning)",
+    )
+    r.add_argument("--idle", type=float, default=300, help="end LibreOffice after no page was open this many seconds")
     v = command("preview", "write a PNG per slide and one contact sheet (needs LibreOffice and poppler)")
     v.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
     v.add_argument("-o", "--output", type=Path, help="folder (default: build/<stem>-preview/ beside the outline)")
@@ -77,6 +89,12 @@ def _dpi(text: str) -> int:
     if not 1 <= value <= 600:
         raise argparse.ArgumentTypeError(f"{value} is out of range: give 1 to 600 dots per inch (default 96)")
     return value
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number 0 to 65535, got {text!r}")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,6 +305,16 @@ def _cmd_watch(args) -> int:
     return watch(Job(args.outline, args.output, args.theme, args.pdf), debug=args.debug)
 
 
+def _cmd_serve(args) -> int:
+    from deck.serve import serve
+    from deck.watch import Job
+
+    if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
+        return status
+    job = Job(args.outline, args.output, args.theme)
+    return serve(job, host=args.host, port=args.port, idle=args.idle, debug=args.debug)
+
+
 def _cmd_new(args) -> int:
     from deck.fields.schema import outline_schema
     from deck.source.starter import starter_text
@@ -357,6 +385,7 @@ COMMANDS = {
     "build": _cmd_build,
     "check": _cmd_check,
     "watch": _cmd_watch,
+    "serve": _cmd_serve,
     "preview": _cmd_preview,
     "new": _cmd_new,
     "schema": _cmd_schema,
