@@ -71,9 +71,10 @@ def serve(
             server.shutdown()
             server.server_close()
     finally:
-        if office.stop():
-            print("stopped LibreOffice", file=out, flush=True)
+        stopped = office.stop()
         shutil.rmtree(folder, ignore_errors=True)
+        if stopped:
+            print("stopped LibreOffice", file=out, flush=True)
 
 
 def _server(host: str, port: int, session: Session, title: str) -> Server:
