@@ -201,6 +201,12 @@ def test_the_page_shows_every_slide_follows_edits_without_reload_and_keeps_pictu
         ]  # not redrawn
         assert page.evaluate("window.sameDocument") == "yes"  # no reload
 
+        notes = OUTLINE.replace("title: Two", "title: Two, edited").replace("Say apples", "Say red apples")
+        _save(talk / "outline.yaml", notes)
+        serve.expect(r"changed: 1 slide \(one\); drew 0 slides in ")  # the notes are not in the picture
+        _wait_for(page, lambda: "Say red apples" in page.inner_text("#slide-2 .notes"), "the new notes")
+        assert _pictures(page) == edited
+
         _save(talk / "outline.yaml", OUTLINE.replace("bullets: [plums", "bulets: [plums"))
         serve.expect(r"not built \(1 error\)")
         errors = _wait_for(page, lambda: page.is_visible("#errors") and page.inner_text("#errors"), "the errors")

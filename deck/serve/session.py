@@ -131,10 +131,11 @@ class Session:
 
 
 def picture_keys(pages: Pages, theme: str) -> list[str]:
-    """A key per page that changes exactly when its picture would: its content, the theme, and
-    its number when it shows one."""
+    """A key per page that changes exactly when its picture would: its content (the notes are
+    not drawn), the theme, and its number when it shows one."""
+    drawn = dataclasses.replace(pages, pages=tuple(dataclasses.replace(p, notes=()) for p in pages.pages))
     keys = []
-    for n, (page, (_, digest)) in enumerate(zip(pages.pages, slide_hashes(pages)), 1):
+    for n, (page, (_, digest)) in enumerate(zip(pages.pages, slide_hashes(drawn)), 1):
         number = str(n) if _numbered(page) else ""
         keys.append(hashlib.sha256(f"{digest}\0{theme}\0{number}".encode()).hexdigest()[:20])
     return keys
