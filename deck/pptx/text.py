@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 import uuid
 from functools import lru_cache
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from deck.layout.masters import BULLETS
+
+if TYPE_CHECKING:  # lxml is imported only where an element is made: a deck without charts never needs it
+    from lxml import etree
 from deck.theme import PALETTE_SLOTS, Theme
 from deck.units import EMU_PER_PT
 
@@ -53,6 +55,8 @@ def qn(tag: str) -> str:
 
 def el(tag: str, attrib: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
     """Return a new element `tag` (prefixed) with string attributes and children."""
+    from lxml import etree
+
     node = etree.Element(qn(tag), nsmap={tag.split(":")[0]: NS[tag.split(":")[0]]})
     for key, value in (attrib or {}).items():
         node.set(qn(key) if ":" in key else key, value)
@@ -62,6 +66,7 @@ def el(tag: str, attrib: dict[str, str] | None = None, *children: etree._Element
 
 def sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
     """Append a new element `tag` to `parent` and return it."""
+
     node = el(tag, attrib)
     parent.append(node)
     return node
@@ -101,6 +106,8 @@ def xml_attr(value: str) -> str:
 
 def fragment(xml: str) -> etree._Element:
     """Return the element written as text `xml` (prefixes a:, p:, r:, c:), parsed by lxml."""
+    from lxml import etree
+
     used = " ".join(
         f'xmlns:{prefix}="{uri}"' for prefix, uri in NS.items() if f"<{prefix}:" in xml or f" {prefix}:" in xml
     )
