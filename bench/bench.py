@@ -430,9 +430,18 @@ def main(argv: list[str] | None = None) -> int:
             *about,
             "",
         ]
-        RESULTS.write_text("\n".join(header) + "\n" + report, encoding="utf-8")
+        RESULTS.write_text("\n".join(header) + "\n" + report + _serve_section(), encoding="utf-8")
         print(f"wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
     return 0
+
+
+def _serve_section() -> str:
+    """bench/serve.py's section of RESULTS.md, kept as it was."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    begin, end = "<!-- bench/serve.py: begin -->", "<!-- bench/serve.py: end -->"
+    if begin not in text or end not in text:
+        return ""
+    return "\n" + text[text.index(begin) : text.index(end) + len(end)] + "\n"
 
 
 if __name__ == "__main__":

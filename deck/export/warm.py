@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deck.export.office import (
+    UNO_PYTHON_ENV,
     ExportResult,
     _problem,
     end_process,
@@ -108,7 +109,14 @@ class WarmOffice:
         if reply.get("ready"):
             return None
         self._end()
-        return f"LibreOffice did not start for drawing the slides ({reply.get('error', 'no answer')})"
+        why = reply.get("error", "no answer")
+        hint = (
+            f"; {python} cannot import LibreOffice's Python bridge: install it (Debian: `apt-get install python3-uno`) "
+            f"or set {UNO_PYTHON_ENV} to a Python that has it"
+            if "uno" in why and "No module" in why
+            else ""
+        )
+        return f"LibreOffice did not start for drawing the slides ({why}){hint}"
 
     def _ask(self, pptx: Path, pdf: Path, pages: list[int] | None) -> ExportResult:
         start = time.monotonic()

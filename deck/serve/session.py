@@ -16,7 +16,7 @@ from deck.export.warm import WarmOffice
 from deck.layout.page import Page, Pages, Run
 from deck.lint.changes import slide_hashes, theme_hash
 from deck.pipeline import Outcome
-from deck.problems import Problem
+from deck.problems import Problem, display_path
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ class Session:
             if key not in todo and not (self.pictures / f"{key}.png").is_file():
                 todo[key] = page
         problem, note = self._draw(todo, outcome) if todo else (None, "")
-        if problem is not None:
+        if problem is not None:  # located at the deck being drawn, not at a private file
+            problem = dataclasses.replace(problem, path=display_path(outcome.output), line=0, column=0)
             self._set(errors=[problem.format()], warnings=warnings, busy=False, office=note)
             return f"{line}; slides not drawn: {problem.message}"
         slides = [
