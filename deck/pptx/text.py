@@ -11,8 +11,8 @@ font, which the two-font scheme lacks.
 
 from __future__ import annotations
 
+import hashlib
 import re
-import uuid
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,7 @@ _MAPPED = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
 _FONT_REFS = {"heading": ("+mj-lt", "+mj-ea", "+mj-cs"), "body": ("+mn-lt", "+mn-ea", "+mn-cs")}
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 ANCHORS = {"top": "t", "middle": "ctr", "bottom": "b"}
-_GUID_NAMESPACE = uuid.UUID("6f0b3a52-4c0e-4f7e-9d55-3d1f0c0de0c1")
+_GUID_NAMESPACE = bytes.fromhex("6f0b3a524c0e4f7e9d553d1f0c0de0c1")  # of stable_guid's name-based GUIDs
 # What XML 1.0 cannot carry at all, and how text and attribute values are escaped (as lxml does).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
@@ -80,7 +80,11 @@ def centipoints(emu: int) -> int:
 def stable_guid(*parts: object) -> str:
     """Return a GUID `{…}` derived from `parts` only (same parts → same GUID)."""
     text = "\x1f".join(str(p) for p in parts)
-    return "{" + str(uuid.uuid5(_GUID_NAMESPACE, text)).upper() + "}"
+    # uuid.uuid5(namespace, text), written out: the uuid module's import costs more than a build's GUIDs
+    b = bytearray(hashlib.sha1(_GUID_NAMESPACE + text.encode("utf-8")).digest()[:16])
+    b[6], b[8] = (b[6] & 0x0F) | 0x50, (b[8] & 0x3F) | 0x80  # version 5, RFC 4122 variant
+    h = b.hex().upper()
+    return f"{{{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}}}"
 
 
 def scheme_name(role: str) -> str:
