@@ -8,7 +8,6 @@ import os
 import stat
 import sys
 import time
-import traceback
 from pathlib import Path
 
 from deck import __version__
@@ -108,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         return _report([stopped(stop, getattr(args, "outline", None) or Path(args.command))])
     except Exception as exc:  # a bug: one line, traceback only with --debug
         if args.debug:
+            import traceback  # only for a bug: a build need not import it
+
             traceback.print_exc()
         print(
             f"deck: internal error ({type(exc).__name__}: {exc}). This is a bug in deck; please report "
