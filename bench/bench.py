@@ -197,7 +197,7 @@ def bench_sizes(sizes, runs: int, work: Path, pandoc: str | None) -> dict[tuple[
 
 
 WARM_IMPORTS = (
-    "import deck.cli, deck.build, deck.render, deck.export, pptx, pptx.chart.data, PIL.Image, lxml.etree, yaml"
+    "import deck.cli, deck.pipeline, deck.pptx.render, deck.export, pptx, pptx.chart.data, PIL.Image, lxml.etree, yaml"
 )
 WARM_SNIPPET = """
 import json, statistics, sys, time

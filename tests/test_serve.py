@@ -42,10 +42,7 @@ slides:
     notes: Look.
 """
 
-pytestmark = [
-    pytest.mark.render,
-    pytest.mark.skipif(sys.platform == "win32", reason="sends POSIX signals and reads /proc"),
-]
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="sends POSIX signals and reads /proc")
 
 
 class Serve:
@@ -172,6 +169,7 @@ def _wait_for(page, condition, what: str):
     pytest.fail(f"the page never showed {what}; it shows:\n{page.inner_text('body')}")
 
 
+@pytest.mark.render
 def test_the_page_shows_every_slide_follows_edits_without_reload_and_keeps_pictures_on_errors(talk, browser):
     serve = Serve(talk)
     try:
@@ -225,6 +223,7 @@ def test_the_page_shows_every_slide_follows_edits_without_reload_and_keeps_pictu
             serve.process.kill()
 
 
+@pytest.mark.render
 def test_a_crashed_libreoffice_is_restarted_and_the_page_says_so(talk, browser):
     serve = Serve(talk)
     try:
@@ -244,6 +243,7 @@ def test_a_crashed_libreoffice_is_restarted_and_the_page_says_so(talk, browser):
             serve.process.kill()
 
 
+@pytest.mark.render
 def test_it_answers_on_127_0_0_1_only_and_ends_libreoffice_when_no_page_is_open(talk):
     serve = Serve(talk, "--idle", "2")
     try:
@@ -296,3 +296,21 @@ def _outward_address() -> str | None:
     except OSError:
         return None
     return None if address.startswith("127.") else address
+
+
+def test_a_port_in_use_or_out_of_range_is_a_usage_error(talk):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "deck", "serve", "--port", str(port)], cwd=talk, capture_output=True, text=True
+        )
+    assert done.returncode == 2
+    assert f"deck: error: cannot listen on 127.0.0.1:{port} (" in done.stderr
+    assert "choose another port with --port" in done.stderr
+    done = subprocess.run(
+        [sys.executable, "-m", "deck", "serve", "--port", "70000"], cwd=talk, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "expected a port number 0 to 65535, got '70000'" in done.stderr

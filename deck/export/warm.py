@@ -55,7 +55,8 @@ class WarmOffice:
 
     @property
     def running(self) -> bool:
-        return self._worker is not None and self._worker.poll() is None and self._office.poll() is None
+        worker, office = self._worker, self._office  # read once: another thread may end them
+        return worker is not None and office is not None and worker.poll() is None and office.poll() is None
 
     def convert(self, pptx: Path, pdf: Path, pages: list[int] | None = None) -> Converted:
         """Write the PDF of `pptx`'s slides `pages` (1-based, in this order's sorted form; None:
