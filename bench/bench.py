@@ -371,7 +371,23 @@ def targets(results, sizes, essay, per_slide: dict[int, float]) -> list[str]:
         line(m <= 1.2, f"N=1000: deck's peak memory ≤ 1.2 × raw python-pptx — {m:.2f} ×")
     if essay:
         line(essay["warm"] <= 0.3, f"warm rebuild of the essay's talk ≤ 0.3 s — {essay['warm']:.2f} s")
+    out += ["", "Issue 15 (start-up):", ""]
+    if 30 in sizes and ("pandoc", 30) in results:
+        r = deck(30).time / results[("pandoc", 30)].time
+        line(r <= 1.0, f"N=30: a cold deck build no slower than Pandoc — {r:.2f} ×")
+    if 1000 in sizes:
+        r = deck(1000).time / raw(1000).time
+        line(r <= 0.25, f"N=1000: deck ≤ 0.25 × raw python-pptx — {r:.2f} ×")
+        m = deck(1000).rss_mb
+        line(
+            m <= PEAK_MB_BEFORE,
+            f"N=1000: deck's peak memory no higher than before issue 15 ({PEAK_MB_BEFORE} MB, "
+            f"RESULTS.md of 2026-11-29) — {m:.0f} MB",
+        )
     return out
+
+
+PEAK_MB_BEFORE = 62  # deck's peak RSS at N=1000 in the run before issue 15's start-up work
 
 
 def main(argv: list[str] | None = None) -> int:
