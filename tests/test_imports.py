@@ -64,3 +64,15 @@ def _outline(n: int) -> str:
         for i in range(1, n + 1)
     )
     return f"title: 基准 Benchmark\nlanguage: zh-CN\nslides:\n{slides}"
+
+
+def test_only_office_py_runs_programs():
+    """deck/export/office.py is the one module that starts processes (the warm LibreOffice of
+    `deck serve` included: deck/export/warm.py asks office.py to start and end it)."""
+    import re
+
+    runs = re.compile(r"\bimport subprocess\b|\bfrom subprocess\b|\bos\.(system|popen|spawn\w*|exec\w*|fork)\(")
+    found = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "deck").rglob("*.py") if runs.search(p.read_text(encoding="utf-8"))
+    )
+    assert found == ["deck/export/office.py"]
