@@ -8,7 +8,6 @@ import os
 import stat
 import sys
 import time
-import traceback
 from pathlib import Path
 
 from deck import __version__
@@ -58,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("-o", "--output", type=Path, help="output .pptx (default: build/<stem>.pptx beside the outline)")
     w.add_argument("--theme", help="a built-in theme name or a theme file (overrides the outline's)")
     w.add_argument("--pdf", action="store_true", help="also export a PDF after each build (needs LibreOffice)")
+    r = command("serve", "build, then show the slides in a browser page that updates on every save")
+    r.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
+    r.add_argument("-o", "--output", type=Path, help="output .pptx (default: build/<stem>.pptx beside the outline)")
+    r.add_argument("--theme", help="a built-in theme name or a theme file (overrides the outline's)")
+    r.add_argument("--port", type=_port, default=8765, help="port to serve on (default 8765; 0: any free port)")
+    r.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to serve on (default 127.0.0.1, this computer only; any other address is open to others, "
+        "with a warning)",
+    )
+    r.add_argument("--idle", type=float, default=300, help="end LibreOffice after no page was open this many seconds")
     v = command("preview", "write a PNG per slide and one contact sheet (needs LibreOffice and poppler)")
     v.add_argument("outline", nargs="?", default="outline.yaml", type=Path)
     v.add_argument("-o", "--output", type=Path, help="folder (default: build/<stem>-preview/ beside the outline)")
@@ -84,6 +95,12 @@ def _dpi(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number 0 to 65535, got {text!r}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return (and, as a console script, exit with) its status. Ctrl-C exits 130
     and SIGTERM 143 (128 + the signal), with what was being written removed."""
@@ -95,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         return _report([stopped(stop, getattr(args, "outline", None) or Path(args.command))])
     except Exception as exc:  # a bug: one line, traceback only with --debug
         if args.debug:
+            import traceback  # only for a bug: a build need not import it
+
             traceback.print_exc()
         print(
             f"deck: internal error ({type(exc).__name__}: {exc}). This is a bug in deck; please report "
@@ -305,6 +324,16 @@ def _cmd_watch(args) -> int:
     return watch(Job(args.outline, args.output, args.theme, args.pdf), debug=args.debug)
 
 
+def _cmd_serve(args) -> int:
+    from deck.serve import serve
+    from deck.watch import Job
+
+    if (status := _missing(args.outline) or _unusable_theme(args.theme)) is not None:
+        return status
+    job = Job(args.outline, args.output, args.theme)
+    return serve(job, host=args.host, port=args.port, idle=args.idle, debug=args.debug)
+
+
 def _cmd_new(args) -> int:
     from deck.fields.schema import outline_schema
     from deck.source.starter import starter_text
@@ -375,6 +404,7 @@ COMMANDS = {
     "build": _cmd_build,
     "check": _cmd_check,
     "watch": _cmd_watch,
+    "serve": _cmd_serve,
     "preview": _cmd_preview,
     "new": _cmd_new,
     "schema": _cmd_schema,

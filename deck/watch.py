@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -94,23 +95,25 @@ def watch(
     err: TextIO | None = None,
     stop: threading.Event | None = None,
     debug: bool = False,
+    on_build: Callable[[Outcome, str], str] | None = None,
 ) -> int:
     """Build `job`, then rebuild it on every change of the files it reads until `stop` is set
     (SIGINT and SIGTERM set it when called from the main thread). Returns exit status 0.
-    Problems go to `err`, one report line a build to `out`; a build's failure never ends the watch."""
+    Problems go to `err`, one report line a build to `out`; a build's failure never ends the watch.
+    `on_build(outcome, line)`, when given, is called after each build and returns the line to report."""
     import watchfiles
 
     out, err = out or sys.stdout, err or sys.stderr
     stop = stop or threading.Event()
     restore = _stop_on_signals(stop)
     try:
-        files, state = _cycle(job, frozenset(), out, err, debug)
+        files, state = _cycle(job, frozenset(), out, err, debug, on_build)
         _say(out, f"watching {_list(files)}… (Ctrl-C to stop)")
         while not stop.is_set():
             folders = sorted({f.parent for f in files if f.parent.is_dir()})
             if not folders:
                 stop.wait(POLL_MS / 1000)
-                files, state = _cycle(job, files, out, err, debug)
+                files, state = _cycle(job, files, out, err, debug, on_build)
                 continue
             watching = files
             for events in watchfiles.watch(
@@ -125,7 +128,7 @@ def watch(
             ):
                 if not events and _snapshot(files) == state:
                     continue
-                files, state = _cycle(job, files, out, err, debug)
+                files, state = _cycle(job, files, out, err, debug, on_build)
                 if files != watching:
                     _say(out, f"now watching {_list(files)}")
                     break
@@ -137,11 +140,13 @@ def watch(
     return 0
 
 
-def _cycle(job: Job, files: frozenset[Path], out: TextIO, err: TextIO, debug: bool):
+def _cycle(job: Job, files: frozenset[Path], out: TextIO, err: TextIO, debug: bool, on_build=None):
     """Rebuild and report; return the files to watch and their state as of the build's start."""
     before = _snapshot(files | {job.outline.resolve()})
     try:
         outcome, line = rebuild(job)
+        if on_build is not None:
+            line = on_build(outcome, line)
     except Exception as exc:  # a bug in deck: say so in one line and keep watching
         if debug:
             traceback.print_exc(file=err)

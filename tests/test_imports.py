@@ -26,13 +26,14 @@ def test_check_never_imports_python_pptx():
     assert done.returncode == 0, done.stderr
 
 
-def test_building_a_deck_without_charts_never_imports_python_pptx(write, tmp_path):
+def test_building_a_deck_without_charts_never_imports_python_pptx_lxml_or_xlsxwriter(write, tmp_path):
     outline = write("talk.yaml", _outline(3))
     done = _run(
         "import sys; from deck.cli import main; "
         f"status = main(['build', {str(outline)!r}, '-o', {str(tmp_path / 'o.pptx')!r}]); "
         "assert status == 0, status; "
-        "assert not any(m.split('.')[0] == 'pptx' for m in sys.modules)"
+        "late = sorted(m for m in sys.modules if m.split('.')[0] in ('pptx', 'lxml', 'xlsxwriter')); "
+        "assert not late, late"
     )
     assert done.returncode == 0, done.stderr
 
@@ -63,3 +64,15 @@ def _outline(n: int) -> str:
         for i in range(1, n + 1)
     )
     return f"title: 基准 Benchmark\nlanguage: zh-CN\nslides:\n{slides}"
+
+
+def test_only_office_py_runs_programs():
+    """deck/export/office.py is the one module that starts processes (the warm LibreOffice of
+    `deck serve` included: deck/export/warm.py asks office.py to start and end it)."""
+    import re
+
+    runs = re.compile(r"\bimport subprocess\b|\bfrom subprocess\b|\bos\.(system|popen|spawn\w*|exec\w*|fork)\(")
+    found = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "deck").rglob("*.py") if runs.search(p.read_text(encoding="utf-8"))
+    )
+    assert found == ["deck/export/office.py"]

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -328,9 +329,8 @@ def export_pngs(
     _say(progress, "rendering slides to PNG…")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
-        status, err = _run([exe, "-png", "-r", str(int(dpi)), str(pdf), str(Path(tmp, "p"))], timeout)
+        status, err, pages = _raster(exe, pdf, Path(tmp), dpi, timeout)
         seconds = time.monotonic() - start
-        pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         if status != 0 or not pages:
             why = "timed out" if status is None else f"exit status {status}" + (f": {err}" if err else "")
             _done(progress, seconds, failed=True)
@@ -341,13 +341,54 @@ def export_pngs(
             _done(progress, seconds, failed=True)
             return ExportResult((), not_ours(in_way[0]), seconds)
         try:
-            for page, dest in zip(pages, dests, strict=True):
-                shutil.move(page, dest)
+            _encode_pngs(pages, dests)
             written.record(dests)
         except OSError as e:
             return ExportResult((), _problem(out_dir, "O106", f"cannot write PNGs to {out_dir}: {e.strerror or e}"))
     _done(progress, seconds)
     return ExportResult(tuple(dests), None, seconds)
+
+
+def _raster(exe: str, pdf: Path, tmp: Path, dpi: int, timeout: float) -> tuple[int | None, str, list[Path]]:
+    """Render every page of `pdf` with pdftoppm to uncompressed pictures in `tmp`; return (exit
+    status or None on timeout, stderr, the pictures in page order). pdftoppm's own PNG output
+    spends most of its time compressing as hard as zlib can; `_encode_pngs` does it faster. A
+    long PDF is split in two page ranges rendered side by side when there are cores to do so."""
+    cmd = [exe, "-r", str(int(dpi))]
+    pages = _page_count(pdf) if (os.cpu_count() or 1) > 1 else None
+    if pages is None or pages < 8:
+        status, err = _run([*cmd, str(pdf), str(tmp / "p")], timeout)
+    else:
+        half = pages // 2
+        ranges = [("1", str(half)), (str(half + 1), str(pages))]
+        with ThreadPoolExecutor(2) as pool:
+            done = list(
+                pool.map(lambda r: _run([*cmd, "-f", r[0], "-l", r[1], str(pdf), str(tmp / "p")], timeout), ranges)
+            )
+        status, err = next((d for d in done if d[0] != 0), done[0])
+    return status, err, sorted(tmp.glob("p-*.ppm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def _page_count(pdf: Path) -> int | None:
+    """The page count of a PDF as LibreOffice writes it (its page tree uncompressed), else None."""
+    try:
+        found = re.search(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf.read_bytes())
+    except OSError:
+        return None
+    return int(found.group(1)) if found else None
+
+
+def _encode_pngs(pages: list[Path], dests: list[Path]) -> None:
+    """Write each picture of `pages` to its `dests` as a PNG, atomically, two at a time (zlib
+    releases the GIL); fast compression: the same pixels, files a few percent larger."""
+    from PIL import Image
+
+    def encode(page: Path, dest: Path) -> None:
+        with Image.open(page) as image:
+            write_atomically(dest, lambda out: image.save(out, format="PNG", compress_level=1))
+
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(encode, pages, dests))
 
 
 def not_ours(path: Path) -> Problem:
@@ -375,3 +416,113 @@ def _stderr_is_terminal() -> bool:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):  # replaced or closed stderr
         return False
+
+
+# The warm LibreOffice of `deck serve`: deck.export.warm decides when; the processes start and end here.
+
+UNO_PYTHON_ENV = "DECK_UNO_PYTHON"  # a Python that can `import uno`; when set, the only one tried
+WORKER = Path(__file__).with_name("unoworker.py")
+
+
+def uno_python(soffice: str) -> str | None:
+    """Return a Python that likely has LibreOffice's UNO bridge: `$DECK_UNO_PYTHON`, else the one
+    LibreOffice bundles (beside `soffice`: macOS, Windows), else the system's python3 (Debian's
+    python3-uno). Whether it really imports `uno` shows when the worker starts."""
+    forced = os.environ.get(UNO_PYTHON_ENV)
+    if forced:
+        return _executable(forced)
+    program = Path(os.path.realpath(soffice)).parent
+    for name in (program / "python", program / "python.exe", "/usr/bin/python3", "python3"):
+        found = _executable(str(name))
+        if found:
+            return found
+    return None
+
+
+def start_listening_office(profile: Path, pipe: str) -> subprocess.Popen | None:
+    """Start LibreOffice headless with its own profile folder, listening on the local pipe
+    `pipe` (no network port); None when soffice is not installed. End it with `end_process`."""
+    exe = find_soffice()
+    if exe is None:
+        return None
+    cmd = [
+        exe,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+    ]
+    return _start(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def start_worker(python: str, pipe: str) -> subprocess.Popen:
+    """Start unoworker.py with `python`, talking JSON lines on its stdin and stdout."""
+    return _start(
+        [python, str(WORKER), pipe],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        bufsize=1,
+    )
+
+
+def _start(cmd: list[str], **pipes) -> subprocess.Popen:
+    windows = os.name == "nt"
+    return subprocess.Popen(
+        cmd,
+        start_new_session=not windows,
+        creationflags=subprocess.CREATE_NEW_PROCESS_GROUP if windows else 0,
+        **pipes,
+    )
+
+
+def end_process(proc: subprocess.Popen | None, grace: float = 5.0) -> None:
+    """End `proc` and the processes it started: wait up to `grace` seconds for it to finish on
+    its own (a worker whose input was closed asks LibreOffice to quit), then SIGTERM its group,
+    then SIGKILL it."""
+    if proc is None:
+        return
+    windows = os.name == "nt"
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        if stream is not None:
+            try:
+                stream.close()
+            except OSError:
+                pass
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        pass
+    if not windows:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)  # the group: soffice's launcher and soffice.bin
+            proc.wait(timeout=grace)
+        except (ProcessLookupError, PermissionError, subprocess.TimeoutExpired):
+            pass
+    _kill(proc, windows)
+
+
+def rasterise(pdf: Path, dests: list[Path], *, dpi: int = 96, timeout: float = 120) -> ExportResult:
+    """Render the pages of `pdf`, in order, to the PNG files `dests` (one a page, each written
+    atomically; a private folder's files, not recorded as outputs)."""
+    exe = _executable("pdftoppm")
+    if exe is None:
+        message = f"pdftoppm (poppler) is needed to draw the slides, but it was not found; {_install_hint('pdftoppm')}"
+        return ExportResult((), _problem(pdf, "O103", message))
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
+        status, err, pages = _raster(exe, pdf, Path(tmp), dpi, timeout)
+        if status != 0 or len(pages) != len(dests):
+            why = "timed out" if status is None else f"exit status {status}, {len(pages)} of {len(dests)} pages"
+            code = "O104" if status is None else "O105"
+            return ExportResult(
+                (), _problem(pdf, code, f"cannot render {pdf} to PNG ({why}{': ' + err if err else ''})")
+            )
+        _encode_pngs(pages, dests)
+    return ExportResult(tuple(dests), None, time.monotonic() - start)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Callable, Mapping
@@ -192,7 +191,7 @@ def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -
     temporary file is removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     sweep_stale(target.parent)
-    tmp = target.with_name(f".{target.name[:120]}{TMP_MARK}{secrets.token_hex(8)}")  # within a name's 255 bytes
+    tmp = target.with_name(f".{target.name[:120]}{TMP_MARK}{os.urandom(8).hex()}")  # within a name's 255 bytes
     try:
         with tmp.open("xb") as out:  # `open`, not `mkstemp`: the usual permissions
             if fcntl is not None:

@@ -17,11 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
-
 from deck.layout.page import Chart, Page, Pages, Picture
 from deck.pptx.backdrop import prepare_background
-from deck.pptx.chart import embed_workbook, format_chart
 from deck.pptx.master import presentation_xml, slide_layout_xml, slide_master_xml, table_styles_xml
 from deck.pptx.notes import notes_master_xml, notes_xml
 from deck.pptx.package import (
@@ -40,7 +37,6 @@ from deck.pptx.pictures import prepare_picture
 from deck.pptx.slide import Refs, slide_xml
 from deck.pptx.text import east_asian_language
 from deck.pptx.theme import theme_xml
-from deck.pptx.workbook import category_workbook, xy_workbook
 from deck.theme import Theme
 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -82,7 +78,6 @@ _RT = {
         "package",
     )
 }
-_COMPACT = etree.XMLParser(remove_blank_text=True)  # python-pptx indents its chart XML
 _PRESENTATION, _MASTER = "ppt/presentation.xml", "ppt/slideMasters/slideMaster1.xml"
 _NOTES_MASTER = "ppt/notesMasters/notesMaster1.xml"
 
@@ -236,8 +231,14 @@ class _Slides:
     def _chart(self, chart: Chart, lang: str) -> str:
         """Add a chart part (python-pptx's chart XML, finished from the theme) with its
         embedded workbook; return the chart part's name."""
+        # Imported only for a deck with charts: lxml and XlsxWriter cost more at start-up than
+        # building 30 plain slides.
+        from lxml import etree
         from pptx.chart.data import CategoryChartData, XyChartData  # python-pptx only for charts
         from pptx.enum.chart import XL_CHART_TYPE
+
+        from deck.pptx.chart import embed_workbook, format_chart
+        from deck.pptx.workbook import category_workbook, xy_workbook
 
         kinds = {
             "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -267,7 +268,8 @@ class _Slides:
         self.charts += 1
         name = self.package.add(f"ppt/charts/chart{self.charts}.xml", _TYPES["chart"])
         book = self.package.add(f"ppt/embeddings/Microsoft_Excel_Sheet{self.charts}.xlsx", _TYPES["workbook"], blob)
-        space = etree.fromstring(data.xml_bytes(kinds[chart.kind]), _COMPACT)
+        compact = etree.XMLParser(remove_blank_text=True)  # python-pptx indents its chart XML
+        space = etree.fromstring(data.xml_bytes(kinds[chart.kind]), compact)
         embed_workbook(space, self.package.relate(name, book, _RT["package"]))
         format_chart(space, chart, self.theme, lang)
         self.package.set(name, etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True))

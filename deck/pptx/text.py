@@ -11,13 +11,15 @@ font, which the two-font scheme lacks.
 
 from __future__ import annotations
 
+import hashlib
 import re
-import uuid
 from functools import lru_cache
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from deck.layout.masters import BULLETS
+
+if TYPE_CHECKING:  # lxml is imported only where an element is made: a deck without charts never needs it
+    from lxml import etree
 from deck.theme import PALETTE_SLOTS, Theme
 from deck.units import EMU_PER_PT
 
@@ -36,7 +38,7 @@ _MAPPED = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
 _FONT_REFS = {"heading": ("+mj-lt", "+mj-ea", "+mj-cs"), "body": ("+mn-lt", "+mn-ea", "+mn-cs")}
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 ANCHORS = {"top": "t", "middle": "ctr", "bottom": "b"}
-_GUID_NAMESPACE = uuid.UUID("6f0b3a52-4c0e-4f7e-9d55-3d1f0c0de0c1")
+_GUID_NAMESPACE = bytes.fromhex("6f0b3a524c0e4f7e9d553d1f0c0de0c1")  # of stable_guid's name-based GUIDs
 # What XML 1.0 cannot carry at all, and how text and attribute values are escaped (as lxml does).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
@@ -53,6 +55,8 @@ def qn(tag: str) -> str:
 
 def el(tag: str, attrib: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
     """Return a new element `tag` (prefixed) with string attributes and children."""
+    from lxml import etree
+
     node = etree.Element(qn(tag), nsmap={tag.split(":")[0]: NS[tag.split(":")[0]]})
     for key, value in (attrib or {}).items():
         node.set(qn(key) if ":" in key else key, value)
@@ -62,6 +66,7 @@ def el(tag: str, attrib: dict[str, str] | None = None, *children: etree._Element
 
 def sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
     """Append a new element `tag` to `parent` and return it."""
+
     node = el(tag, attrib)
     parent.append(node)
     return node
@@ -75,7 +80,11 @@ def centipoints(emu: int) -> int:
 def stable_guid(*parts: object) -> str:
     """Return a GUID `{…}` derived from `parts` only (same parts → same GUID)."""
     text = "\x1f".join(str(p) for p in parts)
-    return "{" + str(uuid.uuid5(_GUID_NAMESPACE, text)).upper() + "}"
+    # uuid.uuid5(namespace, text), written out: the uuid module's import costs more than a build's GUIDs
+    b = bytearray(hashlib.sha1(_GUID_NAMESPACE + text.encode("utf-8")).digest()[:16])
+    b[6], b[8] = (b[6] & 0x0F) | 0x50, (b[8] & 0x3F) | 0x80  # version 5, RFC 4122 variant
+    h = b.hex().upper()
+    return f"{{{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}}}"
 
 
 def scheme_name(role: str) -> str:
@@ -101,6 +110,8 @@ def xml_attr(value: str) -> str:
 
 def fragment(xml: str) -> etree._Element:
     """Return the element written as text `xml` (prefixes a:, p:, r:, c:), parsed by lxml."""
+    from lxml import etree
+
     used = " ".join(
         f'xmlns:{prefix}="{uri}"' for prefix, uri in NS.items() if f"<{prefix}:" in xml or f" {prefix}:" in xml
     )
