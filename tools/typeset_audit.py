@@ -192,7 +192,15 @@ def _paragraph_flaws(sr: SlideRender, holder) -> list[Flaw]:
             else:
                 groups.append([i])
         for g, h in zip(groups, groups[1:]):
-            flaws += _break_flaws(sr.number, holder, text, g[-1], h[0])
+            lo, hi = g[-1], h[0]
+            while lo > 0 and _is_latin(text[lo - 1]) and lo - 1 in where:
+                lo -= 1
+            while hi + 1 < len(text) and _is_latin(text[hi + 1]) and hi + 1 in where:
+                hi += 1
+            word = sum(
+                float(chars[where[i]]["x1"]) - float(chars[where[i]]["x0"]) for i in range(lo, hi + 1) if i in where
+            )
+            flaws += _break_flaws(sr.number, holder, text, g[-1], h[0], word)
         if len(groups) > 1:
             rest = [ch for ch in text[groups[-1][0] :] if not _is_punct(ch) and not ch.isspace()]
             if len(rest) == 1 and is_east_asian(rest[0]):
@@ -233,13 +241,14 @@ def _is_cjk(ch: str) -> bool:
     return is_east_asian(ch) and unicodedata.category(ch).startswith("L")
 
 
-def _break_flaws(slide: int, holder, text: str, a: int, b: int) -> list[Flaw]:
-    """Flaws of a line break between text[a] (ends a line) and text[b] (starts the next)."""
+def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float) -> list[Flaw]:
+    """Flaws of a line break between text[a] (ends a line) and text[b] (starts the next);
+    `width` is the rendered width (pt) of the Latin word around the break, if any."""
     between = text[a + 1 : b]
     if "\n" in between:
         return []  # a forced break
     shown = f"{text[max(0, a - 8) : a + 1]}/{text[b : b + 8]}"
-    if not between.strip() and _is_latin(text[a]) and _is_latin(text[b]) and not between:
+    if not between and _is_latin(text[a]) and _is_latin(text[b]) and _word_fits(holder, text, a, b, width):
         return [Flaw(slide, holder.label, "split", shown)]
     if text[a] == text[b] == "\u2014" and not between:
         return [Flaw(slide, holder.label, "split", shown)]
@@ -249,6 +258,12 @@ def _break_flaws(slide: int, holder, text: str, a: int, b: int) -> list[Flaw]:
     if b not in _phrase_starts(parser, text):
         return [Flaw(slide, holder.label, "phrase", shown)]
     return []
+
+
+def _word_fits(holder, text: str, a: int, b: int, width: float) -> bool:
+    """Return True if the Latin word broken between text[a] and text[b], `width` pt wide as
+    rendered, would fit on one line of the holder's box (a longer word must be cut)."""
+    return width <= holder.box[2] - holder.box[0]
 
 
 def _gap_flaw(slide: int, holder, text: str, a: int, b: int, ca: dict, cb: dict) -> Flaw | None:
