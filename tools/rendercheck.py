@@ -62,6 +62,7 @@ class Holder:
     kind: str = "text"  # text | chart
     paragraphs: tuple[str, ...] = ()  # the paragraphs' text as written (line breaks as '\n')
     lang: str = ""  # the language of the holder's first run ("" if none)
+    insets: float = 0.0  # its left and right insets together, pt
 
 
 @dataclass
@@ -229,7 +230,7 @@ def _holders(slide) -> list[Holder]:
     footer and slide-number placeholders (LibreOffice mostly shows them as fields of the
     master page, drawn with it; where it draws one later, its characters still lie in its
     box), then the other slide shapes."""
-    found: list[tuple[str, Rect, str, str, tuple[str, ...], str]] = []
+    found: list[tuple[str, Rect, str, str, tuple[str, ...], str, float]] = []
     layout = slide.slide_layout
     if slide._element.get("showMasterSp") != "0":
         if layout._element.get("showMasterSp") != "0":
@@ -243,10 +244,10 @@ def _holders(slide) -> list[Holder]:
     _walk([s for s in slide.shapes if s not in footers], _PT, found, placeholders=True)
     seen: dict[str, int] = {}
     holders = []
-    for label, box, text, kind, paragraphs, lang in found:
+    for label, box, text, kind, paragraphs, lang, insets in found:
         seen[label] = seen.get(label, 0) + 1
         unique = label if seen[label] == 1 else f"{label} #{seen[label]}"
-        holders.append(Holder(unique, box, _norm(text), kind, paragraphs, lang))
+        holders.append(Holder(unique, box, _norm(text), kind, paragraphs, lang, insets))
     return holders
 
 
@@ -259,7 +260,7 @@ def _walk(shapes, tf: Transform, found: list, placeholders: bool) -> None:
         elif shape.has_table:
             _table_cells(shape, tf, found)
         elif shape.has_chart:
-            found.append((shape.name, _box(shape, tf), "", "chart", (), ""))
+            found.append((shape.name, _box(shape, tf), "", "chart", (), "", 0.0))
         elif shape.has_text_frame and shape.text_frame.text.strip():
             found.append((shape.name, _box(shape, tf), shape.text_frame.text, "text", *_paragraphs(shape.text_frame)))
 
@@ -317,11 +318,12 @@ def _table_cells(frame, tf: Transform, found: list) -> None:
             found.append((label, box, cell.text_frame.text, "text", *_paragraphs(cell.text_frame)))
 
 
-def _paragraphs(frame) -> tuple[tuple[str, ...], str]:
-    """Return a text frame's paragraphs (line breaks as '\\n', vertical tabs in python-pptx)
-    and the language of its first run."""
+def _paragraphs(frame) -> tuple[tuple[str, ...], str, float]:
+    """Return a text frame's paragraphs (line breaks as '\\n', vertical tabs in python-pptx),
+    the language of its first run, and its left and right insets together (pt)."""
     langs = frame._txBody.xpath(".//a:rPr/@lang")
-    return tuple(p.text.replace("\v", "\n") for p in frame.paragraphs), (langs[0] if langs else "")
+    insets = ((frame.margin_left or 0) + (frame.margin_right or 0)) / EMU_PER_PT
+    return tuple(p.text.replace("\v", "\n") for p in frame.paragraphs), (langs[0] if langs else ""), insets
 
 
 # -- attributing the PDF's characters -------------------------------------------------------

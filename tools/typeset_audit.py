@@ -191,16 +191,17 @@ def _paragraph_flaws(sr: SlideRender, holder) -> list[Flaw]:
                 groups[-1].append(i)
             else:
                 groups.append([i])
+
+        def span(i: int, j: int, where=where) -> float:
+            return sum(float(chars[where[t]]["x1"]) - float(chars[where[t]]["x0"]) for t in range(i, j) if t in where)
+
         for g, h in zip(groups, groups[1:]):
             lo, hi = g[-1], h[0]
             while lo > 0 and _is_latin(text[lo - 1]) and lo - 1 in where:
                 lo -= 1
             while hi + 1 < len(text) and _is_latin(text[hi + 1]) and hi + 1 in where:
                 hi += 1
-            word = sum(
-                float(chars[where[i]]["x1"]) - float(chars[where[i]]["x0"]) for i in range(lo, hi + 1) if i in where
-            )
-            flaws += _break_flaws(sr.number, holder, text, g[-1], h[0], word)
+            flaws += _break_flaws(sr.number, holder, text, g[-1], h[0], span(lo, hi + 1), span)
         if len(groups) > 1:
             rest = [ch for ch in text[groups[-1][0] :] if not _is_punct(ch) and not ch.isspace()]
             if len(rest) == 1 and is_east_asian(rest[0]):
@@ -241,9 +242,11 @@ def _is_cjk(ch: str) -> bool:
     return is_east_asian(ch) and unicodedata.category(ch).startswith("L")
 
 
-def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float) -> list[Flaw]:
+def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float, phrase_width) -> list[Flaw]:
     """Flaws of a line break between text[a] (ends a line) and text[b] (starts the next);
-    `width` is the rendered width (pt) of the Latin word around the break, if any."""
+    `width` is the rendered width (pt) of the Latin word around the break, if any, and
+    `phrase_width(i, j)` that of text[i:j]. Display text is a shape's only paragraph, of at most
+    DISPLAY_CHARS characters; a break is checked against phrases where it touches CJK text."""
     between = text[a + 1 : b]
     if "\n" in between:
         return []  # a forced break
@@ -253,17 +256,24 @@ def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float) ->
     if text[a] == text[b] == "\u2014" and not between:
         return [Flaw(slide, holder.label, "split", shown)]
     parser = _parser(holder.lang, text)
-    if parser is None or len(text.strip()) > DISPLAY_CHARS or between.strip() != between or between:
+    display = len(holder.paragraphs) == 1 and len(text.strip()) <= DISPLAY_CHARS
+    if parser is None or not display or between or not (is_east_asian(text[a]) or is_east_asian(text[b])):
         return []
-    if b not in _phrase_starts(parser, text):
-        return [Flaw(slide, holder.label, "phrase", shown)]
-    return []
+    spaces = {i + 1 for i, ch in enumerate(text) if ch == " "}
+    starts = sorted(_phrase_starts(parser, text) | spaces | {len(text)})
+    if b in starts:
+        return []
+    start = max(p for p in starts if p < b)
+    end = min(p for p in starts if p > b)
+    if phrase_width(start, end) > holder.box[2] - holder.box[0] - holder.insets:
+        return []  # a phrase wider than the line must break inside
+    return [Flaw(slide, holder.label, "phrase", shown)]
 
 
 def _word_fits(holder, text: str, a: int, b: int, width: float) -> bool:
     """Return True if the Latin word broken between text[a] and text[b], `width` pt wide as
     rendered, would fit on one line of the holder's box (a longer word must be cut)."""
-    return width <= holder.box[2] - holder.box[0]
+    return width <= holder.box[2] - holder.box[0] - holder.insets
 
 
 def _gap_flaw(slide: int, holder, text: str, a: int, b: int, ca: dict, cb: dict) -> Flaw | None:

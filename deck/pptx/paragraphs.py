@@ -24,6 +24,7 @@ from deck.pptx.text import (
     body_pr_xml,
     centipoints,
     font_refs,
+    margins,
     paragraph_props_xml,
     run_props_xml,
     scheme_name,
@@ -195,12 +196,16 @@ def _paragraph_props(par: Paragraph, look: Look, base: Level | None, n: int, fir
             line_pitch=look.line_pitch,
             space_before=par.space_before,
             align=par.align,
+            narrow=par.narrow,
         )
     bullet = BULLETS[min(par.level, 2)] if par.level else None
     indent = -(par.indent // par.level) if par.level else 0
+    left, right = margins(par.indent, par.narrow, par.align)
     attrs = ""
-    if par.indent != base.margin:
-        attrs += f' marL="{par.indent}"'
+    if left != base.margin:
+        attrs += f' marL="{left}"'
+    if right:
+        attrs += f' marR="{right}"'
     if n:
         attrs += f' lvl="{n}"'
     if indent != base.indent:
