@@ -14,8 +14,9 @@ character to the shape holding it. Kinds of flaw:
 - gap: a doubled gap between CJK and Latin text (more than GAP_EM), or a gap inside full-width
   brackets or before full-width punctuation (more than TIGHT_EM);
 - split: a line break inside a Latin word or number, or inside "——";
-- phrase: in display text (a paragraph of at most DISPLAY_CHARS characters) in Chinese or
-  Japanese, a line break that is not between BudouX phrases.
+- phrase: in display text (a paragraph of at most DISPLAY_CHARS characters, alone in its
+  placeholder or in a drawn text box) in Chinese or Japanese, a line break that touches CJK
+  text and is not between BudouX phrases, unless the phrase is wider than the line.
 
 Where the rendered characters are matched to the paragraphs' text (difflib, as rendercheck does),
 a line is a distinct baseline within one shape.
@@ -246,7 +247,8 @@ def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float, ph
     """Flaws of a line break between text[a] (ends a line) and text[b] (starts the next);
     `width` is the rendered width (pt) of the Latin word around the break, if any, and
     `phrase_width(i, j)` that of text[i:j]. Display text is a shape's only paragraph, of at most
-    DISPLAY_CHARS characters; a break is checked against phrases where it touches CJK text."""
+    DISPLAY_CHARS characters, alone in its placeholder or in a drawn text box (a
+    card, a label); a break is checked against phrases where it touches CJK text."""
     between = text[a + 1 : b]
     if "\n" in between:
         return []  # a forced break
@@ -256,7 +258,8 @@ def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float, ph
     if text[a] == text[b] == "\u2014" and not between:
         return [Flaw(slide, holder.label, "split", shown)]
     parser = _parser(holder.lang, text)
-    display = len(holder.paragraphs) == 1 and len(text.strip()) <= DISPLAY_CHARS
+    single = len(holder.paragraphs) == 1 or not holder.placeholder  # not one of a list's bullets
+    display = single and len(text.strip()) <= DISPLAY_CHARS
     if parser is None or not display or between or not (is_east_asian(text[a]) or is_east_asian(text[b])):
         return []
     spaces = {i + 1 for i, ch in enumerate(text) if ch == " "}

@@ -229,16 +229,16 @@ class Fitter:
         inset = self.inset(first) if inset is None else inset
         style = self.theme.text[first]
         out, lines = [], 0
-        spare = 0  # a lone paragraph may take one more line to break between phrases, if it has room
-        if len(paras) == 1:
-            room = box.h - self.height(paras, sizes, box.w, inset)
-            spare = min(1, max(0, room // self.pitch(sizes[first])))
+        room = box.h - self.height(paras, sizes, box.w, inset)  # display text may take one more line
         for i, para in enumerate(paras):
             size = sizes[para.role]
+            spare = min(1, max(0, room // self.pitch(size)))
+            before = self.lines(para, size, box.w - 2 * inset)
             narrow = self.narrowing(para, size, box.w - 2 * inset, spare)
             broken = self.by_phrases(para, size, box.w - 2 * inset, narrow, spare)
             if broken is not None:
                 para, narrow = broken, 0
+            room -= (self.lines(para, size, box.w - 2 * inset, narrow=narrow) - before) * self.pitch(size)
             lines += self.lines(para, size, box.w - 2 * inset, safe=False, narrow=narrow)
             own = self.theme.text[para.role]
             other = para.role != first
