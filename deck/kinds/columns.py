@@ -70,6 +70,7 @@ def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
     last = fit.max_steps(roles)
     for k in range(last + 1):
         sizes = {r: fit.size(r, k) for r in roles}
+        sizes["heading"] = max(sizes["heading"], sizes["body"])  # a heading is never smaller than its bullets
         whole = k < last
         head_h = max(fit.height([h], sizes, inner_w, fit.inset("heading"), whole) for h, _ in cols)
         body_h = box.h - 2 * pad - head_h

@@ -240,14 +240,16 @@ def paragraph_props_xml(
     align: str = "left",
     indent: int | None = None,
     narrow: int = 0,
+    reset: bool = False,
 ) -> str:
     """Return paragraph properties (`a:pPr` or `a:lvlNpPr`) as text: margin (EMU) with the
     bullet of `level` hanging in it (by `indent` EMU if given, else one column), exact line
-    pitch, space before, East Asian line breaking; lines `narrow` EMU narrower (`margins`)."""
+    pitch, space before, East Asian line breaking; lines `narrow` EMU narrower (`margins`);
+    `reset`: the right margin is written even when 0."""
     if indent is None:
         indent = -(margin // level) if level else 0  # the bullet sits one column left of the text
     left, right = margins(margin, narrow, align)
-    right_attr = f' marR="{right}"' if right else ""
+    right_attr = f' marR="{right}"' if right or reset else ""
     if level:
         bullet = (
             f'<a:buClr>{scheme_color_xml("primary")}</a:buClr><a:buSzPct val="100000"/>'
