@@ -12,6 +12,7 @@ import copy
 
 from lxml import etree
 
+from deck.layout.metrics import is_east_asian
 from deck.layout.page import Chart
 from deck.pptx.text import el, no_fill, outline, qn, run_props, solid_fill, sub
 from deck.theme import Theme
@@ -188,14 +189,15 @@ def _labels(text, number_format: str, percent: bool = False) -> etree._Element:
         "c:dLbls",
         None,
         el("c:numFmt", {"formatCode": number_format, "sourceLinked": "0"}),
-        el("c:spPr", None, no_fill(), outline(None, 0)),
+        # on the slide's background, so no gridline runs through a label
+        el("c:spPr", None, solid_fill("background") if not percent else no_fill(), outline(None, 0)),
         text(),
         el("c:dLblPos", {"val": "outEnd"}),
     )
     for flag, on in (
         ("showLegendKey", False),
         ("showVal", not percent),
-        ("showCatName", False),
+        ("showCatName", percent),  # a pie's slices are labelled with their category
         ("showSerName", False),
         ("showPercent", percent),
         ("showBubbleSize", False),
@@ -223,7 +225,11 @@ def _format_axes(plot_area: etree._Element, chart: Chart, theme: Theme, text) ->
         _insert(axis, el("c:spPr", None, copy.deepcopy(rule)), _AFTER["axis"][8:])
         _insert(axis, text(), _AFTER["axis"][9:])
         if axis.tag != qn("c:valAx"):
+            if chart.kind == "bar":  # bars run top down in the order typed, not bottom up
+                axis.find(f"{qn('c:scaling')}/{qn('c:orientation')}").set("val", "maxMin")
             continue
+        if chart.kind == "bar":  # … and the value axis stays below them
+            axis.find(qn("c:crosses")).set("val", "max")
         scaling = axis.find(qn("c:scaling"))
         for child in list(scaling):
             scaling.remove(child)
@@ -235,7 +241,9 @@ def _format_axes(plot_area: etree._Element, chart: Chart, theme: Theme, text) ->
             grid = _insert(axis, el("c:majorGridlines"), _AFTER["axis"][1:])
         grid.append(el("c:spPr", None, copy.deepcopy(rule)))
         if chart.unit:
-            _insert(axis, _axis_title(chart.unit, text, vertical=chart.kind != "bar"), _AFTER["axis"][3:])
+            # a CJK title is set horizontally: rotated, its characters would lie on their side
+            upright = chart.kind == "bar" or any(is_east_asian(ch) for ch in chart.unit)
+            _insert(axis, _axis_title(chart.unit, text, vertical=not upright), _AFTER["axis"][3:])
         _insert(
             axis,
             el("c:numFmt", {"formatCode": _number_format(chart, labels=False), "sourceLinked": "0"}),
