@@ -250,9 +250,11 @@ def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float, ph
     DISPLAY_CHARS characters, alone in its placeholder or in a drawn text box (a
     card, a label); a break is checked against phrases where it touches CJK text."""
     between = text[a + 1 : b]
+    shown = f"{text[max(0, a - 8) : a + 1]}/{text[b : b + 8]}"
+    if between == "\n" and _is_latin(text[a]) and _is_latin(text[b]):
+        return [Flaw(slide, holder.label, "split", shown + " (a line break written inside a word)")]
     if "\n" in between:
         return []  # a forced break
-    shown = f"{text[max(0, a - 8) : a + 1]}/{text[b : b + 8]}"
     if not between and _is_latin(text[a]) and _is_latin(text[b]) and _word_fits(holder, text, a, b, width):
         return [Flaw(slide, holder.label, "split", shown)]
     if text[a] == text[b] == "\u2014" and not between:

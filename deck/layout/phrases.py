@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 
+from deck.layout.linebreak import NO_END, NO_START
 from deck.layout.metrics import is_east_asian
 
 DISPLAY_CHARS = 40  # paragraphs up to this long are display text
@@ -66,7 +67,15 @@ def phrase_starts(text: str) -> frozenset[int] | None:
     for phrase in _parser(japanese).parse(text):
         starts.add(at)
         at += len(phrase)
-    return frozenset(starts)
+    # never inside a Latin word or number, nor where kinsoku forbids a break
+    return frozenset(
+        p
+        for p in starts
+        if p == 0
+        or not (_latin(text[p - 1]) and _latin(text[p]))
+        and text[p] not in NO_START
+        and text[p - 1] not in NO_END
+    )
 
 
 def breaks(text: str, lines: list[str]) -> list[int]:

@@ -62,3 +62,11 @@ def test_latin_display_text_is_balanced():
     assert len(lines) >= 2
     lengths = [len(line) for line in lines]
     assert max(lengths) - min(lengths) <= 12, lines  # balanced, not one word alone
+
+
+def test_phrases_never_split_a_latin_word_nor_break_kinsoku():
+    text = "强大的表示能力，学习组合性（compositionality）语言"
+    starts = phrase_starts(text)
+    word = range(text.index("c") + 1, text.index("y") + 1)
+    assert not starts & set(word)  # BudouX may cut a long Latin word; deck never does
+    assert text.index("）") not in starts
