@@ -40,6 +40,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from rendercheck import SlideRender, overflowing_chars, read_render, render_pdf  # tools/, beside this file
 
 from deck.layout.metrics import is_east_asian
+from deck.layout.phrases import may_break
 
 KINDS = ("overflow", "overlap", "lone", "gap", "split", "phrase")
 GAP_EM = 0.4  # more than this between CJK and Latin text is two gaps (a space plus the viewer's)
@@ -311,11 +312,12 @@ def _load(which: str):
 
 
 def _phrase_starts(parser, text: str) -> set[int]:
+    """BudouX's phrase starts, less those inside a Latin word or where kinsoku forbids a break."""
     starts, at = set(), 0
     for phrase in parser.parse(text):
         starts.add(at)
         at += len(phrase)
-    return starts
+    return {p for p in starts if p == 0 or may_break(text, p)}
 
 
 # -- the command --------------------------------------------------------------------------------

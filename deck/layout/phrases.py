@@ -68,14 +68,13 @@ def phrase_starts(text: str) -> frozenset[int] | None:
         starts.add(at)
         at += len(phrase)
     # never inside a Latin word or number, nor where kinsoku forbids a break
-    return frozenset(
-        p
-        for p in starts
-        if p == 0
-        or not (_latin(text[p - 1]) and _latin(text[p]))
-        and text[p] not in NO_START
-        and text[p - 1] not in NO_END
-    )
+    return frozenset(p for p in starts if p == 0 or may_break(text, p))
+
+
+def may_break(text: str, p: int) -> bool:
+    """Return True unless a break before text[p] splits a Latin word or breaks kinsoku."""
+    latin_word = _latin(text[p - 1]) and _latin(text[p])
+    return not latin_word and text[p] not in NO_START and text[p - 1] not in NO_END
 
 
 def breaks(text: str, lines: list[str]) -> list[int]:
