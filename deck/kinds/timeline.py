@@ -64,7 +64,7 @@ def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
         for e in content.events
     ]
     if stagger:
-        slots = [_slot(box, cw, i, min(2 * cw - t.gap // 2, box.w), dot, t.gap) for i in range(n)]
+        slots = [_slot(box, cw, i, min(2 * cw - t.gap // 2, box.w), t.gap) for i in range(n)]
         texts = [[replace(p, align=slots[i][2]) for p in [when[i], *body[i]]] for i in range(n)]
         above = [(texts[i], slots[i][1]) if i % 2 == 0 else None for i in range(n)]
         below = [(texts[i], slots[i][1]) if i % 2 else None for i in range(n)]
@@ -125,18 +125,16 @@ def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
     return [Body(tuple(elements))], problems
 
 
-def _slot(box: Box, cw: int, i: int, w: int, dot: int, gap: int) -> tuple[int, int, str]:
+def _slot(box: Box, cw: int, i: int, w: int, gap: int) -> tuple[int, int, str]:
     """Return the left edge, width and alignment of staggered event `i`'s text: centred on its
-    marker, `w` wide; at an end, where that would leave the line, aligned with its marker and
-    narrowed to end a gap before its neighbour on the same side, so no two labels overlap."""
+    marker, `w` wide; at an end, where that would leave the line, aligned with the line's end
+    and narrowed to end a gap before its neighbour on the same side, so no two labels overlap."""
     centre = box.x + i * cw + cw // 2
     if centre - w // 2 < box.x:
-        x = max(box.x, centre - dot)
-        return x, min(w, centre + cw - gap // 4 - x), "left"
+        return box.x, min(w, centre + cw - gap // 4 - box.x), "left"
     if centre - w // 2 + w > box.x + box.w:
-        right = min(box.x + box.w, centre + dot)
-        left = max(right - w, centre - cw + gap // 4)
-        return left, right - left, "right"
+        left = max(box.x + box.w - w, centre - cw + gap // 4)
+        return left, box.x + box.w - left, "right"
     return centre - w // 2, w, "center"
 
 
