@@ -60,6 +60,10 @@ class Holder:
     box: Rect
     text: str  # normalised visible characters, whitespace removed
     kind: str = "text"  # text | chart
+    paragraphs: tuple[str, ...] = ()  # the paragraphs' text as written (line breaks as '\n')
+    lang: str = ""  # the language of the holder's first run ("" if none)
+    insets: float = 0.0  # its left and right insets together, pt
+    placeholder: bool = False  # a placeholder of the slide (a title, a body of bullets …)
 
 
 @dataclass
@@ -227,7 +231,7 @@ def _holders(slide) -> list[Holder]:
     footer and slide-number placeholders (LibreOffice mostly shows them as fields of the
     master page, drawn with it; where it draws one later, its characters still lie in its
     box), then the other slide shapes."""
-    found: list[tuple[str, Rect, str, str]] = []
+    found: list[tuple[str, Rect, str, str, tuple[str, ...], str, float, bool]] = []
     layout = slide.slide_layout
     if slide._element.get("showMasterSp") != "0":
         if layout._element.get("showMasterSp") != "0":
@@ -241,10 +245,10 @@ def _holders(slide) -> list[Holder]:
     _walk([s for s in slide.shapes if s not in footers], _PT, found, placeholders=True)
     seen: dict[str, int] = {}
     holders = []
-    for label, box, text, kind in found:
+    for label, box, text, kind, paragraphs, lang, insets, placeholder in found:
         seen[label] = seen.get(label, 0) + 1
         unique = label if seen[label] == 1 else f"{label} #{seen[label]}"
-        holders.append(Holder(unique, box, _norm(text), kind))
+        holders.append(Holder(unique, box, _norm(text), kind, paragraphs, lang, insets, placeholder))
     return holders
 
 
@@ -257,9 +261,10 @@ def _walk(shapes, tf: Transform, found: list, placeholders: bool) -> None:
         elif shape.has_table:
             _table_cells(shape, tf, found)
         elif shape.has_chart:
-            found.append((shape.name, _box(shape, tf), "", "chart"))
+            found.append((shape.name, _box(shape, tf), "", "chart", (), "", 0.0, False))
         elif shape.has_text_frame and shape.text_frame.text.strip():
-            found.append((shape.name, _box(shape, tf), shape.text_frame.text, "text"))
+            text, frame = shape.text_frame.text, shape.text_frame
+            found.append((shape.name, _box(shape, tf), text, "text", *_paragraphs(frame), shape.is_placeholder))
 
 
 def _box(shape, tf: Transform) -> Rect:
@@ -311,7 +316,16 @@ def _table_cells(frame, tf: Transform, found: list) -> None:
             if cell.is_spanned or not cell.text_frame.text.strip():
                 continue
             box = (xs[c], ys[r], xs[c + cell.span_width], ys[r + cell.span_height])
-            found.append((f"{frame.name} r{r + 1}c{c + 1}", box, cell.text_frame.text, "text"))
+            label = f"{frame.name} r{r + 1}c{c + 1}"
+            found.append((label, box, cell.text_frame.text, "text", *_paragraphs(cell.text_frame), False))
+
+
+def _paragraphs(frame) -> tuple[tuple[str, ...], str, float]:
+    """Return a text frame's paragraphs (line breaks as '\\n', vertical tabs in python-pptx),
+    the language of its first run, and its left and right insets together (pt)."""
+    langs = frame._txBody.xpath(".//a:rPr/@lang")
+    insets = ((frame.margin_left or 0) + (frame.margin_right or 0)) / EMU_PER_PT
+    return tuple(p.text.replace("\v", "\n") for p in frame.paragraphs), (langs[0] if langs else ""), insets
 
 
 # -- attributing the PDF's characters -------------------------------------------------------

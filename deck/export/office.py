@@ -168,6 +168,7 @@ def export_pdf(
             shutil.copyfile(pptx, src)
         except OSError as e:
             return _fail_pdf(pdf, "O106", f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
+        _write_profile(work / "profile")
         cmd = [
             exe,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -239,6 +240,27 @@ def _looks_like_pdf(path: Path) -> bool:
             return f.read(5) == b"%PDF-"
     except OSError:
         return False
+
+
+# The private profile's settings. LibreOffice adds its own space between East Asian and Latin
+# text ("Asian typography: apply spacing", ParaIsCharacterDistance), on top of any space typed,
+# and a .pptx cannot turn it off; Impress leaves it off by default where the locale setting is
+# Japanese or Korean. So the profile's locale setting is ja-JP: the PDF then shows exactly the
+# spaces typed, as PowerPoint does. (Number and date formats of ja-JP match en-US's; every run
+# carries its own language, so no glyph forms change.)
+_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
+<value>ja-JP</value></prop></item>
+</oor:items>
+"""
+
+
+def _write_profile(profile: Path) -> None:
+    """Seed a fresh LibreOffice profile with deck's settings (see _PROFILE)."""
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
 
 
 def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:

@@ -123,6 +123,7 @@ def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
     last = fit.max_steps(roles)
     for k in range(last + 1):
         sizes = {r: fit.size(r, k) for r in roles}
+        sizes["heading"] = max(sizes["heading"], sizes["body"])  # a heading is never smaller than its bullets
         whole = k < last
         heads = [fit.height([h], sizes, inner_w, fit.inset("heading"), whole) for h, _, _ in cols if h]
         head_h = max(heads, default=0)

@@ -8,8 +8,8 @@ from deck import model as m
 from deck.fields import Field, ListOf, Record
 from deck.kinds.base import Kind, inline_text, plain_text
 from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
-from deck.layout.fit import Fitter, Para, plain, runs_of
-from deck.layout.page import Box, Shape
+from deck.layout.fit import Fitter, Para, runs_of
+from deck.layout.page import Box, Run, Shape
 from deck.problems import Problem
 
 
@@ -50,7 +50,7 @@ def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
     cw = (box.w - (n - 1) * arrow) // n
     pad = t.gap // 2
     cols = [
-        ([Para(plain(f"{i + 1}  {s.title}"), "heading")], [Para(runs_of(s.text), "small")])
+        ([Para((Run(f"{i + 1}", color="accent"), Run(f" {s.title}")), "heading")], [Para(runs_of(s.text), "small")])
         for i, s in enumerate(content.steps)
     ]
     problems: list[Problem] = []

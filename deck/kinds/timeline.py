@@ -64,10 +64,12 @@ def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
         for e in content.events
     ]
     if stagger:
-        width = min(2 * cw - t.gap // 2, box.w)
-        above = [([when[i]] + body[i], width) if i % 2 == 0 else None for i in range(n)]
-        below = [([when[i]] + body[i], width) if i % 2 else None for i in range(n)]
+        slots = [_slot(box, cw, i, min(2 * cw - t.gap // 2, box.w), t.gap) for i in range(n)]
+        texts = [[replace(p, align=slots[i][2]) for p in [when[i], *body[i]]] for i in range(n)]
+        above = [(texts[i], slots[i][1]) if i % 2 == 0 else None for i in range(n)]
+        below = [(texts[i], slots[i][1]) if i % 2 else None for i in range(n)]
     else:
+        slots = [(box.x + i * cw, cw, "center") for i in range(n)]
         above = [([w], cw) for w in when]
         below = [(b, cw) for b in body]
     roles = ["heading", "small", "caption"]
@@ -108,12 +110,7 @@ def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
             if item is None:
                 continue
             paras, w = item
-            x = min(max(box.x, centre - w // 2), box.x + box.w - w)
-            if x != centre - w // 2:  # pushed inwards at an end: align the text with its marker
-                side = "left" if x > centre - w // 2 else "right"
-                x = centre - dot if side == "left" else centre + dot - w
-                x = min(max(box.x, x), box.x + box.w - w)
-                paras = [replace(p, align=side) for p in paras]
+            x = slots[i][0]
             elements.append(
                 fit.frame(
                     paras,
@@ -126,6 +123,19 @@ def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
                 )
             )
     return [Body(tuple(elements))], problems
+
+
+def _slot(box: Box, cw: int, i: int, w: int, gap: int) -> tuple[int, int, str]:
+    """Return the left edge, width and alignment of staggered event `i`'s text: centred on its
+    marker, `w` wide; at an end, where that would leave the line, aligned with the line's end
+    and narrowed to end a gap before its neighbour on the same side, so no two labels overlap."""
+    centre = box.x + i * cw + cw // 2
+    if centre - w // 2 < box.x:
+        return box.x, min(w, centre + cw - gap // 4 - box.x), "left"
+    if centre - w // 2 + w > box.x + box.w:
+        left = max(box.x + box.w - w, centre - cw + gap // 4)
+        return left, box.x + box.w - left, "right"
+    return centre - w // 2, w, "center"
 
 
 KIND = Kind(

@@ -308,5 +308,6 @@ def _list_pages(
     drafts = []
     for i, (shown, body) in enumerate(zip(titles, bodies)):
         page = Page("", shown, body.elements, (), key + (f"#{i + 1}" if i else ""), where.line, deck.language, section)
-        drafts.append(_Draft(page, "content", where, section=section))
+        # the references close the last section but are not of it: their footer names none
+        drafts.append(_Draft(page, "content", where, section=None if key == "references" else section))
     return drafts, problems

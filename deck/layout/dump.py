@@ -42,7 +42,10 @@ def _ph(e) -> str:
 def _element(e) -> list[str]:
     if isinstance(e, TextFrame):
         head = f"text {e.name!r} {_box(e)} {e.role} {_pt(e.size)}pt {e.lines} lines{_ph(e)}"
-        return [head] + [f"  {'•' * p.level}{' ' if p.level else ''}{p.text}" for p in e.paragraphs]
+        return [head] + [
+            f"  {'•' * p.level}{' ' if p.level else ''}{p.text}{f'  [narrowed {_pt(p.narrow)}pt]' if p.narrow else ''}"
+            for p in e.paragraphs
+        ]
     if isinstance(e, Shape):
         return [f"shape {e.name!r} {e.kind} {_box(e)} fill={e.fill} line={e.line}{_ph(e)}"]
     if isinstance(e, Picture):

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, replace
 
 from deck import model as m
-from deck.layout.linebreak import count_lines
+from deck.layout.linebreak import wrap
 from deck.layout.metrics import text_width, uncovered
 from deck.layout.page import Box, Paragraph, Run, TextFrame
+from deck.layout.phrases import at_phrases, breaks, choose_narrowing, is_display, lone_last, phrase_lines
 from deck.problems import Problem, Where
 from deck.theme import Theme
 from deck.units import EMU_PER_PT
@@ -67,20 +68,25 @@ class Fitter:
 
     # ---- measuring -----------------------------------------------------------------------
 
-    def lines(self, para: Para, size: int, width: int, safe: bool = True, whole_words: bool = False) -> int:
-        """Return the line count of `para` at `size` in a text column `width` EMU wide: with
-        `safe`, as if lines were the theme's safety margin narrower (what fitting uses);
-        without, what a viewer with the theme's fonts shows. With `whole_words` (and `safe`),
-        a size at which a Latin word must be split does not fit (10,000 lines), so fitting
-        shrinks before it breaks words; its last step allows it."""
-        style = self.theme.text[para.role]
+    def lines(
+        self, para: Para, size: int, width: int, safe: bool = True, whole_words: bool = False, narrow: int = 0
+    ) -> int:
+        """Return the line count of `para` at `size` in a text column `width` EMU wide, its
+        lines `narrow` EMU narrower: with `safe`, as if lines were the theme's safety margin
+        narrower (what fitting uses); without, what a viewer with the theme's fonts shows. With
+        `whole_words` (and `safe`), a size at which a Latin word must be split does not fit
+        (10,000 lines), so fitting shrinks before it breaks words; its last step allows it."""
         indent = self.indent(para.level, size)
-        usable = self.usable(width - indent) if safe else width - indent
+        usable = self.usable(width - indent - narrow) if safe else width - indent - narrow
         if usable <= 0:
             return 10_000
         if whole_words and safe and self._splits_a_word(para, size, usable):
             return 10_000
-        return count_lines(
+        return len(self._wrap(para, size, usable))
+
+    def _wrap(self, para: Para, size: int, usable: int) -> list[str]:
+        style = self.theme.text[para.role]
+        return wrap(
             para.runs,
             self.theme.face(para.role),
             size,
@@ -89,6 +95,51 @@ class Fitter:
             italic=style.italic,
             code=self.theme.fonts["code"],
         )
+
+    def narrowing(self, para: Para, size: int, width: int, spare: int = 0) -> int:
+        """Return how much narrower (EMU) the lines of `para` are set in a text column `width`
+        wide: balanced display text breaking between phrases (taking up to `spare` more lines),
+        no lone last CJK character (deck.layout.phrases); 0 for text that needs nothing."""
+        text = "".join(r.text for r in para.runs)
+        indent = self.indent(para.level, size)
+        if width - indent <= 0 or not text.strip():
+            return 0
+        return choose_narrowing(
+            text,
+            para.level,
+            width - indent,
+            size,
+            lambda w: self._wrap(para, size, w),
+            lambda w: self.lines(para, size, width, narrow=width - indent - w),
+            spare,
+        )
+
+    def by_phrases(self, para: Para, size: int, width: int, narrow: int, spare: int) -> Para | None:
+        """Return display text `para` broken by hand between phrases ('\\n' in its runs) where
+        its lines, `narrow` EMU narrower than `width`, still break inside one; None where they
+        do not, or where breaking by hand takes more than `spare` more lines or splits a phrase
+        (deck.layout.phrases)."""
+        text = "".join(r.text for r in para.runs)
+        if not is_display(text, para.level):
+            return None
+        usable = width - self.indent(para.level, size)
+        now = self._wrap(para, size, usable - narrow)
+        if at_phrases(text, breaks(text, now)) and not lone_last(now[-1]):
+            return None
+
+        def fits(line: str) -> bool:
+            start = text.index(line)
+            one = replace(para, runs=_slice(para.runs, start, start + len(line.rstrip(" "))))
+            return self.lines(one, size, width) == 1
+
+        lines = phrase_lines(text, fits)
+        if lines is None or len(lines) > len(now) + spare or lone_last(lines[-1]):
+            return None
+        cuts, at = [], 0
+        for line in lines[:-1]:
+            at += len(line)
+            cuts.append(at)
+        return replace(para, runs=_break_at(para.runs, cuts))
 
     def _splits_a_word(self, para: Para, size: int, usable: int) -> bool:
         style = self.theme.text[para.role]
@@ -178,9 +229,17 @@ class Fitter:
         inset = self.inset(first) if inset is None else inset
         style = self.theme.text[first]
         out, lines = [], 0
+        room = box.h - self.height(paras, sizes, box.w, inset)  # display text may take one more line
         for i, para in enumerate(paras):
             size = sizes[para.role]
-            lines += self.lines(para, size, box.w - 2 * inset, safe=False)
+            spare = min(1, max(0, room // self.pitch(size)))
+            before = self.lines(para, size, box.w - 2 * inset)
+            narrow = self.narrowing(para, size, box.w - 2 * inset, spare)
+            broken = self.by_phrases(para, size, box.w - 2 * inset, narrow, spare)
+            if broken is not None:
+                para, narrow = broken, 0
+            room -= (self.lines(para, size, box.w - 2 * inset, narrow=narrow) - before) * self.pitch(size)
+            lines += self.lines(para, size, box.w - 2 * inset, safe=False, narrow=narrow)
             own = self.theme.text[para.role]
             other = para.role != first
             out.append(
@@ -197,6 +256,7 @@ class Fitter:
                     own.bold if other and own.bold != style.bold else None,
                     own.italic if other and own.italic != style.italic else None,
                     para.role,
+                    narrow,
                 )
             )
         return TextFrame(
@@ -258,6 +318,29 @@ class Fitter:
                 "look different and change the fit",
             )
         ]
+
+
+def _slice(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
+    """Return the runs of the paragraph's text[start:end]."""
+    out, at = [], 0
+    for run in runs:
+        a, b = max(start, at), min(end, at + len(run.text))
+        if a < b:
+            out.append(replace(run, text=run.text[a - at : b - at]))
+        at += len(run.text)
+    return tuple(out)
+
+
+def _break_at(runs: tuple[Run, ...], cuts: list[int]) -> tuple[Run, ...]:
+    """Return the runs with a line break ('\\n') inserted before each position of `cuts`."""
+    out, at = [], 0
+    for run in runs:
+        text = run.text
+        for cut in reversed([c - at for c in cuts if at < c <= at + len(run.text)]):
+            text = text[:cut] + "\n" + text[cut:]
+        out.append(replace(run, text=text))
+        at += len(run.text)
+    return tuple(out)
 
 
 def runs_of(rich: m.Rich) -> tuple[Run, ...]:

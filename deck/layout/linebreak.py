@@ -5,9 +5,9 @@ module follows LibreOffice Impress 7.4, checked against its PDF output by
 tools/check_wrap_vs_libreoffice.py, and errs towards more lines where viewers differ:
 
 - Characters are measured per script (deck.metrics), in whole pixels of a 600 dpi device as
-  LibreOffice does, without kerning, plus the SCRIPT_GAP_EM LibreOffice puts where the script
-  changes between East Asian and Latin text. LibreOffice kerns (narrower) and PowerPoint adds
-  no gap (narrower), so either holds as much on a line as predicted, or more.
+  LibreOffice does, without kerning, and with no space added where the script changes (deck's
+  export turns LibreOffice's off; PowerPoint adds none). LibreOffice kerns (narrower), so it
+  holds as much on a line as predicted, or more.
   "——" in a CJK font is one glyph and is never split.
 - A line takes characters while their right edge stays inside the box; a space that does
   not fit hangs, and the line breaks after it.
@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from deck.layout.metrics import SCRIPT_GAP_EM, advances, resolve_scripts, script_gaps
+from deck.layout.metrics import advances, resolve_scripts
 from deck.layout.page import Run
 from deck.theme import Face
 from deck.units import EMU_PER_INCH
@@ -164,10 +164,9 @@ def kinsoku_break(text: str, p: int) -> int:
 @lru_cache(maxsize=2048)
 def _measure(
     runs: tuple[Run, ...], face: Face, size: int, bold: bool, italic: bool, code: Face | None
-) -> tuple[str, tuple[bool, ...], tuple[float, ...], tuple[float, ...]]:
-    """Return the paragraph's text and, per character: whether it is set in the East Asian
-    face, its width, and its width plus the script gap after it (EMU). Cached: the fitter
-    measures the same paragraph at several widths."""
+) -> tuple[str, tuple[bool, ...], tuple[float, ...]]:
+    """Return the paragraph's text and, per character, whether it is set in the East Asian face
+    and its width (EMU). Cached: the fitter measures the same paragraph at several widths."""
     text = "".join(run.text for run in runs)
     scripts = resolve_scripts(text)
     pixels = max(1, round(size / EMU_PER_DEVICE_PIXEL))
@@ -180,27 +179,22 @@ def _measure(
             for w in advances(run.text, run_face, pixels, bold or run.bold, italic or run.italic, part)
         )
     for i in range(len(text) - 1, 0, -1):  # "——" is one glyph in CJK fonts: one unit
-        if text[i] == text[i - 1] == "\u2014" and scripts[i] and scripts[i - 1]:
+        if _inside_dashes(text, scripts, i):
             widths[i - 1], widths[i] = widths[i - 1] + widths[i], 0.0
-    gap = SCRIPT_GAP_EM * pixels * EMU_PER_DEVICE_PIXEL
-    steps = tuple(w + gap * g for w, g in zip(widths, script_gaps(text, scripts)))
-    return text, tuple(scripts), tuple(widths), steps
+    return text, tuple(scripts), tuple(widths)
 
 
-def _line_end(
-    text: str,
-    scripts: Sequence[bool],
-    widths: Sequence[float],
-    steps: Sequence[float],
-    start: int,
-    stop: int,
-    width: int,
-) -> int:
+def _inside_dashes(text: str, scripts: Sequence[bool], p: int) -> bool:
+    """Return True if text[p] continues a run of em dashes set in the East Asian face."""
+    return text[p] == text[p - 1] == "\u2014" and scripts[p] and scripts[p - 1]
+
+
+def _line_end(text: str, scripts: Sequence[bool], widths: Sequence[float], start: int, stop: int, width: int) -> int:
     """Return where the line starting at `start` ends (the next line's first index)."""
     pos = 0.0
     i = start
     while i < stop and pos + widths[i] < width:
-        pos += steps[i]
+        pos += widths[i]
         i += 1
     if i >= stop:
         return stop
@@ -208,9 +202,16 @@ def _line_end(
         return i + 1
     if i > 0 and scripts[i - 1]:
         brk = kinsoku_break(text, i)
+        while brk > start and _inside_dashes(text, scripts, brk):
+            brk = kinsoku_break(text, brk - 1)
     else:
         brk = next((p for p in range(i, start, -1) if uax14_break(text, p)), start)
-    return brk if brk > start else max(i, start + 1)
+    if brk > start:
+        return brk
+    end = max(i, start + 1)  # nothing fits: cut before the character that overflows
+    while end < stop and _inside_dashes(text, scripts, end):
+        end += 1  # never inside "——"
+    return end
 
 
 def wrap(
@@ -234,14 +235,14 @@ def wrap(
     """
     if width <= 0 or size <= 0:
         raise ValueError(f"width and size must be positive, got {width} and {size} EMU")
-    text, scripts, widths, steps = _measure(tuple(runs), face, size, bold, italic, code)
+    text, scripts, widths = _measure(tuple(runs), face, size, bold, italic, code)
     lines: list[str] = []
     start = 0
     for stop in [i for i, ch in enumerate(text) if ch == "\n"] + [len(text)]:
         if start == stop:
             lines.append("")
         while start < stop:
-            end = _line_end(text, scripts, widths, steps, start, stop, width)
+            end = _line_end(text, scripts, widths, start, stop, width)
             lines.append(text[start:end].rstrip(" "))
             start = end
         start = stop + 1

@@ -18,8 +18,9 @@ Which face sets a character follows LibreOffice and PowerPoint: East Asian chara
 (`is_weak`: spaces, general punctuation such as “ ” — …, arrows, symbols) take the script
 of the strong character before them, or at the start of the text of the first strong one
 after them. A character missing from its face is measured in the other face of the pair,
-else as UNCOVERED_EM em. Where the script changes between East Asian and Latin text,
-LibreOffice adds SCRIPT_GAP_EM of space (`script_gaps`); `text_width` includes it.
+else as UNCOVERED_EM em. No space is added where the script changes between East Asian and
+Latin text: PowerPoint adds none, and deck's LibreOffice export turns LibreOffice's off
+(deck.export.office), so the gap is the space typed, if any.
 
 Kerning and ligatures are ignored (LibreOffice and PowerPoint do not kern these runs unless
 asked). All lengths are integer EMU unless a function says otherwise.
@@ -48,8 +49,6 @@ _MONO_HINTS = ("mono", "code", "courier", "consolas", "menlo")
 # A character no table covers is drawn by a viewer's fallback font (emoji fonts are about
 # 1.25 em wide); it is measured this wide, in em, and reported by `uncovered`.
 UNCOVERED_EM = 1.25
-# LibreOffice's space between East Asian and Latin text: 1/5 of a 1.2 em line, in em.
-SCRIPT_GAP_EM = 0.24
 
 # Code point ranges a viewer sets in the East Asian typeface (inclusive).
 _EAST_ASIAN_RANGES: tuple[tuple[int, int], ...] = (
@@ -109,21 +108,6 @@ def resolve_scripts(text: str) -> list[bool]:
             current = s
         out.append(current)
     return out
-
-
-def script_gaps(text: str, scripts: Sequence[bool]) -> list[bool]:
-    """Return, per character, True where LibreOffice puts SCRIPT_GAP_EM after it: where the
-    script changes between it and the next character, and after leading weak characters
-    that precede East Asian text. Never across a line break ('\\n')."""
-    n = len(text)
-    first_strong = next((i for i, ch in enumerate(text) if not is_weak(ch)), n)
-    gaps = [False] * n
-    for i in range(n - 1):
-        if text[i] == "\n" or text[i + 1] == "\n":
-            continue
-        if scripts[i] != scripts[i + 1] or (i + 1 == first_strong and scripts[i + 1]):
-            gaps[i] = True
-    return gaps
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per table file
@@ -248,12 +232,9 @@ def advances(
 
 
 def text_width(text: str, face: Face, size: int, bold: bool = False, italic: bool = False) -> int:
-    """Return the width in EMU of `text` set on one line at font size `size` (EMU), script
-    gaps included, as LibreOffice sets it (PowerPoint adds no gaps, so it is narrower there).
+    """Return the width in EMU of `text` set on one line at font size `size` (EMU).
     Trailing spaces count; line breaks ('\\n') are 0 wide."""
-    scripts = resolve_scripts(text)
-    gaps = sum(script_gaps(text, scripts)) * SCRIPT_GAP_EM * size
-    return round(sum(advances(text, face, size, bold, italic, scripts)) + gaps)
+    return round(sum(advances(text, face, size, bold, italic, resolve_scripts(text))))
 
 
 def uncovered(text: str, faces: Iterable[Face]) -> list[str]:

@@ -53,6 +53,7 @@ class Paragraph:
     bold: bool | None = None  # weight override (None: the frame's)
     italic: bool | None = None
     role: str | None = None
+    narrow: int = 0  # EMU its lines are narrowed by (deck.layout.phrases): marR, or both margins if centred
 
     @property
     def text(self) -> str:

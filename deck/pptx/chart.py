@@ -12,6 +12,7 @@ import copy
 
 from lxml import etree
 
+from deck.layout.metrics import is_east_asian
 from deck.layout.page import Chart
 from deck.pptx.text import el, no_fill, outline, qn, run_props, solid_fill, sub
 from deck.theme import Theme
@@ -225,7 +226,7 @@ def _labels(text, number_format: str, shown: str, position: str | None, on_fill:
         "c:dLbls",
         None,
         el("c:numFmt", {"formatCode": number_format, "sourceLinked": "0"}),
-        el("c:spPr", None, no_fill(), outline(None, 0)),
+        el("c:spPr", None, no_fill() if on_fill or shown == "percent" else solid_fill("background"), outline(None, 0)),
         text(color="background") if on_fill else text(),
     )
     if position:
@@ -233,7 +234,7 @@ def _labels(text, number_format: str, shown: str, position: str | None, on_fill:
     for flag, on in (
         ("showLegendKey", False),
         ("showVal", shown == "value"),
-        ("showCatName", shown == "category"),
+        ("showCatName", shown in ("category", "percent")),  # a pie's slices are labelled with their category
         ("showSerName", False),
         ("showPercent", shown == "percent"),
         ("showBubbleSize", False),
@@ -261,7 +262,11 @@ def _format_axes(plot_area: etree._Element, chart: Chart, theme: Theme, text) ->
         _insert(axis, el("c:spPr", None, copy.deepcopy(rule)), _AFTER["axis"][8:])
         _insert(axis, text(), _AFTER["axis"][9:])
         if not _is_value_axis(axis, chart):
+            if chart.kind in _HORIZONTAL and axis.tag == qn("c:catAx"):  # bars run top down in the order typed
+                axis.find(f"{qn('c:scaling')}/{qn('c:orientation')}").set("val", "maxMin")
             continue
+        if chart.kind in _HORIZONTAL:  # … and the value axis stays below them
+            axis.find(qn("c:crosses")).set("val", "max")
         scaling = axis.find(qn("c:scaling"))
         for child in list(scaling):
             scaling.remove(child)
@@ -280,7 +285,9 @@ def _format_axes(plot_area: etree._Element, chart: Chart, theme: Theme, text) ->
             grid = _insert(axis, el("c:majorGridlines"), _AFTER["axis"][1:])
         grid.append(el("c:spPr", None, copy.deepcopy(rule)))
         if chart.unit:
-            _insert(axis, _axis_title(chart.unit, text, vertical=chart.kind not in _HORIZONTAL), _AFTER["axis"][3:])
+            # a CJK title is set horizontally: rotated, its characters would lie on their side
+            upright = chart.kind in _HORIZONTAL or any(is_east_asian(ch) for ch in chart.unit)
+            _insert(axis, _axis_title(chart.unit, text, vertical=not upright), _AFTER["axis"][3:])
         _insert(
             axis,
             el("c:numFmt", {"formatCode": _number_format(chart, labels=False), "sourceLinked": "0"}),

@@ -24,6 +24,7 @@ from deck.pptx.text import (
     body_pr_xml,
     centipoints,
     font_refs,
+    margins,
     paragraph_props_xml,
     run_props_xml,
     scheme_name,
@@ -64,7 +65,11 @@ class Writer:
         `a:txBody` for table cells (whose insets are the cell's margins: `inset=None`
         writes a bare `a:bodyPr`)."""
         body_pr = "<a:bodyPr/>" if inset is None else body_pr_xml(inset, anchor, wrap)
-        pars = "".join(self.paragraph(p, look) for p in paragraphs or (Paragraph(runs=()),))
+        paragraphs = paragraphs or (Paragraph(runs=()),)
+        pars = "".join(
+            self.paragraph(p, look, after_narrowed=i > 0 and paragraphs[i - 1].narrow > 0)
+            for i, p in enumerate(paragraphs)
+        )
         return f"<{tag}>{body_pr}<a:lstStyle/>{pars}</{tag}>"
 
     def placeholder_body(
@@ -75,18 +80,29 @@ class Writer:
         run states its weight even where it inherits it: LibreOffice shows a footer
         placeholder whose runs carry no character property as its own footer field, in its
         default font; one property keeps it the placeholder it is."""
-        pars = "".join(self.paragraph(p, look, levels, i == 0, weighted) for i, p in enumerate(paragraphs))
+        pars = "".join(
+            self.paragraph(p, look, levels, i == 0, weighted, i > 0 and paragraphs[i - 1].narrow > 0)
+            for i, p in enumerate(paragraphs)
+        )
         return f"<p:txBody>{body_pr}<a:lstStyle/>{pars}</p:txBody>"
 
     def paragraph(
-        self, par: Paragraph, look: Look, levels: tuple[Level, ...] = (), first: bool = False, weighted: bool = False
+        self,
+        par: Paragraph,
+        look: Look,
+        levels: tuple[Level, ...] = (),
+        first: bool = False,
+        weighted: bool = False,
+        after_narrowed: bool = False,
     ) -> str:
         """Return `a:p` for a laid-out paragraph: every property, or over `levels` only what
-        differs from the level the paragraph takes (and, `weighted`, each run's weight)."""
+        differs from the level the paragraph takes (and, `weighted`, each run's weight).
+        `after_narrowed`: the paragraph before had its lines narrowed, so this one's margins
+        are written even where they are the default (LibreOffice carries a margin over)."""
         look = _own_look(par, look)
         n = outline_level(par, levels) if levels else 0
         base = levels[min(n, len(levels) - 1)] if levels else None
-        props = _paragraph_props(par, look, base, n, first)
+        props = _paragraph_props(par, look, base, n, first, after_narrowed)
         out = ["<a:p>", props]
         for run in par.runs:
             out.append(self._run(run, look, base, weighted))
@@ -113,7 +129,7 @@ class Writer:
             if n:
                 out.append(f"<a:br>{self._run_props('a:rPr', run_look, base, look.lang)}</a:br>")
             for piece, lang in language_runs(line, look.lang, self.east_asian):
-                rpr = self._run_props("a:rPr", run_look, base, lang, rid, weighted)
+                rpr = self._run_props("a:rPr", _upright(run_look, run, lang), base, lang, rid, weighted)
                 out.append(f"<a:r>{rpr}<a:t>{xml_text(piece)}</a:t></a:r>")
         return "".join(out)
 
@@ -154,6 +170,14 @@ class Writer:
         return f"<{tag}{attrs}>{inner}</{tag}>" if inner else f"<{tag}{attrs}/>"
 
 
+def _upright(look: Look, run: Run, lang: str) -> Look:
+    """Return the look of a stretch of `run` in language `lang`: Chinese, Japanese and Korean
+    text is never slanted (viewers only fake italics for CJK faces); emphasis there is bold."""
+    if not look.italic or lang.split("-")[0].lower() not in ("zh", "ja", "ko"):
+        return look
+    return replace(look, italic=False, bold=look.bold or run.italic)
+
+
 def field_ids(scope: str, key: str) -> Callable[[], str]:
     """Return a source of GUIDs for a part's fields, stable for its scope, key and position."""
     numbers = count(1)
@@ -184,7 +208,7 @@ def outline_level(par: Paragraph, levels: tuple[Level, ...]) -> int:
     return next((i for i, level in enumerate(levels) if level.role == par.role), 0)
 
 
-def _paragraph_props(par: Paragraph, look: Look, base: Level | None, n: int, first: bool) -> str:
+def _paragraph_props(par: Paragraph, look: Look, base: Level | None, n: int, first: bool, reset: bool = False) -> str:
     """Return `a:pPr`: every property without `base`; else its level `n` (0-based) and
     what differs from the level's properties `base`."""
     if base is None:
@@ -195,12 +219,17 @@ def _paragraph_props(par: Paragraph, look: Look, base: Level | None, n: int, fir
             line_pitch=look.line_pitch,
             space_before=par.space_before,
             align=par.align,
+            narrow=par.narrow,
+            reset=reset,
         )
     bullet = BULLETS[min(par.level, 2)] if par.level else None
     indent = -(par.indent // par.level) if par.level else 0
+    left, right = margins(par.indent, par.narrow, par.align)
     attrs = ""
-    if par.indent != base.margin:
-        attrs += f' marL="{par.indent}"'
+    if left != base.margin or reset:
+        attrs += f' marL="{left}"'
+    if right or reset:
+        attrs += f' marR="{right}"'
     if n:
         attrs += f' lvl="{n}"'
     if indent != base.indent:

@@ -250,12 +250,17 @@ def paragraph_props_xml(
     space_before: int,
     align: str = "left",
     indent: int | None = None,
+    narrow: int = 0,
+    reset: bool = False,
 ) -> str:
     """Return paragraph properties (`a:pPr` or `a:lvlNpPr`) as text: margin (EMU) with the
     bullet of `level` hanging in it (by `indent` EMU if given, else one column), exact line
-    pitch, space before, East Asian line breaking."""
+    pitch, space before, East Asian line breaking; lines `narrow` EMU narrower (`margins`);
+    `reset`: the right margin is written even when 0."""
     if indent is None:
         indent = -(margin // level) if level else 0  # the bullet sits one column left of the text
+    left, right = margins(margin, narrow, align)
+    right_attr = f' marR="{right}"' if right or reset else ""
     if level:
         bullet = (
             f'<a:buClr>{scheme_color_xml("primary")}</a:buClr><a:buSzPct val="100000"/>'
@@ -264,8 +269,19 @@ def paragraph_props_xml(
     else:
         bullet = "<a:buNone/>"
     return (
-        f'<{tag} marL="{margin}" indent="{indent}" algn="{ALIGN[align]}" rtl="0" '
+        f'<{tag} marL="{left}"{right_attr} indent="{indent}" algn="{ALIGN[align]}" rtl="0" '
         f'eaLnBrk="1" latinLnBrk="0" hangingPunct="0">'
         f'<a:lnSpc><a:spcPts val="{centipoints(line_pitch)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{centipoints(space_before)}"/></a:spcBef>{bullet}</{tag}>'
     )
+
+
+def margins(margin: int, narrow: int, align: str) -> tuple[int, int]:
+    """Return the (marL, marR) that set a paragraph's lines `narrow` EMU narrower than its box
+    allows (deck.layout.phrases) without moving them: the right margin for left-aligned text,
+    the left one for right-aligned text, half each for centred text."""
+    if align == "center":
+        return margin + narrow // 2, narrow - narrow // 2
+    if align == "right":
+        return margin + narrow, 0
+    return margin, narrow

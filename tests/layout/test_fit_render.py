@@ -4,6 +4,7 @@ the page, and every text box has the line count the layout predicted (within one
 import pytest
 from conftest import ROOT, render_pdf
 from rendercheck import format_findings, overflowing_chars, read_render, rendered_line_counts
+from typeset_audit import audit, format_flaws
 
 from deck.pipeline import build_outline
 
@@ -54,3 +55,9 @@ def test_predicted_line_counts_match_the_rendered_ones(rendered):
             if got is None or abs(got - element.lines) > 1:
                 off.append((number, label, element.lines, got))
     assert off == []
+
+
+def test_no_glyph_of_one_shape_overlaps_a_glyph_of_another_or_a_picture(rendered):
+    outcome, pdf, render = rendered
+    overlaps = [f for f in audit(outcome.output, pdf, render=render) if f.kind == "overlap"]
+    assert overlaps == [], format_flaws(overlaps)

@@ -39,3 +39,11 @@ def test_automatic_slides_take_the_decks_language(write, language, agenda, refer
     assert titles[1] == agenda and titles[-1] == references
     texts = [p.text for page in outcome.pages.pages for e in page.elements for p in getattr(e, "paragraphs", ())]
     assert any(t.startswith(source) for t in texts)
+
+
+def test_the_references_slide_names_no_section_in_its_footer(write):
+    outcome = check_outline(write("outline.yaml", OUTLINE.format(language="en")))
+    references, slide = outcome.pages.pages[-1], outcome.pages.pages[-2]
+    texts = lambda page: [p.text for e in page.elements for p in getattr(e, "paragraphs", ())]
+    assert "S" in texts(slide)  # a slide of section S names it in its footer
+    assert "S" not in texts(references)

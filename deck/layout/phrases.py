@@ -1,0 +1,198 @@
+"""Where display text may break, and how its lines are chosen: BudouX phrases, balance, no lone
+last character.
+
+A viewer breaks Chinese and Japanese between any two characters (kinsoku aside), so a short
+heading can break inside a word ("逐步解/码") and a paragraph can end with one character alone
+on its last line ("…数据压/缩"). The text is never changed to prevent it; the layout chooses how
+wide each paragraph's lines are (`Paragraph.narrow`, written as the paragraph's right margin):
+
+- display text (a paragraph of at most DISPLAY_CHARS characters without a bullet: titles,
+  headings, card, timeline and stat labels) takes the narrowest width at which it keeps its
+  line count and every break falls between BudouX phrases (Chinese, Japanese) or words
+  (`balance`); failing phrases, the narrowest width that keeps the count, so its lines are
+  balanced, as CSS `text-wrap: balance` does;
+- display text that no width breaks between phrases, in one run, is broken by hand between
+  phrases (`phrase_lines`: a line break, `a:br`, written between two phrases; the text is
+  otherwise unchanged) where that takes no more lines than its box has room for;
+- any other paragraph whose last line would hold a single CJK character (punctuation aside)
+  is narrowed by up to MAX_PULL_EM ems until its last line holds two, keeping its line count.
+
+The width is only chosen where the measurement (deck.layout.linebreak) shows the same number of
+lines with and without the theme's safety margin as before, so fitting is never undone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+
+from deck.layout.linebreak import NO_END, NO_START
+from deck.layout.metrics import is_east_asian
+
+DISPLAY_CHARS = 40  # paragraphs up to this long are display text
+MAX_PULL_EM = 4  # a paragraph is narrowed by at most this many ems to end with two characters
+STEPS = 24  # display text tries this many widths between its box's and half of it
+
+
+def is_cjk_letter(ch: str) -> bool:
+    return is_east_asian(ch) and unicodedata.category(ch).startswith("L")
+
+
+def lone_last(line: str) -> bool:
+    """Return True if `line`, a paragraph's last, holds a single CJK letter (punctuation aside)."""
+    rest = [ch for ch in line if unicodedata.category(ch)[0] not in "PSZ"]
+    return len(rest) == 1 and is_cjk_letter(rest[0])
+
+
+def is_display(text: str, level: int) -> bool:
+    return level == 0 and 0 < len(text.strip()) <= DISPLAY_CHARS and "\n" not in text
+
+
+@cache
+def _parser(japanese: bool):
+    import budoux  # imported when first needed: a deck without CJK display text never loads its model
+
+    return budoux.load_default_japanese_parser() if japanese else budoux.load_default_simplified_chinese_parser()
+
+
+@cache
+def phrase_starts(text: str) -> frozenset[int] | None:
+    """Return the positions where a BudouX phrase of `text` starts (Chinese, or Japanese where
+    the text has kana), or None for text without Chinese characters or kana (or with Hangul)."""
+    if not any(is_cjk_letter(ch) for ch in text) or any("\uac00" <= ch <= "\ud7af" for ch in text):
+        return None
+    japanese = any("\u3040" <= ch <= "\u30ff" for ch in text)
+    starts, at = set(), 0
+    for phrase in _parser(japanese).parse(text):
+        starts.add(at)
+        at += len(phrase)
+    # never inside a Latin word or number, nor where kinsoku forbids a break
+    return frozenset(p for p in starts if p == 0 or may_break(text, p))
+
+
+def may_break(text: str, p: int) -> bool:
+    """Return True unless a break before text[p] splits a Latin word or breaks kinsoku."""
+    latin_word = _latin(text[p - 1]) and _latin(text[p])
+    return not latin_word and text[p] not in NO_START and text[p - 1] not in NO_END
+
+
+def breaks(text: str, lines: list[str]) -> list[int]:
+    """Return where each line after the first starts in `text` (lines lose trailing spaces)."""
+    out, p = [], 0
+    for n, line in enumerate(lines):
+        start = text.index(line, p) if line else p
+        if n:
+            out.append(start)
+        p = start + len(line)
+    return out
+
+
+def at_phrases(text: str, starts: list[int]) -> bool:
+    """Return True if every line start falls between phrases: after a space, at a BudouX phrase
+    start, or between two characters that are not CJK (Latin text breaks between words)."""
+    phrases = phrase_starts(text)
+    return phrases is None or all(
+        p in phrases or text[p - 1] == " " or not (is_east_asian(text[p - 1]) or is_east_asian(text[p])) for p in starts
+    )
+
+
+def split_words(text: str, starts: list[int]) -> int:
+    """Return how many line starts fall inside a Latin word or number."""
+    return sum(_latin(text[p - 1]) and _latin(text[p]) for p in starts)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isalnum() and not is_east_asian(ch)
+
+
+def choose_narrowing(
+    text: str,
+    level: int,
+    width: int,
+    size: int,
+    wrap: Callable[[int], list[str]],
+    safe: Callable[[int], int],
+    spare: int = 0,
+) -> int:
+    """Return how much narrower (EMU) than `width` the paragraph's lines should be set.
+
+    `wrap(w)` returns its lines at line width w as a viewer shows them; `safe(w)` its line
+    count with the theme's safety margin (what fitting counted). Display text may take up to
+    `spare` more lines (its box has room) to break between phrases. No width is taken that
+    splits more Latin words than the full width does. Returns 0 where nothing is better or
+    nothing keeps the counts."""
+    lines = wrap(width)
+    if len(lines) < 2:
+        return 0
+    n, n_safe = len(lines), safe(width)
+    splits = split_words(text, breaks(text, lines))
+
+    def keeps(w: int, more: int = 0) -> list[str] | None:
+        got = wrap(w)
+        if len(got) != n + more or safe(w) > n_safe + more:
+            return None
+        return got if split_words(text, breaks(text, got)) <= splits else None
+
+    if is_display(text, level):
+        for more in range(spare + 1):
+            phrased, balanced = _narrowest(text, width, n + more, lambda w, more=more: keeps(w, more), wrap)
+            if phrased is not None:
+                return width - phrased
+            if not more:
+                if at_phrases(text, breaks(text, lines)) and not lone_last(lines[-1]):
+                    return 0
+                fallback = balanced
+        return width - fallback if fallback is not None else 0
+    if not lone_last(lines[-1]):
+        return 0
+    for k in range(1, 2 * MAX_PULL_EM + 1):
+        w = width - k * size // 2
+        if w < width // 2:
+            break
+        got = keeps(w)
+        if got is not None and not lone_last(got[-1]):
+            return width - w
+    return 0
+
+
+def _narrowest(text: str, width: int, n: int, keeps, wrap) -> tuple[int | None, int | None]:
+    """Return the narrowest line widths (of STEPS down to half of `width`) at which the text
+    keeps `n` lines (`keeps`) with no lone last character: breaking between phrases, and at all."""
+    balanced = phrased = None
+    for k in range(1, STEPS + 1):
+        w = width - round(k * width / (2 * STEPS))
+        got = keeps(w)
+        if got is None:
+            if len(wrap(w)) > n:
+                break
+            continue
+        if not lone_last(got[-1]):
+            balanced = w
+            if at_phrases(text, breaks(text, got)):
+                phrased = w
+    return phrased, balanced
+
+
+def phrase_lines(text: str, fits: Callable[[str], bool]) -> list[str] | None:
+    """Return `text` packed into lines phrase by phrase (BudouX phrases, and words after
+    spaces), each as long as `fits` allows; None for text without phrases or with a phrase
+    that fits no line."""
+    phrases = phrase_starts(text)
+    if phrases is None:
+        return None
+    cuts = sorted(phrases | {i + 1 for i, ch in enumerate(text) if ch == " "} | {len(text)})
+    lines, start, end = [], 0, 0
+    for cut in cuts[1:]:
+        if fits(text[start:cut]):
+            end = cut
+            continue
+        if end == start:
+            return None  # one phrase is longer than the line
+        lines.append(text[start:end])
+        start = end
+        if not fits(text[start:cut]):
+            return None
+        end = cut
+    lines.append(text[start:])
+    return lines
