@@ -4,7 +4,10 @@ The metric tables in deck/layout/fonts/*.json are made by tools/make_metrics.py 
 files; this module reads only the tables (lazily, cached), never a font file.
 
 Which table measures a typeface: the family name is looked up case-insensitively among the
-tables (`Noto Sans`, `Noto Sans CJK SC`, `Noto Sans Mono CJK SC`). A name with no table falls
+tables (`Noto Sans`, `Noto Sans CJK SC`, `Noto Sans Mono CJK SC`, and the open families
+metric-compatible with common Office fonts: Carlito, Caladea, Liberation Sans, Serif and
+Mono), then among STAND_INS (Calibri is measured as Carlito, Arial as Liberation Sans …:
+the same advance widths, which is also what LibreOffice draws them with). A name with no table falls
 back to the closest known face: a monospaced-looking name (`Mono`, `Code`, `Courier`,
 `Consolas`, `Menlo`) to `Noto Sans Mono CJK SC`, any other East Asian typeface to
 `Noto Sans CJK SC`, any other Latin typeface to `Noto Sans`. A viewer that has the named font
@@ -44,6 +47,18 @@ LATIN_FALLBACK = "Noto Sans"
 EA_FALLBACK = "Noto Sans CJK SC"
 MONO_FALLBACK = "Noto Sans Mono CJK SC"
 _MONO_HINTS = ("mono", "code", "courier", "consolas", "menlo")
+# Office fonts and the open family with the same advance widths that measures (and, in
+# LibreOffice, draws) them; keys lower case.
+STAND_INS = {
+    "calibri": "Carlito",
+    "cambria": "Caladea",
+    "arial": "Liberation Sans",
+    "helvetica": "Liberation Sans",
+    "times new roman": "Liberation Serif",
+    "times": "Liberation Serif",
+    "courier new": "Liberation Mono",
+    "courier": "Liberation Mono",
+}
 
 # A character no table covers is drawn by a viewer's fallback font (emoji fonts are about
 # 1.25 em wide); it is measured this wide, in em, and reported by `uncovered`.
@@ -172,10 +187,21 @@ def _read(stem: str) -> FontTable | None:
     )
 
 
-def known_family(family: str, east_asian: bool) -> str:
-    """Return the family whose table measures typeface `family`: itself, or its fallback."""
+def measured_family(family: str) -> str | None:
+    """Return the family whose table measures typeface `family` with its own widths: itself
+    or its stand-in (STAND_INS); None when deck has no table for it."""
     if _read(f"{_slug(family)}-regular") is not None:
         return family
+    stand_in = STAND_INS.get(family.strip().lower())
+    return stand_in if stand_in and _read(f"{_slug(stand_in)}-regular") is not None else None
+
+
+def known_family(family: str, east_asian: bool) -> str:
+    """Return the family whose table measures typeface `family`: itself, its stand-in, or
+    its fallback."""
+    measured = measured_family(family)
+    if measured is not None:
+        return measured
     if any(hint in family.lower() for hint in _MONO_HINTS):
         return MONO_FALLBACK
     return EA_FALLBACK if east_asian else LATIN_FALLBACK
