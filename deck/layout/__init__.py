@@ -44,9 +44,11 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
 
     `kinds` is the registry of slide kinds (`deck.kinds.KINDS`) whose layouts fill the
     slides' bodies; `created` the document date ('YYYY-MM-DDTHH:MM:SSZ') for its properties.
-    The pages are placed on the layouts of the master generated from the theme."""
+    The pages are placed on the layouts of the master generated from the theme, or of the
+    company template's master the theme is laid on."""
     fit = Fitter(theme)
-    frame, master = Frame.of(deck, fit), master_of(fit)
+    frame = Frame.of(deck, fit)
+    master = theme.template.master if theme.template is not None else master_of(fit)
     chooser = Chooser(master, (theme.width, theme.height))
     drafts: list[_Draft] = []
     problems: list[Problem] = []

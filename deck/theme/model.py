@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deck.theme.template import Template
 
 # Palette roles, and the slot each one takes in the file's own colour scheme (a:clrScheme) of a
 # light theme (a dark theme trades text/background and muted/surface: Theme.scheme_slots).
@@ -131,6 +135,7 @@ class Theme:
     footer: Footer
     safety: float  # fraction of a line's width kept free for viewers' font substitution
     rule_width: int  # line width of rules, outlines and connectors, EMU
+    template: Template | None = None  # a company's template the slides are laid on (its master)
 
     def style(self, role: str) -> TextStyle:
         return self.text[role]

@@ -3,7 +3,7 @@ measure; warnings at the theme file's keys (errors under --strict, like every wa
 
 from __future__ import annotations
 
-from deck.layout.metrics import known_family
+from deck.layout.metrics import known_family, measured_family
 from deck.problems import Problem, cut
 from deck.source.located import Node
 from deck.theme.contrast import AA, contrast, low_contrast
@@ -70,7 +70,7 @@ def _typefaces(theme: Theme, node: Node) -> list[Problem]:
         for key, east_asian in (("latin", False), ("ea", True)):
             name = getattr(face, key)
             measured = known_family(name, east_asian)
-            if measured != name:
+            if measured_family(name) is None:
                 out.append(
                     place(node, "fonts", role, key).warning(
                         "T120",

@@ -106,6 +106,12 @@ THEME = Record(
             "the theme whose values this file overrides: a built-in theme (`default`, `dark`) or a theme "
             "file, relative to this file and inside the outline's folder",
         ),
+        "template": Field(
+            Text(doc="a .pptx or .potx file path", max_chars=300),
+            False,
+            "a company's template (.pptx or .potx), relative to this file and inside the outline's folder: "
+            "its masters, layouts, colours, fonts and art; this file's own keys override what it gives",
+        ),
         "slide": Field(
             Record("slide", {"size": Field(Choice(tuple(SLIDE_SIZES), "the slide size"), True, "16:9 or 4:3")}),
             True,

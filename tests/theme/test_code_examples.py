@@ -9,6 +9,7 @@ from deck.theme.codes import CODES
 
 OUTLINE = "title: Talk\ntheme: ours.yaml\nslides:\n  - title: One\n    bullets: [a, b]\n    notes: n\n"
 NEEDS_FILES = {"T112", "T116"}  # a symlink loop, two files: shown in tests/theme/test_files.py
+NEEDS_FILES |= {f"T13{n}" for n in range(1, 8)}  # hostile templates: shown in tests/theme/test_template.py
 
 
 @pytest.mark.parametrize("code", sorted(set(CODES) - NEEDS_FILES))

@@ -1,0 +1,93 @@
+"""A theme on a company's template: the template's colours, fonts, type sizes and margins
+taken over into the theme's values wherever no theme file wrote the key itself, and the
+template's slide size and master carried by the Theme.
+
+What comes from where:
+- palette: the colour the template's master maps each role's slot to (text = tx1, background
+  = bg1, muted = tx2, surface = bg2, primary … = accent1 …, link = hlink);
+- fonts: heading = the font scheme's major Latin face, body = its minor one; the East Asian
+  face of each when the scheme names one (else the base theme's);
+- text sizes: title from the master's title style, body and body2 from its body style's first
+  two levels, each minimum in the base theme's proportion;
+- margins: the edges of the master's title, body and footer placeholders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from deck.theme.files import written
+from deck.theme.model import PALETTE_SLOTS, Theme
+from deck.theme.template import Template
+from deck.units import EMU_PER_PT
+
+TEMPLATE_SUFFIXES = (".pptx", ".potx")
+_MAPPED = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
+
+
+def is_template(ref: str) -> bool:
+    """Whether theme reference `ref` names a template file (.pptx or .potx) rather than a theme."""
+    return ref.lower().endswith(TEMPLATE_SUFFIXES)
+
+
+def take_over(values: dict, node, template: Template) -> dict:
+    """Return checked theme `values` with what `template` gives in every key a theme file
+    did not write (`node` says which it did)."""
+    v = {k: (dict(x) if isinstance(x, dict) else x) for k, x in values.items()}
+    palette = dict(v["palette"])
+    for role, slot in PALETTE_SLOTS.items():
+        color = _color(template, _MAPPED.get(slot, slot))
+        if color and written(node, "palette", role) is None:
+            palette[role] = color
+    v["palette"] = palette
+    fonts = dict(v["fonts"])
+    for role, key in (("heading", "major"), ("body", "minor")):
+        if written(node, "fonts", role) is None and template.fonts.get(key):
+            fonts[role] = {
+                **fonts[role],
+                "latin": template.fonts[key],
+                "ea": template.fonts[f"{key}_ea"] or fonts[role]["ea"],
+            }
+    v["fonts"] = fonts
+    master = template.master
+    text = {k: dict(x) for k, x in v["text"].items()}
+    for role, level in (("title", master.title_style), ("body", master.body_style[0]), ("body2", master.body_style[1])):
+        if written(node, "text", role, "size") is None and role in text:
+            size = min(max(level.size / EMU_PER_PT, 8), 120)
+            ratio = text[role]["min"] / text[role]["size"]
+            text[role] = {**text[role], "size": round(size * 2) / 2, "min": round(size * ratio * 2) / 2}
+    v["text"] = text
+    margins = _margins(template)
+    if margins and written(node, "margins") is None:
+        v["margins"] = margins
+    return v
+
+
+def on_template(theme: Theme, template: Template) -> Theme:
+    """Return `theme` laid on `template`: its slide size and master."""
+    return replace(theme, width=template.width, height=template.height, template=template)
+
+
+def _color(template: Template, name: str) -> str | None:
+    try:
+        return template.role_color(name)
+    except KeyError:
+        return None
+
+
+def _margins(template: Template) -> dict[str, float] | None:
+    """Return the margins (points) the master's title, body and footer placeholders leave."""
+    phs = {p.type: p for p in template.master.placeholders}
+    boxes = [p for kind, p in phs.items() if kind in ("title", "body")]
+    if not boxes:
+        return None
+    width, height = template.width, template.height
+    left = min(p.x for p in boxes)
+    right = width - max(p.x + p.w for p in boxes)
+    top = min(p.y for p in boxes)
+    footers = [p for kind, p in phs.items() if kind in ("dt", "ftr", "sldNum")]
+    bottom = height - max(p.y + p.h for p in (footers or boxes))
+    return {
+        side: min(max(value / EMU_PER_PT, 0), 200)
+        for side, value in (("left", left), ("right", right), ("top", top), ("bottom", bottom))
+    }
