@@ -14,6 +14,7 @@ from deck.layout.blocks import Area, Body, TooBig, continue_paragraphs
 from deck.layout.choose import Chooser, bind_page
 from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.frame import Frame
+from deck.layout.house import snap
 from deck.layout.masters import master_of
 from deck.layout.page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape, TextFrame
 from deck.layout.variants import fit_layouts
@@ -77,7 +78,8 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
         page, more = _placed(draft, number, frame, chooser)
         pages.append(page)
         problems += more
-    pages, master = fit_layouts(pages, master)
+    if theme.template is None:  # a company template's layouts are copied as they are: no variants
+        pages, master = fit_layouts(pages, master)
     info = DocInfo(deck.title, deck.subtitle or "", deck.author or "", deck.language, created)
     return Pages(tuple(pages), info, master), problems
 
@@ -98,7 +100,10 @@ def _placed(draft: _Draft, number: int, frame: Frame, chooser: Chooser) -> tuple
                 f"`{choice.layout.name}` instead",
             )
         )
-    return bind_page(page, choice), problems
+    page = bind_page(page, choice)
+    if frame.fit.theme.template is not None:
+        page = snap(page, choice.layout, frame.fit)
+    return page, problems
 
 
 def _title_page(deck: m.Deck, frame: Frame) -> tuple[list[_Draft], list[Problem]]:
