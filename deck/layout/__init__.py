@@ -37,6 +37,7 @@ class _Draft:
     where: Where
     footer: bool = True
     section: str | None = None
+    shows: str = ""  # the slide kind of a content page (bullets, columns …)
 
 
 def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str) -> tuple[Pages, list[Problem]]:
@@ -96,8 +97,8 @@ def _placed(draft: _Draft, number: int, frame: Frame, chooser: Chooser) -> tuple
         problems.append(
             draft.where.warning(
                 "L130",
-                f"no layout of the master has placeholders for this slide's content; it is drawn on "
-                f"`{choice.layout.name}` instead",
+                f"no layout of the master has placeholders for this {draft.shows or draft.kind} slide's "
+                f"content; it is drawn on `{choice.layout.name}` instead",
             )
         )
     page = bind_page(page, choice)
@@ -204,7 +205,7 @@ def _slide_pages(
     for i, (shown, body) in enumerate(zip(titles, bodies)):
         key = slide.key + (f"#{i + 1}" if i else "")
         page = Page("", shown, (*body.elements, *extras), notes, key, slide.where.line, language, section)
-        drafts.append(_Draft(page, "content", slide.where, section=section))
+        drafts.append(_Draft(page, "content", slide.where, section=section, shows=slide.kind))
     return drafts, problems
 
 

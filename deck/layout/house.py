@@ -18,8 +18,8 @@ from deck.layout.fit import Fitter, Para
 from deck.layout.masters import Grid
 from deck.layout.page import Box, Page, TextFrame
 from deck.theme.model import Layout, Master, Placeholder
+from deck.theme.placeholders import content_layout
 
-_CONTENT = ("body", "obj")
 _SNAPPED = ("footer", "number", "date")
 
 
@@ -43,32 +43,15 @@ def template_grid(fit: Fitter) -> Grid | None:
     base = Grid.of(fit)
     deck_title, deck_subtitle = base.deck_title, base.deck_subtitle
     opening = _title_layout(master)
-    if opening is not None:
+    if opening is not None and _holds(fit, opening[0], "deck_title") and _holds(fit, opening[1], "deck_subtitle"):
         deck_title, deck_subtitle = (_box(p) for p in opening)
     section = base.section
     divider = next((la for la in master.layouts if la.type == "secHead"), None)
     heading = next((p for p in divider.placeholders if p.type == "title"), None) if divider else None
-    if heading is not None:
+    if heading is not None and _holds(fit, heading, "section"):
         section = _box(heading)
     title_box = Box(title.x, title.y, title.w, title_h)
     return Grid(inner, title_box, footer_top, footer_h, deck_title, deck_subtitle, section)
-
-
-def content_layout(master: Master, width: int, height: int) -> tuple[Placeholder, Placeholder] | None:
-    """Return the title and body placeholders of the master's layout for a slide of one
-    body (a title over one content placeholder that is no strip): of type obj if any, else
-    the one with the largest body."""
-    best = None
-    for order, layout in enumerate(master.layouts):
-        titles = [p for p in layout.placeholders if p.type == "title"]
-        content = [p for p in layout.placeholders if p.type in _CONTENT and not _strip(p, width, height)]
-        pictures = [p for p in layout.placeholders if p.type == "pic"]
-        if len(titles) != 1 or len(content) != 1 or pictures or content[0].y < titles[0].y + titles[0].h // 2:
-            continue
-        score = (layout.type != "obj", -content[0].w * content[0].h, order)
-        if best is None or score < best[0]:
-            best = (score, (titles[0], content[0]))
-    return best[1] if best else None
 
 
 def snap(page: Page, layout: Layout, fit: Fitter) -> Page:
@@ -104,6 +87,12 @@ def _into(frame: TextFrame, box: Box, anchor: str, fit: Fitter) -> TextFrame:
     return replace(frame, box=box, anchor=anchor)
 
 
+def _holds(fit: Fitter, ph: Placeholder, role: str) -> bool:
+    """Whether placeholder `ph` holds a line of text role `role` at its smallest size."""
+    size = fit.theme.text[role].min_size
+    return ph.h >= fit.pitch(size) + 2 * fit.inset(role) and ph.w >= 8 * size
+
+
 def _title_layout(master: Master) -> tuple[Placeholder, Placeholder] | None:
     for layout in sorted(master.layouts, key=lambda la: la.type != "title"):
         titles = [p for p in layout.placeholders if p.type in ("ctrTitle", "title")]
@@ -111,10 +100,6 @@ def _title_layout(master: Master) -> tuple[Placeholder, Placeholder] | None:
         if titles and subtitles and titles[0].y < subtitles[0].y:
             return titles[0], subtitles[0]
     return None
-
-
-def _strip(p: Placeholder, width: int, height: int) -> bool:
-    return 2 * p.w >= width and 6 * p.h <= height
 
 
 def _box(p: Placeholder) -> Box:

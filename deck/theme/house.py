@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from deck.theme.files import written
 from deck.theme.model import PALETTE_SLOTS, Theme
+from deck.theme.placeholders import content_layout
 from deck.theme.template import Template
 from deck.units import EMU_PER_PT
 
@@ -51,7 +52,11 @@ def take_over(values: dict, node, template: Template) -> dict:
     v["fonts"] = fonts
     master = template.master
     text = {k: dict(x) for k, x in v["text"].items()}
-    for role, level in (("title", master.title_style), ("body", master.body_style[0]), ("body2", master.body_style[1])):
+    found = content_layout(master, template.width, template.height)
+    title_levels, body_levels = (found[0].levels, found[1].levels) if found else ((), ())
+    title_level = title_levels[0] if title_levels else master.title_style
+    body1, body2 = body_levels[:2] if len(body_levels) >= 2 else master.body_style[:2]
+    for role, level in (("title", title_level), ("body", body1), ("body2", body2)):
         if written(node, "text", role, "size") is None and role in text:
             size = min(max(level.size / EMU_PER_PT, 8), 120)
             ratio = text[role]["min"] / text[role]["size"]
@@ -78,10 +83,11 @@ def _color(template: Template, name: str) -> str | None:
 def _margins(template: Template) -> dict[str, float] | None:
     """Return the margins (points) the master's title, body and footer placeholders leave."""
     phs = {p.type: p for p in template.master.placeholders}
-    boxes = [p for kind, p in phs.items() if kind in ("title", "body")]
+    width, height = template.width, template.height
+    found = content_layout(template.master, width, height)
+    boxes = list(found) if found else [p for kind, p in phs.items() if kind in ("title", "body")]
     if not boxes:
         return None
-    width, height = template.width, template.height
     left = min(p.x for p in boxes)
     right = width - max(p.x + p.w for p in boxes)
     top = min(p.y for p in boxes)

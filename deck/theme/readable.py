@@ -67,7 +67,7 @@ def _typefaces(theme: Theme, node: Node) -> list[Problem]:
     out = []
     for role in FONT_ROLES:
         face = theme.fonts[role]
-        for key, east_asian in (("latin", False), ("ea", True)):
+        for key, east_asian in (("latin", False),):  # East Asian text is measured at 1 em in any face
             name = getattr(face, key)
             measured = known_family(name, east_asian)
             if measured_family(name) is None:

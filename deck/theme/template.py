@@ -24,7 +24,20 @@ from pathlib import Path
 
 from lxml import etree
 
-from deck.theme.model import Layout, Level, Master, Placeholder
+from deck.theme.model import Layout, Master
+from deck.theme.placeholders import (
+    DEFAULT_INSETS,
+    FOOTERS,
+    TITLES,
+    finished,
+    levels,
+    master_kind,
+    merge,
+    placeholder,
+    placeholders,
+    scheme,
+    shape,
+)
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -42,25 +55,6 @@ _PRESENTATION_TYPES = {
     "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
     "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
 }
-_ANCHORS = {"t": "top", "ctr": "middle", "b": "bottom", "just": "top", "dist": "top"}
-_ALIGN = {"l": "left", "ctr": "center", "r": "right"}
-_TITLES, _FOOTERS = ("title", "ctrTitle"), ("dt", "ftr", "sldNum")
-_SCHEME_ROLES = {
-    "tx1": "text",
-    "bg1": "background",
-    "tx2": "muted",
-    "bg2": "surface",
-    "dk1": "text",
-    "lt1": "background",
-    "dk2": "muted",
-    "lt2": "surface",
-    "accent1": "primary",
-    "accent2": "accent",
-    **{f"accent{n}": f"series{n}" for n in range(3, 7)},
-    "hlink": "link",
-    "folHlink": "visited",
-}
-DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # l, t, r, b: DrawingML's default
 MAX_BYTES = 64 * 1024 * 1024  # a template's parts, uncompressed, read at most
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -152,9 +146,21 @@ class _Reader:
         ]
         if not masters:
             raise _Bad("T132", "has no slide master; save it from PowerPoint as a template (.potx)")
+        chosen = self._used_master(pres, rels, masters)
         if len(masters) > 1:
-            self.warnings.append(("T137", f"has {len(masters)} slide masters; deck uses the first, `{masters[0]}`"))
-        return self._master(masters[0], width, height)
+            which = "the one its first slide uses" if chosen != masters[0] else "the first"
+            self.warnings.append(("T137", f"has {len(masters)} slide masters; deck uses {which}, `{chosen}`"))
+        return self._master(chosen, width, height)
+
+    def _used_master(self, pres: etree._Element, rels: dict, masters: list[str]) -> str:
+        """Return the master the template's first slide is laid on, else its first master."""
+        first = pres.find("p:sldIdLst/p:sldId", NS)
+        slide = rels.get(first.get(f"{{{NS['r']}}}id")) if first is not None else None
+        if slide is None:
+            return masters[0]
+        layout = next((t for k, t in self._rels(slide[1]).values() if k == _RT + "slideLayout"), None)
+        master = next((t for k, t in self._rels(layout).values() if k == _RT + "slideMaster"), None) if layout else None
+        return master if master in masters else masters[0]
 
     # -- package ---------------------------------------------------------------------------
 
@@ -243,20 +249,23 @@ class _Reader:
         if theme_part is None:
             raise _Bad("T131", "has a slide master without a theme part")
         styles = root.find("p:txStyles", NS)
-        title_style = _levels(styles.find("p:titleStyle", NS) if styles is not None else None)
-        body_style = _levels(styles.find("p:bodyStyle", NS) if styles is not None else None)
-        other_style = _levels(styles.find("p:otherStyle", NS) if styles is not None else None)
-        master_shapes = [_shape(sp) for sp in _placeholders(root)]
+        title_style = levels(styles.find("p:titleStyle", NS) if styles is not None else None)
+        body_style = levels(styles.find("p:bodyStyle", NS) if styles is not None else None)
+        other_style = levels(styles.find("p:otherStyle", NS) if styles is not None else None)
+        master_shapes = [shape(sp) for sp in placeholders(root)]
         insets: dict[tuple[str, int, str], tuple[int, int, int, int]] = {}
         master_phs = []
         for raw in master_shapes:
-            base = title_style if raw.type in _TITLES else other_style if raw.type in _FOOTERS else body_style
-            master_phs.append(_placeholder(raw, None, base, "heading" if raw.type in _TITLES else "body"))
+            base = title_style if raw.type in TITLES else other_style if raw.type in FOOTERS else body_style
+            master_phs.append(placeholder(raw, None, base, "heading" if raw.type in TITLES else "body"))
             insets[("", master_phs[-1].idx, raw.type)] = raw.insets or DEFAULT_INSETS
-        by_kind = {_kind(r.type): r for r in reversed(master_shapes)}
-        layouts, names = [], {}
+        by_kind = {master_kind(r.type): r for r in reversed(master_shapes)}
+        layouts, names, duplicated, kept = [], {}, {}, []
         for n, lp in enumerate(layout_parts, 1):
             lroot = self._xml(lp)
+            if any(ph.get("orient") == "vert" for ph in lroot.iterfind(".//p:nvPr/p:ph", NS)):
+                continue  # vertical text (Title and Vertical Text …): never a slide's layout
+            kept.append(lp)
             csld = lroot.find("p:cSld", NS)
             name = (csld.get("name") if csld is not None else "") or f"Layout {n}"
             if name in names:
@@ -264,38 +273,40 @@ class _Reader:
                 name = f"{name} ({names[name]})"
             names.setdefault(name, 1)
             phs, idxs = [], {}
-            for raw in (_shape(sp) for sp in _placeholders(lroot)):
-                if raw.idx in idxs and raw.idx != 0:
-                    self.warnings.append(
-                        (
-                            "T136",
-                            f"layout `{name}` numbers two placeholders idx {raw.idx} ({idxs[raw.idx]} and "
-                            f"{raw.type}); deck fills only the first",
-                        )
-                    )
+            for raw in (shape(sp) for sp in placeholders(lroot)):
+                # PowerPoint finds a slide's placeholder by idx (idx 0 also by type: a title)
+                key = (raw.idx, master_kind(raw.type) if raw.idx == 0 else "")
+                if key in idxs:
+                    duplicated.setdefault(name, raw.idx)
                     continue
-                idxs[raw.idx] = raw.type
-                parent = by_kind.get(_kind(raw.type))
-                base = title_style if raw.type in _TITLES else other_style if raw.type in _FOOTERS else body_style
+                idxs[key] = raw.type
+                parent = by_kind.get(master_kind(raw.type))
+                base = title_style if raw.type in TITLES else other_style if raw.type in FOOTERS else body_style
                 if parent is not None:
-                    base = _merge(base, parent.levels)
-                ph = _placeholder(raw, parent, base, "heading" if raw.type in _TITLES else "body")
+                    base = merge(base, parent.levels)
+                ph = placeholder(raw, parent, base, "heading" if raw.type in TITLES else "body")
                 if ph.w <= 0 or ph.h <= 0:
                     continue
                 phs.append(ph)
                 insets[(name, ph.idx, ph.type)] = raw.insets or (parent.insets if parent else None) or DEFAULT_INSETS
             layouts.append(Layout(name, lroot.get("type", "cust"), tuple(phs)))
-        if not any(p.type in _TITLES for layout in layouts for p in layout.placeholders):
+        if duplicated:
+            shown = ", ".join(f"`{n}` (idx {i})" for n, i in list(duplicated.items())[:4])
+            more = f" and {len(duplicated) - 4} more" if len(duplicated) > 4 else ""
+            self.warnings.append(
+                ("T136", f"numbers two placeholders of a layout alike in {shown}{more}; deck fills only the first")
+            )
+        if not any(p.type in TITLES for layout in layouts for p in layout.placeholders):
             raise _Bad("T134", "has no title placeholder on any layout; deck puts every slide's title in one")
         theme = self._xml(theme_part)
-        colors, fonts = _scheme(theme)
+        colors, fonts = scheme(theme)
         cmap = root.find("p:clrMap", NS)
         color_map = dict(cmap.attrib) if cmap is not None else {}
         master = Master(
             tuple(p for p in master_phs if p.w > 0 and p.h > 0),
-            _finished(title_style, "heading")[0],
-            _finished(body_style, "body"),
-            _finished(other_style, "body")[0],
+            finished(title_style, "heading")[0],
+            finished(body_style, "body"),
+            finished(other_style, "body")[0],
             tuple(layouts),
         )
         return Template(
@@ -305,7 +316,7 @@ class _Reader:
             height,
             master,
             part,
-            tuple(layout_parts),
+            tuple(kept),
             colors,
             color_map,
             fonts,
@@ -313,164 +324,3 @@ class _Reader:
             self._copied([part, *layout_parts]),
             theme_part,
         )
-
-
-@dataclass(frozen=True)
-class _Raw:
-    type: str
-    idx: int
-    name: str
-    box: tuple[int, int, int, int] | None
-    anchor: str | None
-    insets: tuple[int, int, int, int] | None
-    levels: tuple[dict, ...]
-
-
-def _kind(ph_type: str) -> str:
-    return "title" if ph_type in _TITLES else ph_type if ph_type in _FOOTERS else "body"
-
-
-def _placeholders(root: etree._Element) -> list[etree._Element]:
-    tree = root.find("p:cSld/p:spTree", NS)
-    if tree is None:
-        return []
-    return [el for el in tree if el.find(".//p:nvPr/p:ph", NS) is not None]
-
-
-def _shape(el: etree._Element) -> _Raw:
-    ph = el.find(".//p:nvPr/p:ph", NS)
-    ph_type = ph.get("type", "obj")
-    try:
-        idx = int(ph.get("idx", "0"))
-    except ValueError:
-        idx = 0
-    c_nv = el.find(".//p:cNvPr", NS)
-    name = c_nv.get("name", "") if c_nv is not None else ""
-    off, ext = el.find("p:spPr/a:xfrm/a:off", NS), el.find("p:spPr/a:xfrm/a:ext", NS)
-    box = None
-    if off is not None and ext is not None:
-        box = tuple(_int(x.get(k)) for x, k in ((off, "x"), (off, "y"), (ext, "cx"), (ext, "cy")))
-    body_pr = el.find("p:txBody/a:bodyPr", NS)
-    anchor = insets = None
-    if body_pr is not None:
-        anchor = _ANCHORS.get(body_pr.get("anchor", ""))
-        sides = [body_pr.get(f"{s}Ins") for s in "ltrb"]
-        if any(s is not None for s in sides):
-            insets = tuple(_int(s) if s is not None else d for s, d in zip(sides, DEFAULT_INSETS))
-    return _Raw(ph_type, idx, name, box, anchor, insets, _levels(el.find("p:txBody/a:lstStyle", NS)))
-
-
-def _int(text: str | None) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return 0
-
-
-def _levels(style: etree._Element | None) -> tuple[dict, ...]:
-    """Return the nine list levels of a text style or list style as dicts of what they set."""
-    out = []
-    for n in range(1, 10):
-        lvl = style.find(f"a:lvl{n}pPr", NS) if style is not None else None
-        out.append(_level(lvl) if lvl is not None else {})
-    return tuple(out)
-
-
-def _level(lvl: etree._Element) -> dict:
-    got: dict = {}
-    if lvl.get("marL") is not None:
-        got["margin"] = _int(lvl.get("marL"))
-    if lvl.get("indent") is not None:
-        got["indent"] = _int(lvl.get("indent"))
-    if lvl.get("algn") in _ALIGN:
-        got["align"] = _ALIGN[lvl.get("algn")]
-    if lvl.find("a:buNone", NS) is not None:
-        got["bullet"] = None
-    char = lvl.find("a:buChar", NS)
-    if char is not None:
-        got["bullet"] = char.get("char", "\u2022")
-    rpr = lvl.find("a:defRPr", NS)
-    if rpr is not None:
-        if rpr.get("sz"):
-            got["size"] = _int(rpr.get("sz")) * 127
-        for attr, key in (("b", "bold"), ("i", "italic")):
-            if rpr.get(attr) is not None:
-                got[key] = rpr.get(attr) in ("1", "true")
-        scheme = rpr.find("a:solidFill/a:schemeClr", NS)
-        if scheme is not None and scheme.get("val") in _SCHEME_ROLES:
-            got["color"] = _SCHEME_ROLES[scheme.get("val")]
-        elif rpr.find("a:solidFill", NS) is not None:
-            got["color"] = None  # a literal colour: deck writes its own where the text needs one
-        latin = rpr.find("a:latin", NS)
-        if latin is not None and latin.get("typeface", "").startswith("+mj"):
-            got["font"] = "heading"
-        elif latin is not None and latin.get("typeface", "").startswith("+mn"):
-            got["font"] = "body"
-        elif latin is not None:
-            got["font"] = None  # a named face: deck writes its own font where it sets one
-    return got
-
-
-def _merge(under: tuple[dict, ...], over: tuple[dict, ...]) -> tuple[dict, ...]:
-    return tuple({**u, **o} for u, o in zip(under, over))
-
-
-def _finished(levels: tuple[dict, ...], font: str) -> tuple[Level, ...]:
-    """Return dict levels as Levels: what a level leaves unset takes PowerPoint's default
-    (18 pt, left, no bullet, text colour); unknown line pitch and space before are -1, so
-    that a slide always states its own."""
-    out = []
-    for d in levels:
-        out.append(
-            Level(
-                role=None,
-                size=d.get("size") or 18 * 12700,
-                line_pitch=-1,
-                space_before=-1,
-                margin=d.get("margin", 0),
-                indent=d.get("indent", 0),
-                bullet=d.get("bullet"),
-                bullet_color=None,
-                align=d.get("align", "left"),
-                font=d.get("font") or "",
-                color=d.get("color") or "",
-                bold=d.get("bold", False),
-                italic=d.get("italic", False),
-            )
-        )
-    return tuple(out)
-
-
-def _placeholder(raw: _Raw, parent: _Raw | None, base: tuple[dict, ...], font: str) -> Placeholder:
-    box = raw.box or (parent.box if parent else None) or (0, 0, 0, 0)
-    anchor = raw.anchor or (parent.anchor if parent else None) or ("middle" if raw.type in _TITLES else "top")
-    insets = raw.insets or (parent.insets if parent else None) or DEFAULT_INSETS
-    inset = insets[0] if len(set(insets)) == 1 else -1  # -1: the sides differ (Template.insets has them)
-    levels = () if raw.type == "pic" else _finished(_merge(base, raw.levels), font)
-    return Placeholder(raw.type, raw.idx, raw.name, *box, anchor, inset, levels)
-
-
-def _scheme(theme: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
-    """Return the theme part's colour scheme (slot → RRGGBB) and font scheme."""
-    colors: dict[str, str] = {}
-    scheme = theme.find("a:themeElements/a:clrScheme", NS)
-    for slot in scheme if scheme is not None else ():
-        if not isinstance(slot.tag, str):
-            continue
-        name = etree.QName(slot).localname
-        srgb, system = slot.find("a:srgbClr", NS), slot.find("a:sysClr", NS)
-        value = srgb.get("val") if srgb is not None else system.get("lastClr") if system is not None else None
-        if value and len(value) == 6:
-            colors[name] = value.upper()
-    fonts = {}
-    for key, tag in (("major", "a:majorFont"), ("minor", "a:minorFont")):
-        font = theme.find(f"a:themeElements/a:fontScheme/{tag}", NS)
-        latin = font.find("a:latin", NS) if font is not None else None
-        ea = font.find("a:ea", NS) if font is not None else None
-        fonts[key] = latin.get("typeface", "") if latin is not None else ""
-        fonts[f"{key}_ea"] = ea.get("typeface", "") if ea is not None else ""
-        if font is not None:
-            hans = font.find("a:font[@script='Hans']", NS)
-            if not fonts[f"{key}_ea"] and hans is not None:
-                fonts[f"{key}_ea"] = hans.get("typeface", "")
-    return colors, fonts
