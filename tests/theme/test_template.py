@@ -288,3 +288,23 @@ def test_an_empty_zip_is_not_a_presentation(tmp_path):
     (tmp_path / "empty.pptx").write_bytes(blob.getvalue())
     template, problems = read_template(tmp_path / "empty.pptx")
     assert template is None and problems[0][0] == "T130"
+
+
+def test_deck_template_explains_the_mapping(tmp_path, capsys):
+    path = template_file("renumbered", tmp_path)
+    assert main(["template", str(path)]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ") and line.split()}
+    assert "Title and Content" in lines["bullets"] and "body → obj idx 13" in lines["bullets"]
+    assert "Comparison" in lines["columns"] and "heading1 → body idx 4" in lines["columns"]
+    assert "column2 → obj idx 15" in lines["columns"]
+    assert "Picture with Caption" in lines["image"] and "picture → pic idx 1" in lines["image"]
+    assert "drawn" in lines["timeline"]
+    assert "fonts, body: Calibri (measured as Carlito)" in out
+    assert "accent1 #4F81BD" in out
+
+
+def test_deck_template_reports_a_broken_template(tmp_path, capsys):
+    tk.no_title(tmp_path / "untitled.pptx")
+    assert main(["template", str(tmp_path / "untitled.pptx")]) == 1
+    assert "error[T134]" in capsys.readouterr().err
