@@ -7,8 +7,9 @@ What comes from where:
   = bg1, muted = tx2, surface = bg2, primary … = accent1 …, link = hlink);
 - fonts: heading = the font scheme's major Latin face, body = its minor one; the East Asian
   face of each when the scheme names one (else the base theme's);
-- text sizes: title from the master's title style, body and body2 from its body style's first
-  two levels, each minimum in the base theme's proportion;
+- text sizes: title, body and body2 from the content layout's title and body placeholders
+  (else the master's text styles); each keeps the base theme's minimum (or the size, if
+  smaller), so text on a template with large type may still shrink to fit;
 - margins: the edges of the master's title, body and footer placeholders.
 """
 
@@ -58,9 +59,8 @@ def take_over(values: dict, node, template: Template) -> dict:
     body1, body2 = body_levels[:2] if len(body_levels) >= 2 else master.body_style[:2]
     for role, level in (("title", title_level), ("body", body1), ("body2", body2)):
         if written(node, "text", role, "size") is None and role in text:
-            size = min(max(level.size / EMU_PER_PT, 8), 120)
-            ratio = text[role]["min"] / text[role]["size"]
-            text[role] = {**text[role], "size": round(size * 2) / 2, "min": round(size * ratio * 2) / 2}
+            size = round(min(max(level.size / EMU_PER_PT, 8), 120) * 2) / 2
+            text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size)}
     v["text"] = text
     margins = _margins(template)
     if margins and written(node, "margins") is None:
