@@ -1,7 +1,8 @@
 """A company's template (.pptx or .potx) read into the format-free Master, with what the
-output copies from it: the first slide master, its layouts, its theme part and the pictures
-and other parts they use (master art, logos, background images). The template's own slides,
-notes and handouts are left behind.
+output copies from it: a slide master (the one its first slide uses, else the first), its
+layouts, its theme part and the pictures and other parts they use (master art, logos,
+background images), as they are but for hanging punctuation, which is turned off. The
+template's own slides, notes and handouts are left behind.
 
 Placeholders are read as PowerPoint resolves them: a layout's placeholder takes its box,
 anchor and insets from its own shape, else from the master's placeholder of its kind (title
@@ -94,6 +95,15 @@ class Template:
     def role_color(self, slot: str) -> str:
         """Return the colour (RRGGBB) of colour-map name or scheme slot `slot`."""
         return self.colors[self.color_map.get(slot, slot)]
+
+
+def _unhung(name: str, blob: bytes) -> bytes:
+    """Return a master's or layout's XML with hanging punctuation turned off: deck measures
+    lines without it (a full-width comma hung past the line's end would leave its box);
+    every other part as it is."""
+    if name.startswith(("ppt/slideMasters/", "ppt/slideLayouts/")) and name.endswith(".xml"):
+        return blob.replace(b'hangingPunct="1"', b'hangingPunct="0"')
+    return blob
 
 
 class _Bad(Exception):
@@ -229,7 +239,12 @@ class _Reader:
                 queue.append(target)
         rels = {n: self._rels_name(n) for n in order}
         return tuple(
-            Part(n, self.content_type(n), self.zip.read(n), self.zip.read(rels[n]) if rels[n] in self.names else None)
+            Part(
+                n,
+                self.content_type(n),
+                _unhung(n, self.zip.read(n)),
+                self.zip.read(rels[n]) if rels[n] in self.names else None,
+            )
             for n in order
         )
 

@@ -148,6 +148,8 @@ def test_the_output_keeps_the_templates_master_layouts_theme_and_art(name, tmp_p
         for part in template.parts:  # master, layouts, theme, pictures: byte for byte
             assert z.read(part.name) == part.blob, part.name
         types = z.read("[Content_Types].xml").decode()
+        with zipfile.ZipFile(path) as original:  # the colour and font schemes as the template has them
+            assert z.read(template.theme_part) == original.read(template.theme_part)
     assert "presentationml.presentation.main+xml" in types and "template.main" not in types
     assert not any(n.startswith("ppt/notesSlides/") for n in names) or "notesMaster" in types
     prs = Presentation(str(out.output))
