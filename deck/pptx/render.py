@@ -21,6 +21,7 @@ from lxml import etree
 
 from deck.layout.page import Chart, Page, Pages, Picture
 from deck.pptx.chart import embed_workbook, format_chart
+from deck.pptx.house import overridden_theme_part
 from deck.pptx.master import presentation_xml, slide_layout_xml, slide_master_xml, table_styles_xml
 from deck.pptx.notes import notes_master_xml, notes_xml
 from deck.pptx.package import (
@@ -98,7 +99,7 @@ def render_pptx(pages: Pages, theme: Theme) -> bytes:
     package = Package(_PRESENTATION)
     package.add(_PRESENTATION, _TYPES["presentation"])
     if theme.template is not None:
-        master_rid, layouts = _add_template(package, theme.template)
+        master_rid, layouts = _add_template(package, theme, theme.template)
     else:
         master_rid, layouts = _add_master(package, pages, theme, theme_part, lang)
     has_notes = any(p.notes for p in pages.pages)
@@ -159,12 +160,13 @@ def _add_master(
     return rid, layouts
 
 
-def _add_template(package: Package, template: Template) -> tuple[str, dict[str, str]]:
+def _add_template(package: Package, theme: Theme, template: Template) -> tuple[str, dict[str, str]]:
     """Add the company template's master, layouts, theme and the parts they use (its art),
-    copied as they are; return the presentation's relationship id of the master and
-    {layout name: layout part}."""
+    copied as they are (the theme with the theme file's own colours and faces); return the
+    presentation's relationship id of the master and {layout name: layout part}."""
     for part in template.parts:
-        package.copy(part.name, part.content_type, part.blob, part.rels)
+        blob = overridden_theme_part(part.blob, theme, template) if part.name == template.theme_part else part.blob
+        package.copy(part.name, part.content_type, blob, part.rels)
     rid = package.relate(_PRESENTATION, template.master_part, _RT["slideMaster"])
     package.relate(_PRESENTATION, template.theme_part, _RT["theme"])
     return rid, {layout.name: part for layout, part in zip(template.master.layouts, template.layout_parts)}

@@ -310,3 +310,20 @@ def test_deck_template_reports_a_broken_template(tmp_path, capsys):
     tk.no_title(tmp_path / "untitled.pptx")
     assert main(["template", str(tmp_path / "untitled.pptx")]) == 1
     assert "error[T134]" in capsys.readouterr().err
+
+
+def test_a_theme_files_palette_and_fonts_go_into_the_templates_scheme(tmp_path):
+    template_file("pandoc", tmp_path)
+    (tmp_path / "house.yaml").write_text(
+        'name: house\nextends: default\ntemplate: pandoc.pptx\npalette: {primary: "0B6E4F"}\n'
+        "fonts:\n  heading: {latin: Liberation Serif, ea: Noto Serif CJK SC}\n",
+        encoding="utf-8",
+    )
+    out = build_outline(talk(tmp_path, "house.yaml"), tmp_path / "out.pptx")
+    assert out.output is not None, [p.format() for p in out.errors]
+    with zipfile.ZipFile(out.output) as z:
+        scheme = z.read("ppt/theme/theme1.xml").decode()
+    assert '<a:accent1><a:srgbClr val="0B6E4F"/></a:accent1>' in scheme
+    assert '<a:accent2><a:srgbClr val="C0504D"/></a:accent2>' in scheme  # the template's own
+    assert '<a:majorFont><a:latin typeface="Liberation Serif"/>' in scheme
+    assert '<a:minorFont><a:latin typeface="Calibri"/>' in scheme
