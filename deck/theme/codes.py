@@ -128,7 +128,7 @@ CODES: dict[str, Code] = {
         "a typeface deck has no metrics for (a warning)",
         "deck fits text with the advance widths of the fonts it ships metrics for (Noto Sans and Noto Sans "
         "CJK families, and Carlito, Caladea and Liberation Sans, Serif and Mono, which also measure Calibri, "
-        "Cambria, Arial, Times New Roman and Courier New). "
+        "Cambria, Arial, Times New Roman and Courier New), and fonts installed where deck runs, read at build time. "
         "Another typeface is measured as the nearest of those; where a viewer shows the real "
         "font, lines may break differently, and text may overflow its box.",
         "name: ours\nextends: default\nfonts:\n  body: {latin: Futura, ea: Noto Sans CJK SC}",

@@ -50,3 +50,19 @@ def test_calibri_is_narrower_than_the_fallback():
 def test_cjk_in_a_latin_template_font_is_one_em():
     size = 12700 * 24
     assert text_width("汉字测试", Face("Calibri", "Noto Sans CJK SC"), size) == 4 * size
+
+
+def test_an_installed_font_without_a_table_is_measured_from_its_file():
+    from deck.layout.installed import font_dirs
+
+    path = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not path.is_file() or Path("/usr/share/fonts") not in font_dirs():
+        pytest.skip("DejaVu Sans is not installed")
+    font = TTFont(str(path))
+    cmap, hmtx, upem = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    size = 12700 * 20
+    expected = sum(hmtx[cmap[ord(ch)]][0] for ch in SAMPLE) / upem * size
+    assert measured_family("DejaVu Sans") == "DejaVu Sans"
+    measured = text_width(SAMPLE, Face("DejaVu Sans", "Noto Sans CJK SC"), size)
+    assert abs(measured - expected) <= len(SAMPLE)
+    assert measured_family("No Such Face 12345") is None
