@@ -8,8 +8,9 @@ What comes from where:
 - fonts: heading = the font scheme's major Latin face, body = its minor one; the East Asian
   face of each when the scheme names one (else the base theme's);
 - text sizes: title, body and body2 from the content layout's title and body placeholders
-  (else the master's text styles); each keeps the base theme's minimum (or the size, if
-  smaller), so text on a template with large type may still shrink to fit;
+  (else the master's text styles); the other roles', every minimum and the gap the base
+  theme's, scaled to the template's slide size (a 10-inch slide sets them at 3/4); so text on
+  a template with large type may still shrink to fit;
 - margins: the edges of the master's title, body and footer placeholders.
 """
 
@@ -52,7 +53,13 @@ def take_over(values: dict, node, template: Template) -> dict:
             }
     v["fonts"] = fonts
     master = template.master
-    text = {k: dict(x) for k, x in v["text"].items()}
+    scale = slide_scale(template)
+    text = {}
+    for role, style in v["text"].items():
+        style = dict(style)
+        if scale != 1 and written(node, "text", role) is None:  # sizes follow the slide's size
+            style["size"], style["min"] = (_half(style[k] * scale) for k in ("size", "min"))
+        text[role] = style
     found = content_layout(master, template.width, template.height)
     title_levels, body_levels = (found[0].levels, found[1].levels) if found else ((), ())
     title_level = title_levels[0] if title_levels else master.title_style
@@ -62,10 +69,24 @@ def take_over(values: dict, node, template: Template) -> dict:
             size = round(min(max(level.size / EMU_PER_PT, 8), 120) * 2) / 2
             text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size)}
     v["text"] = text
+    if written(node, "gap") is None:
+        v["gap"] = _half(v["gap"] * scale)
     margins = _margins(template)
     if margins and written(node, "margins") is None:
         v["margins"] = margins
     return v
+
+
+def slide_scale(template: Template) -> float:
+    """Return how large the template's slides are against deck's 16:9 slide (13.33 × 7.5 in),
+    by the narrower of width and height, within 0.5 to 1.5: a theme's sizes in points are
+    for that slide, and text on a smaller slide is set smaller, as it is projected alike."""
+    return min(max(min(template.width / 12_192_000, template.height / 6_858_000), 0.5), 1.5)
+
+
+def _half(points: float) -> float:
+    """`points` to the nearest half point, at least 6 (the smallest size a theme allows)."""
+    return max(round(points * 2) / 2, 6)
 
 
 def on_template(theme: Theme, template: Template) -> Theme:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import templatekit as tk
+from conftest import ROOT
 from ooxmlcheck import audit_errors
 from pptx import Presentation
 
@@ -212,7 +213,7 @@ def test_a_template_build_is_deterministic(tmp_path):
     assert again.output.read_bytes() == one
 
 
-@pytest.mark.parametrize("name", ["python-pptx", "pandoc", "lo-focus", "renumbered", "logo", "potx"])
+@pytest.mark.parametrize("name", CORPUS)
 def test_openxml_audit_finds_nothing(name, tmp_path):
     _, out = built(name, tmp_path)
     assert audit_errors(out.output) == []
@@ -327,3 +328,15 @@ def test_a_theme_files_palette_and_fonts_go_into_the_templates_scheme(tmp_path):
     assert '<a:accent2><a:srgbClr val="C0504D"/></a:accent2>' in scheme  # the template's own
     assert '<a:majorFont><a:latin typeface="Liberation Serif"/>' in scheme
     assert '<a:minorFont><a:latin typeface="Calibri"/>' in scheme
+
+
+TALKS = {"essay": ROOT / "outline.yaml", "showcase": ROOT / "examples" / "showcase.yaml"}
+
+
+@pytest.mark.parametrize("talk_name", sorted(TALKS))
+@pytest.mark.parametrize("name", CORPUS)
+def test_the_essay_and_the_examples_lay_out_on_every_template(talk_name, name, tmp_path):
+    path = template_file(name, tmp_path)
+    out = check_outline(TALKS[talk_name], theme=str(path))
+    assert out.errors == [], [p.format() for p in out.errors]
+    assert out.pages is not None and out.theme.template is not None
