@@ -64,9 +64,15 @@ def take_over(values: dict, node, template: Template) -> dict:
     title_levels, body_levels = (found[0].levels, found[1].levels) if found else ((), ())
     title_level = title_levels[0] if title_levels else master.title_style
     body1, body2 = body_levels[:2] if len(body_levels) >= 2 else master.body_style[:2]
-    for role, level in (("title", title_level), ("body", body1), ("body2", body2)):
+    hints = template.size_hints  # a master without text styles: its own text's sizes
+    body2_hint = hints["body"] * body2.size // body1.size if "body" in hints else None
+    for role, level, hint in (
+        ("title", title_level, hints.get("title")),
+        ("body", body1, hints.get("body")),
+        ("body2", body2, body2_hint),
+    ):
         if written(node, "text", role, "size") is None and role in text:
-            size = round(min(max(level.size / EMU_PER_PT, 8), 120) * 2) / 2
+            size = round(min(max((hint or level.size) / EMU_PER_PT, 8), 120) * 2) / 2
             text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size)}
     v["text"] = text
     if written(node, "gap") is None:

@@ -221,3 +221,17 @@ def scheme(theme: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
             if not fonts[f"{key}_ea"] and hans is not None:
                 fonts[f"{key}_ea"] = hans.get("typeface", "")
     return colors, fonts
+
+
+def size_hints(master: etree._Element) -> dict[str, int]:
+    """Return the size (EMU) of the first run of the master's title and body placeholders'
+    own text, by kind: where a master states no text styles (LibreOffice writes none) this is
+    the size its designer meant, though no slide inherits it."""
+    out: dict[str, int] = {}
+    for el in placeholders(master):
+        kind = master_kind(el.find(".//p:nvPr/p:ph", NS).get("type", "obj"))
+        run = el.find("p:txBody/a:p/a:r/a:rPr", NS)
+        run = run if run is not None else el.find("p:txBody/a:p/a:endParaRPr", NS)
+        if kind in ("title", "body") and run is not None and run.get("sz", "").isdigit():
+            out.setdefault(kind, int(run.get("sz")) * 127)
+    return out

@@ -38,6 +38,7 @@ from deck.theme.placeholders import (
     placeholders,
     scheme,
     shape,
+    size_hints,
 )
 
 NS = {
@@ -91,6 +92,7 @@ class Template:
     insets: dict[tuple[str, int, str], tuple[int, int, int, int]]
     parts: tuple[Part, ...]
     theme_part: str
+    size_hints: dict[str, int]  # 'title', 'body' → EMU, where the master states no text style sizes
 
     def role_color(self, slot: str) -> str:
         """Return the colour (RRGGBB) of colour-map name or scheme slot `slot`."""
@@ -104,6 +106,10 @@ def _unhung(name: str, blob: bytes) -> bytes:
     if name.startswith(("ppt/slideMasters/", "ppt/slideLayouts/")) and name.endswith(".xml"):
         return blob.replace(b'hangingPunct="1"', b'hangingPunct="0"')
     return blob
+
+
+def _sized(*styles: tuple[dict, ...]) -> bool:
+    return any("size" in level for style in styles for level in style)
 
 
 class _Bad(Exception):
@@ -338,4 +344,5 @@ class _Reader:
             insets,
             self._copied([part, *layout_parts]),
             theme_part,
+            {} if _sized(title_style, body_style) else size_hints(root),
         )
