@@ -1,10 +1,11 @@
 """`deck template FILE`: what a company template gives deck and what deck does with it.
 
-The template is read as a build reads it, and a sample talk with a slide of every kind is laid
-out on it; the report says, for each kind, the layout chosen and why (the placeholders its
-text fills, told by type and position), or that no layout takes it and it is drawn; then the
-placeholders of every layout, the colours and fonts the theme takes over (with how each font
-is measured), the master's art, and the problems found.
+The template is read as a build reads it, and a sample talk with a slide of every kind that
+fills placeholders is laid out on it (the kinds drawn as shapes take the layout code takes).
+The report says, for each kind, the layout chosen and why (the placeholders its text fills,
+told by type and position), or that no layout takes it and it is drawn; then the placeholders
+of every layout, the colours and fonts the theme takes over (with how each font is measured),
+the master's art, and the problems found.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from deck.kinds import KINDS
 from deck.layout.metrics import measured_family
 from deck.problems import Problem
 from deck.units import EMU_PER_PT
@@ -36,9 +38,6 @@ slides:
   - {title: table, table: {header: [A, B], rows: [[1, 2]]}, notes: n}
   - {title: chart, chart: {type: column, categories: [A, B], series: {S: [1, 2]}}, notes: n}
   - {title: code, code: {language: python, text: "print(1)"}, notes: n}
-  - {title: timeline, timeline: [{when: "1", what: a}, {when: "2", what: b}], notes: n}
-  - {title: steps, steps: [{title: a, text: b}, {title: c, text: d}], notes: n}
-  - {title: stats, stats: [{value: "1", label: a}, {value: "2", label: b}], notes: n}
 """
 
 
@@ -76,7 +75,7 @@ def _header(theme) -> list[str]:
 
 def _kinds(out) -> list[str]:
     drawn = {p.line for p in out.problems if p.code == "L130"}
-    lines = []
+    lines, drawn_on = [], ""
     for page in out.pages.pages:
         kind = "".join(p.text for p in page.title.paragraphs).split(" (")[0] or page.key
         filled = [
@@ -91,6 +90,12 @@ def _kinds(out) -> list[str]:
         else:
             why = "; ".join(filled) or "nothing to fill"
         lines.append(f"  {kind:34} {page.layout:28} {why}")
+        if kind == "code":  # every kind without a text slot is drawn, on the layout code takes
+            drawn_on = page.layout
+    sampled = {line.split()[0] for line in lines}
+    others = [name for name in KINDS if name not in sampled]
+    if others and drawn_on:
+        lines.append(f"  {', '.join(others)}: drawn as grouped shapes on {drawn_on}, the title in its placeholder")
     return lines
 
 

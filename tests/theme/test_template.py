@@ -302,7 +302,7 @@ def test_deck_template_explains_the_mapping(tmp_path, capsys):
     assert "Comparison" in lines["columns"] and "heading1 → body idx 4" in lines["columns"]
     assert "column2 → obj idx 15" in lines["columns"]
     assert "Picture with Caption" in lines["image"] and "picture → pic idx 1" in lines["image"]
-    assert "drawn" in lines["timeline"]
+    assert "drawn as grouped shapes on Title Only" in lines["timeline,"]
     assert "fonts, body: Calibri (measured as Carlito)" in out
     assert "accent1 #4F81BD" in out
 
