@@ -340,3 +340,13 @@ def test_the_essay_and_the_examples_lay_out_on_every_template(talk_name, name, t
     out = check_outline(TALKS[talk_name], theme=str(path))
     assert out.errors == [], [p.format() for p in out.errors]
     assert out.pages is not None and out.theme.template is not None
+
+
+def test_the_template_is_an_input_never_overwritten(tmp_path, capsys):
+    template_file("pandoc", tmp_path)
+    (tmp_path / "house.yaml").write_text("name: house\nextends: default\ntemplate: pandoc.pptx\n", encoding="utf-8")
+    outline = talk(tmp_path, "house.yaml")
+    before = (tmp_path / "pandoc.pptx").read_bytes()
+    assert main(["build", str(outline), "-o", str(tmp_path / "pandoc.pptx")]) == 2
+    assert "the company template" in capsys.readouterr().err
+    assert (tmp_path / "pandoc.pptx").read_bytes() == before
