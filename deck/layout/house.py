@@ -50,7 +50,7 @@ def template_grid(fit: Fitter) -> Grid | None:
     heading = next((p for p in divider.placeholders if p.type == "title"), None) if divider else None
     if heading is not None and _holds(fit, heading, "section"):
         section = _box(heading)
-    title_box = Box(title.x, title.y, title.w, title_h)
+    title_box = _beside_art(Box(title.x, title.y, title.w, title_h), template.art, t.gap)
     return Grid(inner, title_box, footer_top, footer_h, deck_title, deck_subtitle, section)
 
 
@@ -85,6 +85,23 @@ def _into(frame: TextFrame, box: Box, anchor: str, fit: Fitter) -> TextFrame:
     if fit.lines(Para(para.runs, frame.role, 0, para.align), frame.size, box.w - 2 * frame.inset) != 1:
         return frame
     return replace(frame, box=box, anchor=anchor)
+
+
+def _beside_art(box: Box, art: tuple[tuple[int, int, int, int], ...], gap: int) -> Box:
+    """Return `box` narrowed to keep clear of the master's pictures it overlaps (a logo in
+    the title's corner): cut on the side the picture is nearer to, a gap away from it."""
+    for x, y, w, h in art:
+        if x >= box.x + box.w or x + w <= box.x or y >= box.y + box.h or y + h <= box.y:
+            continue
+        if w * h * 4 > box.w * box.h:  # a picture as large as the box is a background, not art
+            continue
+        if x + w / 2 > box.x + box.w / 2:  # on the right: end before it
+            box = Box(box.x, box.y, max(x - gap - box.x, box.w // 2), box.h)
+        else:
+            right = box.x + box.w
+            start = min(x + w + gap, box.x + box.w // 2)
+            box = Box(start, box.y, right - start, box.h)
+    return box
 
 
 def _holds(fit: Fitter, ph: Placeholder, role: str) -> bool:

@@ -235,3 +235,17 @@ def size_hints(master: etree._Element) -> dict[str, int]:
         if kind in ("title", "body") and run is not None and run.get("sz", "").isdigit():
             out.setdefault(kind, int(run.get("sz")) * 127)
     return out
+
+
+def pictures(root: etree._Element) -> tuple[tuple[int, int, int, int], ...]:
+    """Return the boxes (x, y, w, h EMU) of the pictures on a master's or layout's own tree
+    (its art: a logo, a badge), placeholders left out."""
+    tree = root.find("p:cSld/p:spTree", NS)
+    out = []
+    for pic in tree.iterfind("p:pic", NS) if tree is not None else ():
+        if pic.find(".//p:nvPr/p:ph", NS) is not None:
+            continue
+        off, ext = pic.find("p:spPr/a:xfrm/a:off", NS), pic.find("p:spPr/a:xfrm/a:ext", NS)
+        if off is not None and ext is not None:
+            out.append(tuple(_int(x.get(k)) for x, k in ((off, "x"), (off, "y"), (ext, "cx"), (ext, "cy"))))
+    return tuple(out)

@@ -34,6 +34,7 @@ from deck.theme.placeholders import (
     levels,
     master_kind,
     merge,
+    pictures,
     placeholder,
     placeholders,
     scheme,
@@ -93,6 +94,7 @@ class Template:
     parts: tuple[Part, ...]
     theme_part: str
     size_hints: dict[str, int]  # 'title', 'body' → EMU, where the master states no text style sizes
+    art: tuple[tuple[int, int, int, int], ...] = ()  # x, y, w, h of the master's pictures (logos)
 
     def role_color(self, slot: str) -> str:
         """Return the colour (RRGGBB) of colour-map name or scheme slot `slot`."""
@@ -345,4 +347,5 @@ class _Reader:
             self._copied([part, *layout_parts]),
             theme_part,
             {} if _sized(title_style, body_style) else size_hints(root),
+            pictures(root),
         )

@@ -350,3 +350,13 @@ def test_the_template_is_an_input_never_overwritten(tmp_path, capsys):
     assert main(["build", str(outline), "-o", str(tmp_path / "pandoc.pptx")]) == 2
     assert "the company template" in capsys.readouterr().err
     assert (tmp_path / "pandoc.pptx").read_bytes() == before
+
+
+def test_titles_keep_clear_of_a_logo_on_the_master(tmp_path):
+    path = template_file("logo", tmp_path)
+    out = check_outline(ROOT / "outline.yaml", theme=str(path))
+    assert out.errors == []
+    x, y, w, h = 8_000_000, 100_000, 900_000, 450_000  # templatekit.with_logo's picture
+    for page in out.pages.pages:
+        b = page.title.box
+        assert b.x + b.w <= x or b.x >= x + w or b.y + b.h <= y or b.y >= y + h, page.key
