@@ -152,6 +152,15 @@ def with_logo(target: Path) -> Path:
     return edited(target, edit)
 
 
+def dark(target: Path) -> Path:
+    """A dark master: its colour map puts the background on dk1 and the text on lt1."""
+
+    def edit(parts):
+        _sub(parts, MASTER, 'bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2"', 'bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2"')
+
+    return edited(target, edit)
+
+
 def as_potx(target: Path) -> Path:
     """The template's content type (.potx) for the presentation part."""
 

@@ -94,6 +94,7 @@ HOSTILE = {
     "logo": tk.with_logo,
     "potx": tk.as_potx,
     "16-9": lambda p: tk.sized(p, 12_192_000, 6_858_000),
+    "dark": tk.dark,
 }
 CORPUS = sorted(tk.REAL) + sorted(HOSTILE)
 
@@ -360,3 +361,12 @@ def test_titles_keep_clear_of_a_logo_on_the_master(tmp_path):
     for page in out.pages.pages:
         b = page.title.box
         assert b.x + b.w <= x or b.x >= x + w or b.y + b.h <= y or b.y >= y + h, page.key
+
+
+def test_a_dark_master_gives_light_text_on_dark(tmp_path):
+    _, out = built("dark", tmp_path)
+    assert (out.theme.palette["text"], out.theme.palette["background"]) == ("FFFFFF", "000000")
+    assert out.theme.dark
+    with zipfile.ZipFile(out.output) as z:
+        slide = z.read("ppt/slides/slide4.xml").decode()
+    assert 'val="dk1"' not in slide and 'val="lt1"' not in slide  # slides name tx1/bg1, never a slot
