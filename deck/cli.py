@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     s = command("schema", "print the JSON Schema of the outline format (or of a theme)")
     s.add_argument("--theme", action="store_true", help="print the theme schema instead")
     command("themes", "list the built-in themes")
+    t = command("template", "explain a company template (.pptx/.potx): the layout each slide kind takes, and why")
+    t.add_argument("file", type=Path)
     e = command("explain", "print the long explanation of a problem code (e.g. `deck explain F101`)")
     e.add_argument("code", help="a code as printed in brackets, e.g. F101, or its name")
     return p
@@ -380,6 +382,16 @@ def _cmd_themes(args) -> int:
     return Exit.OK
 
 
+def _cmd_template(args) -> int:
+    from deck.report import template_report
+
+    if (status := _missing(args.file)) is not None:
+        return status
+    text, problems = template_report(args.file)
+    print(text, end="")
+    return _report(problems) if problems else Exit.OK
+
+
 def _cmd_explain(args) -> int:
     from deck.codes import explain, nearest
 
@@ -409,5 +421,6 @@ COMMANDS = {
     "new": _cmd_new,
     "schema": _cmd_schema,
     "themes": _cmd_themes,
+    "template": _cmd_template,
     "explain": _cmd_explain,
 }

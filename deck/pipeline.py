@@ -181,12 +181,14 @@ def input_files(
     outline: Path, out: Outcome, theme: str | None = None, theme_base: Path | None = None
 ) -> dict[Path, str]:
     """Return the files a checked build of `outline` reads, each with what it is: the outline,
-    its theme file (the `theme` override, a path relative to `theme_base`, or the outline's own)
-    and the pictures its slides show."""
+    its theme file (the `theme` override, a path relative to `theme_base`, or the outline's own),
+    the company template its theme is laid on, and the pictures its slides show."""
     files = {outline: "the outline"}
     ref, base = (theme, theme_base or Path.cwd()) if theme is not None else (out.deck.theme, outline.parent)
     if ref not in BUILTIN:
         files[base / ref] = "the theme file"
+    if out.theme is not None and out.theme.template is not None:
+        files[out.theme.template.path] = "the company template"
     for page in out.pages.pages:
         files.update({e.path: "a picture the outline uses" for e in page.elements if isinstance(e, Picture)})
     return files

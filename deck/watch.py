@@ -57,8 +57,9 @@ def rebuild(job: Job) -> tuple[Outcome, str]:
 
 
 def watched_files(job: Job, outcome: Outcome, before: frozenset[Path] = frozenset()) -> frozenset[Path]:
-    """Return the files a build of `job` reads (resolved): the outline, a theme file, and the
-    pictures. After a build that stopped early, the files of the last good build are kept."""
+    """Return the files a build of `job` reads (resolved): the outline, a theme file (or
+    template) and the template it names, and the pictures. After a build that stopped early,
+    the files of the last good build are kept."""
     files = {job.outline.resolve()}
     if job.theme is not None:
         files |= _theme_file(job.theme, Path.cwd())
@@ -68,6 +69,8 @@ def watched_files(job: Job, outcome: Outcome, before: frozenset[Path] = frozense
         return frozenset(files | before)
     if job.theme is None:
         files |= _theme_file(outcome.deck.theme, job.outline.parent)
+    if outcome.theme is not None and outcome.theme.template is not None:  # a theme file's template:
+        files.add(outcome.theme.template.path.resolve())
     pages = outcome.pages.pages if outcome.pages is not None else ()
     files |= {e.path.resolve() for page in pages for e in page.elements if isinstance(e, Picture)}
     return frozenset(files)

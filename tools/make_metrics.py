@@ -38,11 +38,34 @@ SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
     ("noto-sans-cjk-sc-bold", "Noto Sans CJK SC", "bold", "NotoSansCJK-Bold.ttc", "ZHS"),
     ("noto-sans-mono-cjk-sc-regular", "Noto Sans Mono CJK SC", "regular", "NotoSansCJK-Regular.ttc", "ZHS"),
     ("noto-sans-mono-cjk-sc-bold", "Noto Sans Mono CJK SC", "bold", "NotoSansCJK-Bold.ttc", "ZHS"),
+    # Open families metric-compatible with common Office fonts (deck.layout.metrics.STAND_INS).
+    ("carlito-regular", "Carlito", "regular", "Carlito-Regular.ttf", ""),
+    ("carlito-bold", "Carlito", "bold", "Carlito-Bold.ttf", ""),
+    ("carlito-italic", "Carlito", "italic", "Carlito-Italic.ttf", ""),
+    ("carlito-bold-italic", "Carlito", "bold-italic", "Carlito-BoldItalic.ttf", ""),
+    ("caladea-regular", "Caladea", "regular", "Caladea-Regular.ttf", ""),
+    ("caladea-bold", "Caladea", "bold", "Caladea-Bold.ttf", ""),
+    ("caladea-italic", "Caladea", "italic", "Caladea-Italic.ttf", ""),
+    ("caladea-bold-italic", "Caladea", "bold-italic", "Caladea-BoldItalic.ttf", ""),
+    ("liberation-sans-regular", "Liberation Sans", "regular", "LiberationSans-Regular.ttf", ""),
+    ("liberation-sans-bold", "Liberation Sans", "bold", "LiberationSans-Bold.ttf", ""),
+    ("liberation-sans-italic", "Liberation Sans", "italic", "LiberationSans-Italic.ttf", ""),
+    ("liberation-sans-bold-italic", "Liberation Sans", "bold-italic", "LiberationSans-BoldItalic.ttf", ""),
+    ("liberation-serif-regular", "Liberation Serif", "regular", "LiberationSerif-Regular.ttf", ""),
+    ("liberation-serif-bold", "Liberation Serif", "bold", "LiberationSerif-Bold.ttf", ""),
+    ("liberation-serif-italic", "Liberation Serif", "italic", "LiberationSerif-Italic.ttf", ""),
+    ("liberation-serif-bold-italic", "Liberation Serif", "bold-italic", "LiberationSerif-BoldItalic.ttf", ""),
+    ("liberation-mono-regular", "Liberation Mono", "regular", "LiberationMono-Regular.ttf", ""),
+    ("liberation-mono-bold", "Liberation Mono", "bold", "LiberationMono-Bold.ttf", ""),
+    ("liberation-mono-italic", "Liberation Mono", "italic", "LiberationMono-Italic.ttf", ""),
+    ("liberation-mono-bold-italic", "Liberation Mono", "bold-italic", "LiberationMono-BoldItalic.ttf", ""),
 )
 
 DEFAULT_DIRS = (
     Path("/usr/share/fonts/truetype/noto"),
     Path("/usr/share/fonts/opentype/noto"),
+    Path("/usr/share/fonts/truetype/crosextra"),
+    Path("/usr/share/fonts/truetype/liberation2"),
 )
 
 

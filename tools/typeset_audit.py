@@ -326,10 +326,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_decks() -> list[Path]:
-    """The essay talk, examples/, the case decks and tests/typeset/ (the audit's own talks)."""
+    """The essay talk, examples/ (its outlines, not its theme files), the case decks and
+    tests/typeset/ (the audit's own talks)."""
     return [
         ROOT / "outline.yaml",
-        *sorted((ROOT / "examples").glob("*.yaml")),
+        *sorted(p for p in (ROOT / "examples").glob("*.yaml") if not p.name.endswith("-theme.yaml")),
         *sorted((ROOT / "tests" / "cases").glob("*/outline.yaml")),
         *sorted((ROOT / "tests" / "typeset").glob("*.yaml")),
     ]

@@ -282,7 +282,7 @@ def lay_out(content: Argument, area: Area, fit: Fitter) -> Laid:
     status = {label: (done, mark) for label, done, mark in content.status or ()}
     cards = []
     for r in content.reasons:
-        head = Para((Run(r.label + "  ", color="accent"), *runs_of(r.text)), "argument_reason")
+        head = Para((Run(r.label + " ", color="accent"), *runs_of(r.text)), "argument_reason")
         mark = [Para(plain(status[r.label][1]), "argument_mark")] if r.label in status else []
         cards.append(mark + [head] + [Para(runs_of(e), "argument_evidence", level=1) for e in r.evidence])
     roles = ["argument_claim", "argument_reason", "argument_evidence"] + (["argument_conclusion"] if conclusion else [])

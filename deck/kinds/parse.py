@@ -101,9 +101,9 @@ TOP: dict[str, Field] = {
         "a BCP 47 tag such as `en`, `zh-CN`; default `en`",
     ),
     "theme": Field(
-        Text(doc="a built-in theme name or a theme file path", max_chars=300),
+        Text(doc="a built-in theme name, a theme file path, or a company template (.pptx, .potx)", max_chars=300),
         False,
-        "a built-in theme name (`default`, `dark`) or a path to a theme file",
+        "a built-in theme name (`default`, `dark`), a path to a theme file, or a company template (.pptx, .potx)",
     ),
     "agenda": AGENDA,
     "references": Field(

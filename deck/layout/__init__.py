@@ -14,6 +14,7 @@ from deck.layout.blocks import Area, Body, TooBig, continue_paragraphs
 from deck.layout.choose import Chooser, bind_page
 from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.frame import Frame
+from deck.layout.house import snap
 from deck.layout.masters import master_of
 from deck.layout.page import Box, DocInfo, Page, Pages, Paragraph, Run, Shape, TextFrame
 from deck.layout.variants import fit_layouts
@@ -37,6 +38,7 @@ class _Draft:
     footer: bool = True
     section: str | None = None
     marker: str | None = None  # the progress marker of a slide supporting an argument's reason
+    shows: str = ""  # the slide kind of a content page (bullets, columns …)
 
 
 def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str) -> tuple[Pages, list[Problem]]:
@@ -45,9 +47,11 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
 
     `kinds` is the registry of slide kinds (`deck.kinds.KINDS`) whose layouts fill the
     slides' bodies; `created` the document date ('YYYY-MM-DDTHH:MM:SSZ') for its properties.
-    The pages are placed on the layouts of the master generated from the theme."""
+    The pages are placed on the layouts of the master generated from the theme, or of the
+    company template's master the theme is laid on."""
     fit = Fitter(theme)
-    frame, master = Frame.of(deck, fit), master_of(fit)
+    frame = Frame.of(deck, fit)
+    master = theme.template.master if theme.template is not None else master_of(fit)
     chooser = Chooser(master, (theme.width, theme.height))
     drafts: list[_Draft] = []
     problems: list[Problem] = []
@@ -84,7 +88,8 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
         page, more = _placed(draft, number, frame, chooser)
         pages.append(page)
         problems += more
-    pages, master = fit_layouts(pages, master)
+    if theme.template is None:  # a company template's layouts are copied as they are: no variants
+        pages, master = fit_layouts(pages, master)
     info = DocInfo(deck.title, deck.subtitle or "", deck.author or "", deck.language, created)
     return Pages(tuple(pages), info, master), problems
 
@@ -101,11 +106,14 @@ def _placed(draft: _Draft, number: int, frame: Frame, chooser: Chooser) -> tuple
         problems.append(
             draft.where.warning(
                 "L130",
-                f"no layout of the master has placeholders for this slide's content; it is drawn on "
-                f"`{choice.layout.name}` instead",
+                f"no layout of the master has placeholders for this {draft.shows or draft.kind} slide's "
+                f"content; it is drawn on `{choice.layout.name}` instead",
             )
         )
-    return bind_page(page, choice), problems
+    page = bind_page(page, choice)
+    if frame.fit.theme.template is not None:
+        page = snap(page, choice.layout, frame.fit)
+    return page, problems
 
 
 def _agenda(deck: m.Deck) -> list[tuple[m.Section, list[Para]]]:
@@ -261,7 +269,7 @@ def _slide_pages(
         page = Page(
             "", shown, (*body.elements, *extras), notes, key, slide.where.line, language, section, slide.background
         )
-        drafts.append(_Draft(page, "content", slide.where, section=section))
+        drafts.append(_Draft(page, "content", slide.where, section=section, shows=slide.kind))
     return drafts, problems
 
 

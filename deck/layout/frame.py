@@ -56,7 +56,9 @@ class Frame:
     def of(cls, deck: m.Deck, fit: Fitter) -> Frame:
         """Return the frame of `deck` in the fitter's theme."""
         numbers = {r.key: i + 1 for i, r in enumerate(deck.references)}
-        return cls(fit, Grid.of(fit), words(deck.language), numbers)
+        from deck.layout.house import template_grid  # the frame on a company template's boxes
+
+        return cls(fit, template_grid(fit) or Grid.of(fit), words(deck.language), numbers)
 
     @property
     def inner(self) -> Box:

@@ -1,10 +1,15 @@
 """Text measurement with real font metrics: per-script advance widths in EMU, coverage.
 
 The metric tables in deck/layout/fonts/*.json are made by tools/make_metrics.py from the font
-files; this module reads only the tables (lazily, cached), never a font file.
+files; this module reads those tables (lazily, cached), and only for a typeface with neither a
+table nor a stand-in, the installed font's own file (deck.layout.installed, fontTools).
 
 Which table measures a typeface: the family name is looked up case-insensitively among the
-tables (`Noto Sans`, `Noto Sans CJK SC`, `Noto Sans Mono CJK SC`). A name with no table falls
+tables (`Noto Sans`, `Noto Sans CJK SC`, `Noto Sans Mono CJK SC`, and the open families
+metric-compatible with common Office fonts: Carlito, Caladea, Liberation Sans, Serif and
+Mono), then among STAND_INS (Calibri is measured as Carlito, Arial as Liberation Sans …:
+the same advance widths, which is also what LibreOffice draws them with), then among the
+fonts installed on this machine. A name with no table falls
 back to the closest known face: a monospaced-looking name (`Mono`, `Code`, `Courier`,
 `Consolas`, `Menlo`) to `Noto Sans Mono CJK SC`, any other East Asian typeface to
 `Noto Sans CJK SC`, any other Latin typeface to `Noto Sans`. A viewer that has the named font
@@ -37,6 +42,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from deck.layout.installed import installed_metrics
 from deck.theme import Face
 
 FONTS_DIR = Path(__file__).parent / "fonts"
@@ -45,6 +51,18 @@ LATIN_FALLBACK = "Noto Sans"
 EA_FALLBACK = "Noto Sans CJK SC"
 MONO_FALLBACK = "Noto Sans Mono CJK SC"
 _MONO_HINTS = ("mono", "code", "courier", "consolas", "menlo")
+# Office fonts and the open family with the same advance widths that measures (and, in
+# LibreOffice, draws) them; keys lower case.
+STAND_INS = {
+    "calibri": "Carlito",
+    "cambria": "Caladea",
+    "arial": "Liberation Sans",
+    "helvetica": "Liberation Sans",
+    "times new roman": "Liberation Serif",
+    "times": "Liberation Serif",
+    "courier new": "Liberation Mono",
+    "courier": "Liberation Mono",
+}
 
 # A character no table covers is drawn by a viewer's fallback font (emoji fonts are about
 # 1.25 em wide); it is measured this wide, in em, and reported by `uncovered`.
@@ -137,6 +155,26 @@ def _slug(family: str) -> str:
 
 
 @cache
+def _installed(family: str, style: str) -> FontTable | None:
+    """Return the table of installed typeface `family` in `style`, measured from its file."""
+    found = installed_metrics(family, style)
+    if found is None:
+        return None
+    upem, ascender, descender, line_gap, ranges = found
+    return FontTable(
+        family,
+        style,
+        upem,
+        ascender,
+        descender,
+        line_gap,
+        tuple(r[0] for r in ranges),
+        tuple(r[1] for r in ranges),
+        tuple(r[2] for r in ranges),
+    )
+
+
+@cache
 def _read(stem: str) -> FontTable | None:
     path = FONTS_DIR / f"{stem}.json"
     if not path.is_file():
@@ -156,10 +194,23 @@ def _read(stem: str) -> FontTable | None:
     )
 
 
-def known_family(family: str, east_asian: bool) -> str:
-    """Return the family whose table measures typeface `family`: itself, or its fallback."""
+def measured_family(family: str) -> str | None:
+    """Return the family whose table measures typeface `family` with its own widths: itself
+    or its stand-in (STAND_INS); None when deck has no table for it."""
     if _read(f"{_slug(family)}-regular") is not None:
         return family
+    stand_in = STAND_INS.get(family.strip().lower())
+    if stand_in and _read(f"{_slug(stand_in)}-regular") is not None:
+        return stand_in
+    return family if family.strip() and _installed(family, "regular") is not None else None
+
+
+def known_family(family: str, east_asian: bool) -> str:
+    """Return the family whose table measures typeface `family`: itself, its stand-in, or
+    its fallback."""
+    measured = measured_family(family)
+    if measured is not None:
+        return measured
     if any(hint in family.lower() for hint in _MONO_HINTS):
         return MONO_FALLBACK
     return EA_FALLBACK if east_asian else LATIN_FALLBACK
@@ -173,11 +224,14 @@ def font_table(family: str, bold: bool = False, italic: bool = False, east_asian
     is no italic table, and to regular when there is no bold one. Raises FileNotFoundError
     only if deck/layout/fonts/ lacks the fallback tables themselves (a broken installation).
     """
-    slug = _slug(known_family(family, east_asian))
+    known = known_family(family, east_asian)
+    slug = _slug(known)
     weight = "bold" if bold else "regular"
     styles = ([f"{weight}-italic" if bold else "italic"] if italic else []) + [weight, "regular"]
     for style in styles:
         table = _read(f"{slug}-{style}")
+        if table is None and _read(f"{slug}-regular") is None:  # no shipped table: the installed font
+            table = _installed(known, style)
         if table is not None:
             return table
     raise FileNotFoundError(f"no metric table {slug}-regular.json in {FONTS_DIR}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from deck.layout.page import Page, Pages, Picture, Run
 from deck.theme import Theme
+from deck.theme.template import Template
 
 _HASH_CHARS = 12  # hex digits of a content hash kept in the record
 
@@ -79,6 +80,8 @@ def _plain(value):
     if isinstance(value, Picture):
         fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "path"}
         return {"Picture": fields, "file": value.path.name, "bytes": _file_hash(value.path)}
+    if isinstance(value, Template):  # a company template: by its bytes
+        return {"Template": value.digest}
     if isinstance(value, Run) and value.field == "slidenum":
         value = dataclasses.replace(value, text="")
     if dataclasses.is_dataclass(value):

@@ -65,6 +65,27 @@ class Package:
         self._types: dict[str, str] = {}
         self._blobs: dict[str, bytes] = {}
         self._rels: dict[str, dict[tuple[str, str, bool], str]] = {}
+        self._copied_rels: dict[str, bytes] = {}  # relationships parts copied as they are
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._types
+
+    def unused(self, name: str) -> str:
+        """Return `name` (`…/stem1.ext`), or the first `…/stemN.ext` after it no part has."""
+        match = re.match(r"^(.*?)(\d+)(\.[^./]+)$", name)
+        while name in self._types and match:
+            n = int(match.group(2)) + 1
+            name = f"{match.group(1)}{n}{match.group(3)}"
+            match = re.match(r"^(.*?)(\d+)(\.[^./]+)$", name)
+        return name
+
+    def copy(self, name: str, content_type: str, blob: bytes, rels: bytes | None) -> str:
+        """Add part `name` as it is, with its relationships part `rels` as it is (a template's
+        master, layouts, theme and art: their XML refers to their relationship ids)."""
+        self.add(name, content_type, blob)
+        if rels is not None:
+            self._copied_rels[name] = rels
+        return name
 
     def add(self, name: str, content_type: str, blob: bytes = b"") -> str:
         """Add part `name` (its bytes may be set later with `set`); return `name`.
@@ -102,7 +123,9 @@ class Package:
             if name.endswith(".xlsx"):
                 blob = _repack_workbook(blob, created, workbook_parts or {})
             entries.append((name, blob))
-            if self._rels.get(name):
+            if name in self._copied_rels:
+                entries.append((rels_name(name), self._copied_rels[name]))
+            elif self._rels.get(name):
                 entries.append((rels_name(name), self._rels_xml(name)))
         return zip_entries(entries)
 

@@ -38,6 +38,7 @@ from deck.pptx.slide import Refs, slide_xml
 from deck.pptx.text import east_asian_language
 from deck.pptx.theme import theme_xml
 from deck.theme import Theme
+from deck.theme.template import Template
 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _PML = "application/vnd.openxmlformats-officedocument.presentationml."
@@ -92,7 +93,10 @@ def render_pptx(pages: Pages, theme: Theme) -> bytes:
     lang, theme_part = pages.info.language, theme_xml(theme)
     package = Package(_PRESENTATION)
     package.add(_PRESENTATION, _TYPES["presentation"])
-    master_rid, layouts = _add_master(package, pages, theme, theme_part, lang)
+    if theme.template is not None:
+        master_rid, layouts = _add_template(package, theme, theme.template)
+    else:
+        master_rid, layouts = _add_master(package, pages, theme, theme_part, lang)
     has_notes = any(p.notes for p in pages.pages)
     notes_rid = _add_notes_master(package, theme, theme_part, lang) if has_notes else None
     for name, kind, blob in (
@@ -160,10 +164,24 @@ def _add_master(
     return rid, layouts
 
 
+def _add_template(package: Package, theme: Theme, template: Template) -> tuple[str, dict[str, str]]:
+    """Add the company template's master, layouts, theme and the parts they use (its art),
+    copied as they are (the theme with the theme file's own colours and faces); return the
+    presentation's relationship id of the master and {layout name: layout part}."""
+    from deck.pptx.house import overridden_theme_part  # lxml: only a deck on a template pays for it
+
+    for part in template.parts:
+        blob = overridden_theme_part(part.blob, theme, template) if part.name == template.theme_part else part.blob
+        package.copy(part.name, part.content_type, blob, part.rels)
+    rid = package.relate(_PRESENTATION, template.master_part, _RT["slideMaster"])
+    package.relate(_PRESENTATION, template.theme_part, _RT["theme"])
+    return rid, {layout.name: part for layout, part in zip(template.master.layouts, template.layout_parts)}
+
+
 def _add_notes_master(package: Package, theme: Theme, theme_part: bytes, lang: str) -> str:
     """Add the notes master with its own copy of the theme; return its relationship id."""
     package.add(_NOTES_MASTER, _TYPES["notesMaster"], notes_master_xml(theme, lang))
-    theme2 = package.add("ppt/theme/theme2.xml", _TYPES["theme"], theme_part)
+    theme2 = package.add(package.unused("ppt/theme/theme2.xml"), _TYPES["theme"], theme_part)
     package.relate(_NOTES_MASTER, theme2, _RT["theme"])
     return package.relate(_PRESENTATION, _NOTES_MASTER, _RT["notesMaster"])
 
@@ -223,9 +241,8 @@ class _Slides:
         """Return the image part of `picture`'s file, added on its first use."""
         if picture.path not in self.images:
             stored = prepare_picture(picture.path, *self.boxes[picture.path])
-            self.images[picture.path] = self.package.add(
-                f"ppt/media/image{len(self.images) + 1}.{stored.ext}", stored.content_type, stored.blob
-            )
+            name = self.package.unused(f"ppt/media/image{len(self.images) + 1}.{stored.ext}")
+            self.images[picture.path] = self.package.add(name, stored.content_type, stored.blob)
         return self.images[picture.path]
 
     def _chart(self, chart: Chart, lang: str) -> str:
@@ -266,7 +283,7 @@ class _Slides:
                 data.add_series(name, list(values))
             blob = category_workbook(chart.categories, series, chart.number_format)
         self.charts += 1
-        name = self.package.add(f"ppt/charts/chart{self.charts}.xml", _TYPES["chart"])
+        name = self.package.add(self.package.unused(f"ppt/charts/chart{self.charts}.xml"), _TYPES["chart"])
         book = self.package.add(f"ppt/embeddings/Microsoft_Excel_Sheet{self.charts}.xlsx", _TYPES["workbook"], blob)
         compact = etree.XMLParser(remove_blank_text=True)  # python-pptx indents its chart XML
         space = etree.fromstring(data.xml_bytes(kinds[chart.kind]), compact)

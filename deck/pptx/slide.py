@@ -140,7 +140,10 @@ class _Writer:
         body_pr = body_override_xml(frame.anchor, frame.inset, base)
         weighted = frame.placeholder.type in ("ftr", "dt")
         body = self.text.placeholder_body(frame.paragraphs, self._look(frame), body_pr, levels, weighted)
-        xfrm = "" if frame.box == Box(base.x, base.y, base.w, base.h) else _xfrm(frame.box)
+        # a placeholder numbered 0 but no title (as LibreOffice numbers them) is found by type
+        # in some viewers and by number in others: its box is stated, never inherited
+        unnumbered = base.idx == 0 and base.type not in ("title", "ctrTitle")
+        xfrm = "" if frame.box == Box(base.x, base.y, base.w, base.h) and not unnumbered else _xfrm(frame.box)
         fill = solid_fill_xml(frame.fill) if frame.fill else ""
         return (
             f'<p:sp><p:nvSpPr>{self._name(frame.name)}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'

@@ -127,12 +127,76 @@ CODES: dict[str, Code] = {
         "typeface-without-metrics",
         "a typeface deck has no metrics for (a warning)",
         "deck fits text with the advance widths of the fonts it ships metrics for (Noto Sans and Noto Sans "
-        "CJK families). Another typeface is measured as the nearest of those; where a viewer shows the real "
+        "CJK families, and Carlito, Caladea and Liberation Sans, Serif and Mono, which also measure Calibri, "
+        "Cambria, Arial, Times New Roman and Courier New), and fonts installed where deck runs, read at build time. "
+        "Another typeface is measured as the nearest of those; where a viewer shows the real "
         "font, lines may break differently, and text may overflow its box.",
-        "name: ours\nextends: default\nfonts:\n  body: {latin: Calibri, ea: Noto Sans CJK SC}",
+        "name: ours\nextends: default\nfonts:\n  body: {latin: Futura, ea: Noto Sans CJK SC}",
         "Use a typeface deck measures, or accept the risk and keep `safety` generous (e.g. 0.08).",
     ),
+    "T130": Code(
+        "template-unusable",
+        "a template file cannot be read as a presentation",
+        "`theme:` (or `--theme`, or a theme file's `template:`) names a company's template, a .pptx or "
+        ".potx file. deck reads its slide master, layouts, colours and fonts. This file is missing, is not "
+        "a zip file, is not a presentation (a Word or Excel file renamed), or cannot be read.",
+        "title: Talk\ntheme: brand.potx\nslides:\n  - section: Start",
+        "Name the .pptx or .potx file as PowerPoint saved it, relative to the outline.",
+    ),
     "T131": Code(
+        "template-broken",
+        "a template lacks a part a presentation needs",
+        "The template is a zip of parts; one that every presentation has (the slide size, the master's "
+        "theme, a part a relationship names) is missing or not well-formed XML.",
+        "title: Talk\ntheme: broken.pptx\nslides:\n  - section: Start",
+        "Open the template in PowerPoint or LibreOffice and save it again.",
+    ),
+    "T132": Code(
+        "template-without-master",
+        "a template has no slide master",
+        "deck lays slides on a template's slide master and its layouts; this file has none.",
+        "title: Talk\ntheme: no-master.pptx\nslides:\n  - section: Start",
+        "Save the template from PowerPoint (File → Save As → PowerPoint Template).",
+    ),
+    "T133": Code(
+        "master-without-layouts",
+        "a template's slide master has no layouts",
+        "Slides are laid on layouts; a master without any leaves nothing to choose.",
+        "title: Talk\ntheme: no-layouts.pptx\nslides:\n  - section: Start",
+        "In PowerPoint's Slide Master view, add layouts (at least Title and Content, and Title Only).",
+    ),
+    "T134": Code(
+        "template-without-title",
+        "no layout of a template has a title placeholder",
+        "Every slide's title goes into its layout's title placeholder (so PowerPoint's outline view and "
+        "the accessibility checker find it). This template has none on any layout.",
+        "title: Talk\ntheme: untitled.pptx\nslides:\n  - section: Start",
+        "In Slide Master view, give the layouts a title placeholder (Master Layout → Title).",
+    ),
+    "T135": Code(
+        "template-odd-size",
+        "a template's slide size is unusual (a warning)",
+        "deck lays out 16:9 and 4:3 slides; a template of another shape is used as it is, and what fits "
+        "is measured on it, but long text continues sooner on a small or narrow slide.",
+        "title: Talk\ntheme: banner.pptx\nslides:\n  - section: Start",
+        "Nothing to do if the size is intended; else set 16:9 in the template (Design → Slide Size).",
+    ),
+    "T136": Code(
+        "duplicate-placeholder-idx",
+        "two placeholders of a layout share an idx (a warning)",
+        "PowerPoint finds a slide's placeholder on its layout by its idx number; LibreOffice writes the "
+        "same number twice. deck fills the first and leaves the other empty.",
+        "title: Talk\ntheme: libreoffice.pptx\nslides:\n  - section: Start",
+        "Nothing to do; or save the template from PowerPoint, which renumbers them.",
+    ),
+    "T137": Code(
+        "several-masters",
+        "a template has more than one slide master (a warning)",
+        "deck lays every slide on one master: the template's first.",
+        "title: Talk\ntheme: two-masters.pptx\nslides:\n  - section: Start",
+        "Put the master you want first, or delete the others, in Slide Master view.",
+    ),
+    "T141": Code(
         "logo-too-tall",
         "the theme's logo is taller than the top margin it sits in",
         "The logo is drawn on the slide master, in the top margin at the corner `position` names, so that "
@@ -141,7 +205,7 @@ CODES: dict[str, Code] = {
         "name: ours\nextends: default\nlogo: {path: logo.png, alt: Acme, height: 40}",
         "Lower the logo's `height`, or raise `margins.top`.",
     ),
-    "T132": Code(
+    "T142": Code(
         "logo-too-wide",
         "the theme's logo is wider than a third of the slide",
         "At its height the logo keeps its proportions; a logo wider than a third of the slide would crowd "

@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deck.theme.template import Template
 
 # Palette roles, and the slot each one takes in the file's own colour scheme (a:clrScheme) of a
 # light theme (a dark theme trades text/background and muted/surface: Theme.scheme_slots).
@@ -152,6 +156,7 @@ class Theme:
     rule_width: int  # line width of rules, outlines and connectors, EMU
     logo: Logo | None = None  # on the master: every slide, and slides added in PowerPoint
     background: Path | None = None  # a picture behind every slide (veiled so text keeps AA)
+    template: Template | None = None  # a company's template the slides are laid on (its master)
 
     def style(self, role: str) -> TextStyle:
         return self.text[role]

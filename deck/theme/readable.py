@@ -3,7 +3,7 @@ measure; warnings at the theme file's keys (errors under --strict, like every wa
 
 from __future__ import annotations
 
-from deck.layout.metrics import known_family
+from deck.layout.metrics import known_family, measured_family
 from deck.problems import Problem, cut
 from deck.source.located import Node
 from deck.theme.contrast import AA, contrast, low_contrast
@@ -67,10 +67,10 @@ def _typefaces(theme: Theme, node: Node) -> list[Problem]:
     out = []
     for role in FONT_ROLES:
         face = theme.fonts[role]
-        for key, east_asian in (("latin", False), ("ea", True)):
+        for key, east_asian in (("latin", False),):  # East Asian text is measured at 1 em in any face
             name = getattr(face, key)
             measured = known_family(name, east_asian)
-            if measured != name:
+            if measured_family(name) is None:
                 out.append(
                     place(node, "fonts", role, key).warning(
                         "T120",

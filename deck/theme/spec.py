@@ -108,6 +108,12 @@ THEME = Record(
             "the theme whose values this file overrides: a built-in theme (`default`, `dark`) or a theme "
             "file, relative to this file and inside the outline's folder",
         ),
+        "template": Field(
+            Text(doc="a .pptx or .potx file path", max_chars=300),
+            False,
+            "a company's template (.pptx or .potx), relative to this file and inside the outline's folder: "
+            "its masters, layouts, colours, fonts and art; this file's own keys override what it gives",
+        ),
         "slide": Field(
             Record("slide", {"size": Field(Choice(tuple(SLIDE_SIZES), "the slide size"), True, "16:9 or 4:3")}),
             True,
@@ -231,7 +237,7 @@ def _points(node: Node | None) -> Any:
 
 
 def logo_fits(theme, node: Node, ctx: Ctx) -> None:
-    """Record T131 when the theme's logo is taller than the top margin it sits in, T132 when
+    """Record T141 when the theme's logo is taller than the top margin it sits in, T142 when
     it is wider than a third of the slide (located at its `height`, else the logo)."""
     logo = theme.logo
     if logo is None:
@@ -242,14 +248,14 @@ def logo_fits(theme, node: Node, ctx: Ctx) -> None:
     if logo.height > theme.margin_top:
         ctx.error(
             where,
-            "T131",
+            "T141",
             f"the logo is {logo.height / emu_per_pt:g} pt high but the top margin it sits in is "
             f"{theme.margin_top / emu_per_pt:g} pt; lower `height`, or raise `margins.top`",
         )
     elif logo.width * 3 > theme.width:
         ctx.error(
             where,
-            "T132",
+            "T142",
             f"at {logo.height / emu_per_pt:g} pt high the logo is {logo.width / emu_per_pt:.0f} pt wide, more than a "
             f"third of the slide; lower `height`, or use a narrower logo",
         )

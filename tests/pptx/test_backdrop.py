@@ -120,8 +120,8 @@ def test_a_picture_light_enough_gets_no_veil(write, tmp_path):
 @pytest.mark.parametrize(
     ("theme", "message"),
     [
-        ("logo: {path: art/logo.png, alt: A, height: 40}", "theme.yaml:3:44: error[T131]: the logo is 40 pt high"),
-        ("logo: {path: art/wide.png, alt: A}", "theme.yaml:3:7: error[T132]: at 18 pt high the logo is"),
+        ("logo: {path: art/logo.png, alt: A, height: 40}", "theme.yaml:3:44: error[T141]: the logo is 40 pt high"),
+        ("logo: {path: art/wide.png, alt: A}", "theme.yaml:3:7: error[T142]: at 18 pt high the logo is"),
         ("logo: {path: art/logo.png}", "theme.yaml:3:7: error[F105]: logo is missing `alt`"),
         ("logo: {path: ../logo.png, alt: A}", "theme.yaml:3:14: error[P105]"),
         ("logo: {path: art/logo.png, alt: A, position: bottom}", "error[F111]: expected one of `top-right`"),

@@ -1,0 +1,123 @@
+"""The slide frame on a company's template: the Grid taken from the template's own
+placeholder boxes, and frame text snapped into the placeholder it fills.
+
+The template's content layout (a title over one body, as Title and Content) gives the title's
+box and the content area: a slide's body is fitted into the template's body box, its title
+into the template's title box (grown a line for a two-line title). The title slide's boxes
+come from the layout with a centred title and a subtitle, a divider's from the section header's
+title. Footer text (section name, slide number) moves into the template's footer placeholders
+where it fits there on one line, and a title into the template's title box where it fits:
+such text then sits in its placeholder with nothing moved, as a slide made in PowerPoint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from deck.layout.fit import Fitter, Para
+from deck.layout.masters import Grid
+from deck.layout.page import Box, Page, TextFrame
+from deck.theme.model import Layout, Master, Placeholder
+from deck.theme.placeholders import content_layout
+
+_SNAPPED = ("footer", "number", "date")
+
+
+def template_grid(fit: Fitter) -> Grid | None:
+    """Return the Grid of the fitter's theme on its company template, or None without one."""
+    template = fit.theme.template
+    if template is None:
+        return None
+    master, t = template.master, fit.theme
+    found = content_layout(master, template.width, template.height)
+    phs = {p.type: p for p in master.placeholders}
+    title, body = found if found else (phs.get("title"), phs.get("body"))
+    if title is None or body is None:
+        return None
+    gap = t.gap
+    one_line = fit.pitch(fit.size("title")) + 2 * fit.inset("title")
+    title_h = max(one_line, body.y - gap // 2 - title.y)
+    inner = Box(body.x, title.y, body.w, body.y + body.h - title.y)
+    footer_h = fit.pitch(fit.size("footer")) + 2 * fit.inset("footer")
+    footer_top = body.y + body.h + gap // 2
+    base = Grid.of(fit)
+    deck_title, deck_subtitle = base.deck_title, base.deck_subtitle
+    opening = _title_layout(master)
+    if opening is not None and _holds(fit, opening[0], "deck_title") and _holds(fit, opening[1], "deck_subtitle"):
+        deck_title, deck_subtitle = (_box(p) for p in opening)
+    section = base.section
+    divider = next((la for la in master.layouts if la.type == "secHead"), None)
+    heading = next((p for p in divider.placeholders if p.type == "title"), None) if divider else None
+    if heading is not None and _holds(fit, heading, "section"):
+        section = _box(heading)
+    title_box = _beside_art(Box(title.x, title.y, title.w, title_h), template.art, t.gap)
+    return Grid(inner, title_box, footer_top, footer_h, deck_title, deck_subtitle, section)
+
+
+def snap(page: Page, layout: Layout, fit: Fitter) -> Page:
+    """Return `page` with its title and footer frames in their placeholders' own boxes where
+    their text fits there as laid out (same lines), so nothing is moved off the layout."""
+
+    def snapped(element):
+        if not isinstance(element, TextFrame) or element.placeholder is None:
+            return element
+        if element.slot != "title" and element.slot not in _SNAPPED:
+            return element
+        try:
+            ph = layout.placeholder_for(element.placeholder.type, element.placeholder.idx)
+        except KeyError:
+            return element
+        box = _box(ph)
+        if element.slot == "title":
+            b = element.box
+            same_column = (b.x, b.y, b.w) == (box.x, box.y, box.w)
+            return replace(element, box=box) if same_column and b.h <= box.h else element
+        return _into(element, box, ph.anchor, fit)
+
+    return replace(page, title=snapped(page.title), elements=tuple(map(snapped, page.elements)))
+
+
+def _into(frame: TextFrame, box: Box, anchor: str, fit: Fitter) -> TextFrame:
+    """Return footer `frame` in `box` when its one line fits there, else as it is."""
+    if len(frame.paragraphs) != 1 or box.h < frame.line_pitch + 2 * frame.inset:
+        return frame
+    para = frame.paragraphs[0]
+    if fit.lines(Para(para.runs, frame.role, 0, para.align), frame.size, box.w - 2 * frame.inset) != 1:
+        return frame
+    return replace(frame, box=box, anchor=anchor)
+
+
+def _beside_art(box: Box, art: tuple[tuple[int, int, int, int], ...], gap: int) -> Box:
+    """Return `box` narrowed to keep clear of the master's pictures it overlaps (a logo in
+    the title's corner): cut on the side the picture is nearer to, a gap away from it."""
+    for x, y, w, h in art:
+        if x >= box.x + box.w or x + w <= box.x or y >= box.y + box.h or y + h <= box.y:
+            continue
+        if w * h * 4 > box.w * box.h:  # a picture as large as the box is a background, not art
+            continue
+        if x + w / 2 > box.x + box.w / 2:  # on the right: end before it
+            box = Box(box.x, box.y, max(x - gap - box.x, box.w // 2), box.h)
+        else:
+            right = box.x + box.w
+            start = min(x + w + gap, box.x + box.w // 2)
+            box = Box(start, box.y, right - start, box.h)
+    return box
+
+
+def _holds(fit: Fitter, ph: Placeholder, role: str) -> bool:
+    """Whether placeholder `ph` holds a line of text role `role` at its smallest size."""
+    size = fit.theme.text[role].min_size
+    return ph.h >= fit.pitch(size) + 2 * fit.inset(role) and ph.w >= 8 * size
+
+
+def _title_layout(master: Master) -> tuple[Placeholder, Placeholder] | None:
+    for layout in sorted(master.layouts, key=lambda la: la.type != "title"):
+        titles = [p for p in layout.placeholders if p.type in ("ctrTitle", "title")]
+        subtitles = [p for p in layout.placeholders if p.type == "subTitle"]
+        if titles and subtitles and titles[0].y < subtitles[0].y:
+            return titles[0], subtitles[0]
+    return None
+
+
+def _box(p: Placeholder) -> Box:
+    return Box(p.x, p.y, p.w, p.h)
