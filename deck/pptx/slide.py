@@ -18,7 +18,7 @@ from itertools import count, groupby
 from deck.layout.page import Box, Chart, Page, Ph, Picture, Shape, Table, TextFrame
 from deck.pptx.master import DECL, ROOT_NS, background_xml
 from deck.pptx.paragraphs import Look, Writer, field_ids
-from deck.pptx.styles import body_override_xml, effective_levels, layout_placeholder
+from deck.pptx.styles import body_override_xml, effective_levels
 from deck.pptx.text import NS, east_asian_language, outline_xml, solid_fill_xml, xml_attr
 from deck.theme import Theme
 from deck.theme.model import Master
@@ -135,7 +135,7 @@ class _Writer:
                 f'<p:sp><p:nvSpPr>{self._name(frame.name)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
                 f"<p:spPr>{_xfrm(frame.box)}{_RECT}{fill}{outline_xml(None, 0)}</p:spPr>{body}</p:sp>"
             )
-        base = layout_placeholder(self.layout, frame.placeholder)
+        base = self.layout.placeholder_for(frame.placeholder.type, frame.placeholder.idx)
         levels = effective_levels(self.master, base)
         body_pr = body_override_xml(frame.anchor, frame.inset, base)
         weighted = frame.placeholder.type in ("ftr", "dt")

@@ -10,12 +10,10 @@ renderer leaves out of a slide is exactly what the file gives it.
 
 from __future__ import annotations
 
-from deck.layout.page import Ph
 from deck.pptx.text import ALIGN, ANCHORS, centipoints, run_props_xml, scheme_color_xml, xml_attr
 from deck.theme import Theme
-from deck.theme.model import Layout, Level, Master, Placeholder
+from deck.theme.model import TITLES, Level, Master, Placeholder
 
-_TITLES = ("title", "ctrTitle")
 _FOOTERS = ("dt", "ftr", "sldNum")
 _BODY_PR = ' vert="horz" wrap="square" rtlCol="0"'
 
@@ -83,14 +81,14 @@ def body_override_xml(anchor: str, inset: int, base: Placeholder) -> str:
 
 def master_placeholder(master: Master, ph_type: str) -> Placeholder:
     """Return the master's placeholder a layout's placeholder of `ph_type` inherits from."""
-    kind = "title" if ph_type in _TITLES else ph_type if ph_type in _FOOTERS else "body"
+    kind = "title" if ph_type in TITLES else ph_type if ph_type in _FOOTERS else "body"
     return next(p for p in master.placeholders if p.type == kind)
 
 
 def inherited_levels(master: Master, ph_type: str) -> tuple[Level, ...]:
     """Return the levels a layout's placeholder of `ph_type` inherits from the master: the
     title style, a footer placeholder's own level, or the body style."""
-    if ph_type in _TITLES:
+    if ph_type in TITLES:
         return (master.title_style,)
     if ph_type in _FOOTERS:
         return master_placeholder(master, ph_type).levels
@@ -101,9 +99,3 @@ def effective_levels(master: Master, ph: Placeholder) -> tuple[Level, ...]:
     """Return the levels text in layout placeholder `ph` is set in: its own, then the
     master's beyond them."""
     return ph.levels + inherited_levels(master, ph.type)[len(ph.levels) :]
-
-
-def layout_placeholder(layout: Layout, ph: Ph) -> Placeholder:
-    """Return the placeholder of `layout` a slide's placeholder `ph` takes its place from
-    (the same idx; the title by type). Raises KeyError when the layout has none."""
-    return layout.placeholder_for(ph.type, ph.idx)

@@ -194,7 +194,7 @@ def luminance(rgb: str) -> float:
 # -- the slide master and its layouts, format-free ------------------------------------------
 
 
-_TITLES = ("title", "ctrTitle")
+TITLES = ("title", "ctrTitle")  # the placeholder types of a title
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,7 @@ class Layout:
         """Return the placeholder a slide's placeholder of type `ph_type` and `idx` takes its
         place from: the same idx (a title by type). Raises KeyError when there is none."""
         for p in self.placeholders:
-            titles = p.type in _TITLES and ph_type in _TITLES
+            titles = p.type in TITLES and ph_type in TITLES
             if p.idx == idx and (idx != 0 or titles or p.type == ph_type):
                 return p
         raise KeyError(f"layout {self.name!r} has no placeholder {ph_type} idx {idx}")
