@@ -28,6 +28,21 @@ def test_each_kind_is_one_module_or_package_named_for_its_key():
             assert f"{part.__module__}.".startswith(f"deck.kinds.{name}."), (name, part.__module__)
 
 
+def test_a_kind_packages_parts_are_imported_only_inside_it():
+    """Outside `deck/kinds/<key>/` a kind is reached through KINDS (or its package), never a part of it."""
+    packages = [p.parent.name for p in (ROOT / "deck" / "kinds").glob("*/__init__.py")]
+    for name in packages:
+        part = re.compile(rf"^\s*from deck\.kinds\.{name}\.\w+ import|^\s*import deck\.kinds\.{name}\.", re.MULTILINE)
+        inside = ROOT / "deck" / "kinds" / name
+        found = [
+            p.relative_to(ROOT).as_posix()
+            for p in [*(ROOT / "deck").rglob("*.py"), *(ROOT / "tests").rglob("*.py")]
+            if inside not in p.parents and part.search(p.read_text(encoding="utf-8"))
+        ]
+        assert found == [], name
+    assert packages  # chart and argument, at least
+
+
 def test_stats_lives_in_its_module_its_registry_line_and_its_case_folder():
     """What adding a kind takes, counted for `stats` over the package: its module, its name in
     the registry's import and its registry line; the built-in themes still name its two roles,
