@@ -4,9 +4,8 @@ range and label kind; the Chart built from them."""
 
 from __future__ import annotations
 
-import math
-
 from deck.fields import INVALID, plural
+from deck.fields.scalars import number_in
 from deck.kinds.chart.alt import ROUND
 from deck.kinds.chart.spec import MAX_SERIES, Chart
 from deck.problems import cut
@@ -111,11 +110,8 @@ def _x_values(kind: str, cats: tuple[str, ...], node, ctx):
     items = node.get("categories").items if isinstance(node, Map) and isinstance(node.get("categories"), Seq) else ()
     out = []
     for text, item in zip(cats, items):
-        try:
-            number = float(text.replace("_", "")) if len(text) < 60 else math.nan
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
+        number = number_in(text, longest=60)
+        if number is None:
             ctx.error(
                 item.where,
                 "K227",
