@@ -76,3 +76,23 @@ def test_only_office_py_runs_programs():
         str(p.relative_to(ROOT)) for p in (ROOT / "deck").rglob("*.py") if runs.search(p.read_text(encoding="utf-8"))
     )
     assert found == ["deck/export/office.py"]
+
+
+def _importers(package: str) -> list[str]:
+    """The modules of deck that import `package` (at the top or inside a function)."""
+    import re
+
+    imports = re.compile(rf"^\s*(import|from) {package}\b", re.MULTILINE)
+    return sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "deck").rglob("*.py") if imports.search(p.read_text(encoding="utf-8"))
+    )
+
+
+def test_only_the_source_reader_reads_yaml():
+    """The limits, key checks and character checks around the reader are YAML-free: one module
+    speaks to PyYAML."""
+    assert _importers("yaml") == ["deck/source/reader.py"]
+
+
+def test_only_render_py_imports_python_pptx():
+    assert _importers("pptx") == ["deck/pptx/render.py"]

@@ -131,6 +131,16 @@ def _invisible_message(what: str, text: str) -> str:
     )
 
 
+def number_in(text: str, longest: int = 400) -> float | None:
+    """Return the finite number `text` writes as a number field reads it (`_` left out, so
+    `175_000` is 175000), or None; text of `longest` characters or more is not read."""
+    try:
+        value = float(text.replace("_", "")) if len(text) < longest else math.nan
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 @dataclass
 class Number(Spec):
     doc: str = "a number"
@@ -141,11 +151,8 @@ class Number(Spec):
 
     def read(self, node: Node, ctx: Ctx) -> Any:
         if isinstance(node, Scalar) and not node.is_null:
-            try:
-                value = float(node.text.replace("_", "")) if len(node.text) < 400 else math.nan
-            except ValueError:
-                value = math.nan
-            if math.isfinite(value):
+            value = number_in(node.text)
+            if value is not None:
                 return value
         return ctx.error(
             node.where,

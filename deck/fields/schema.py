@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from deck.fields import Field
 from deck.kinds import KINDS
-from deck.kinds.parse import COMMON, SECTION, SECTION_FIELD, SECTION_KEYS, TOP, kind_field
+from deck.kinds.frame import COMMON, SECTION, SECTION_FIELD, SECTION_KEYS, TOP, kind_field
 from deck.theme.load import THEME
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

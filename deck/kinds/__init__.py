@@ -1,7 +1,8 @@
 """Parse stage: located values → the frozen Deck; the slide kinds and their registry.
 
-A kind is one module here (its model, spec, builder, layout and text roles) and one line in
-KINDS. Parse, layout, the theme's roles and the JSON Schema find the kinds only through KINDS.
+A kind is one module here (its model, spec, builder, layout and text roles), or one package
+named for its key when those parts are modules of their own, and one line in KINDS. Parse,
+layout, the theme's roles and the JSON Schema find the kinds only through KINDS.
 """
 
 from __future__ import annotations

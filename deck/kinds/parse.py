@@ -1,125 +1,35 @@
 """Check a located outline against the format and build the frozen Deck, collecting every problem.
 
 The slide frame is read here: the top-level keys, each entry of `slides` (a section divider,
-or a slide of one kind with its title, notes, takeaway, citations and source), ids and
-references. Each kind's content is read by its module, found in the registry passed in."""
+or a slide of one kind with its title, notes, takeaway, citations and source), then the checks
+across slides (deck.kinds.crosscheck). The keys are the fields of deck.kinds.frame; each
+kind's content is read by its module, found in the registry passed in."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from deck import model as m
-from deck.fields import INVALID, Bool, Ctx, Field, ListOf, MapOf, Record, Text, read_field, suggest
-from deck.fields.pictures import ImagePath
+from deck.fields import INVALID, Ctx, read_field, suggest
 from deck.kinds.base import Kind
+from deck.kinds.crosscheck import check_ids, check_references, cited_keys
+from deck.kinds.frame import (
+    COMMON,
+    MAX_SLIDES,
+    SECTION,
+    SECTION_FIELD,
+    SECTION_KEYS,
+    TITLE,
+    TOP,
+    kind_field,
+    read_language,
+)
 from deck.kinds.notes import split_notes
-from deck.kinds.wayfinding import AGENDA, WAYFINDING, read_supports
+from deck.kinds.wayfinding import read_supports
 from deck.problems import Problem, cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
-
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-COMMON: dict[str, Field] = {
-    "title": Field(
-        Text(doc="the slide's title", max_chars=200),
-        False,
-        "the slide's title (plain text); required except on `section`",
-    ),
-    "notes": Field(
-        Text(doc="speaker notes", inline=True, max_chars=20000),
-        False,
-        "speaker notes: what you will say; a blank line starts a paragraph, a `- ` line a list "
-        "item (inline marks allowed)",
-    ),
-    "takeaway": Field(
-        Text(doc="one line stating what the slide shows", inline=True, max_chars=200),
-        False,
-        "one line stating what the slide shows, set apart under the body",
-    ),
-    "cite": Field(
-        ListOf(
-            Text(doc="a reference key", located=True, max_chars=100),
-            1,
-            30,
-            doc="the reference keys this slide cites",
-            noun="reference key",
-            shape="e.g. `cite: [nrm]`",
-            few="write the keys this slide cites, e.g. `cite: [nrm]`, or remove the line",
-            many="cite fewer references on one slide",
-        ),
-        False,
-        "reference keys (from top-level `references`) this slide cites",
-        "the reference keys, e.g. `[nrm]`",
-    ),
-    "source": Field(
-        Text(doc="where in the source, e.g. `§1.2`", max_chars=120),
-        False,
-        "where in the source this comes from, e.g. `§1.2`; shown small",
-    ),
-    "id": Field(
-        Text(doc="a stable name for the slide", located=True, max_chars=80),
-        False,
-        "a stable name for the slide (letters, digits, `-`, `_`, `.`)",
-    ),
-    "hidden": Field(Bool(doc="`true` or `false`"), False, "true: validate the slide, then leave it out"),
-    **WAYFINDING,
-    "background": Field(
-        Record("background", {"image": Field(ImagePath(), True, "the picture, relative to the outline")}),
-        False,
-        "a picture behind this slide, filling it; veiled in the theme's background colour where text "
-        "would fall below WCAG AA",
-        "`{image: assets/photo.jpg}`",
-    ),
-}
-TITLE = Field(COMMON["title"].spec, True, COMMON["title"].doc)  # on every slide but a section
-
-# A section divider is an entry of `slides` beside the slides of each kind: its key holds the
-# section's name, and it takes only these keys of the frame.
-SECTION = "section"
-SECTION_FIELD = Field(
-    Text(doc="the section's name", max_chars=120),
-    True,
-    "a section divider; also feeds the agenda and the footer",
-    "the section's name",
-)
-SECTION_KEYS = ("notes", "id", "hidden", "background")
-MAX_SLIDES = 1000
-
-
-TOP: dict[str, Field] = {
-    "title": Field(Text(doc="the talk's title", max_chars=200), True, "the talk's title"),
-    "subtitle": Field(Text(doc="a subtitle", max_chars=300), False, "a subtitle"),
-    "author": Field(Text(doc="the author", max_chars=200), False, "who gives the talk"),
-    "date": Field(Text(doc="the date, as text", max_chars=60), False, "the date, as text as typed"),
-    "language": Field(
-        Text(doc="a BCP 47 language tag", located=True, max_chars=35, pattern=_LANG.pattern),
-        False,
-        "a BCP 47 tag such as `en`, `zh-CN`; default `en`",
-    ),
-    "theme": Field(
-        Text(doc="a built-in theme name, a theme file path, or a company template (.pptx, .potx)", max_chars=300),
-        False,
-        "a built-in theme name (`default`, `dark`), a path to a theme file, or a company template (.pptx, .potx)",
-    ),
-    "agenda": AGENDA,
-    "references": Field(
-        MapOf(
-            Text(doc="the citation", inline=True, max_chars=600),
-            "the references as a mapping of key to citation",
-            "reference",
-            1,
-            500,
-            "`nrm: Shang et al. 2015`",
-        ),
-        False,
-        "reference key → citation text; cited ones are listed at the end",
-    ),
-    "slides": Field(ListOf(Record("slide"), 1, MAX_SLIDES), True, "the slides, in order"),
-}
 
 
 def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> tuple[m.Deck | None, list[Problem]]:
@@ -138,7 +48,7 @@ def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> 
     for name in ("title", "slides"):
         if root.get(name) is None:
             ctx.error(root.where, "F105", f"the outline is missing `{name}` ({TOP[name].doc})")
-    language = _language(top.get("language"), ctx)
+    language = read_language(top.get("language"), ctx)
     refs = top.get("references") if top.get("references") not in (None, INVALID) else {}
     slides_node = root.get("slides")
     slides: list[m.Slide] = []
@@ -164,13 +74,13 @@ def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> 
                 if entry is not None:
                     slides.append(entry)
                 else:
-                    unread |= _cited_keys(node)
-    _check_ids(slides, ctx)
+                    unread |= cited_keys(node)
+    check_ids(slides, ctx)
     for kind in kinds.values():
         if kind.link is not None:
             slides = kind.link(slides, ctx, language)
     visible = tuple(s for s in slides if not s.hidden)
-    references = _references(slides, visible, refs, unread, ctx)
+    references = check_references(slides, visible, refs, unread, ctx)
     if any(p.is_error for p in ctx.problems) or INVALID in top.values():
         return None, ctx.problems
     deck = m.Deck(
@@ -293,94 +203,3 @@ def _slide(node: Map, key: str, kind: Kind, values: dict[str, Any], ctx: Ctx, fo
         values.get("subsection"),
         values["background"]["image"][0] if values.get("background") else None,
     )
-
-
-def kind_field(kind: Kind) -> Field:
-    """Return the field of a kind's content key: required, read by the kind's spec."""
-    return Field(kind.spec, True, kind.doc, kind.write)
-
-
-def _language(value, ctx: Ctx) -> str:
-    if value in (None, INVALID):
-        return "en"
-    text, where = value
-    if not _LANG.match(text):
-        ctx.error(where, "K113", f"`language` is a BCP 47 tag such as `en`, `zh-CN` or `en-GB`, got `{cut(text)}`")
-        return "en"
-    primary, _, rest = text.partition("-")
-    if primary.lower() in _COUNTRY_NOT_LANGUAGE:
-        better = _COUNTRY_NOT_LANGUAGE[primary.lower()] + ("-" + rest if rest else "")
-        ctx.error(
-            where,
-            "K113",
-            f"`{cut(text)}` starts with a country code, not a language; did you mean `{better}`? "
-            "(BCP 47 tags start with the language: `ja`, `ko`, `zh-CN`, `zh-TW`)",
-        )
-        return "en"
-    return text
-
-
-# Country codes often typed where a language code belongs, and the language meant.
-_COUNTRY_NOT_LANGUAGE = {"jp": "ja", "kr": "ko", "cn": "zh-CN", "tw": "zh-TW", "hk": "zh-HK", "gr": "el", "dk": "da"}
-
-
-RESERVED_IDS = frozenset({"title", "agenda", "references"})  # the automatic slides' keys
-
-
-def _check_ids(slides: list[m.Entry], ctx: Ctx) -> None:
-    seen: dict[str, m.Entry] = {}
-    for slide in slides:
-        if slide.id is None:
-            continue
-        if not _ID.match(slide.id):
-            ctx.error(
-                slide.where,
-                "K114",
-                f"slide id `{cut(slide.id)}` may hold only letters, digits, `-`, `_` "
-                "and `.`, starting with a letter or digit",
-            )
-        elif slide.id in RESERVED_IDS:
-            ctx.error(
-                slide.where,
-                "K115",
-                f"slide id `{slide.id}` is the name of the automatic {slide.id} slide; choose another id",
-            )
-        elif slide.id in seen:
-            ctx.error(
-                slide.where,
-                "K116",
-                f"slide id `{cut(slide.id)}` is already used by the slide at line "
-                f"{seen[slide.id].where.line}; ids must be unique",
-            )
-        else:
-            seen[slide.id] = slide
-
-
-def _cited_keys(node: Node) -> set[str]:
-    """Return the keys under `cite:` of a slide that could not be read, as far as they can be read."""
-    cite = node.get("cite") if isinstance(node, Map) else None
-    return {item.text for item in cite.items if isinstance(item, Scalar)} if isinstance(cite, Seq) else set()
-
-
-def _references(slides, visible, refs: dict, unread: set[str], ctx: Ctx) -> tuple[m.Reference, ...]:
-    """Check every cite key; return the cited references in order of first citation. A reference
-    that only a slide with errors cites is not said to be never cited: that slide may be visible
-    once it is fixed."""
-    order: list[str] = []
-    for slide in slides:
-        for cite in slide.cite if isinstance(slide, m.Slide) else ():
-            key, where = cite.key, cite.where
-            if key not in refs:
-                hint = suggest(key, refs) if refs else "; define it under top-level `references:`"
-                ctx.error(where, "K117", f"unknown reference `{cut(key, 40)}`{hint}")
-            elif slide in visible and key not in order:
-                order.append(key)
-    for key, (where, _) in refs.items():
-        if key not in order and key not in unread:
-            ctx.warn(
-                where,
-                "K118",
-                f"reference `{cut(key, 40)}` is never cited on a visible slide, so it is left "
-                "out; cite it with `cite: [" + cut(key, 40) + "]` or remove it",
-            )
-    return tuple(m.Reference(k, refs[k][1]) for k in order if refs[k][1] is not INVALID)

@@ -1,10 +1,12 @@
-"""How an outline's bytes become text: UTF-8 only, and other encodings named when they are met."""
+"""How an outline's bytes become text: UTF-8 only, other encodings named when they are met, and
+characters a slide cannot hold refused before YAML reads the text."""
 
 from __future__ import annotations
 
 import re
 
 from deck.problems import Problem, Where
+from deck.source.traps import bad_character, find_bad_character, line_col
 
 
 def decode(data: bytes, shown: str) -> tuple[str, Problem | None]:
@@ -49,3 +51,14 @@ def wide_encoding(data: bytes) -> str | None:
         return "UTF-32"
     odd, even = zeros[1] + zeros[3], zeros[0] + zeros[2]
     return "UTF-16" if odd >= 9 * even or even >= 9 * odd else None
+
+
+def check_characters(text: str, shown: str, most: int = 20) -> list[Problem]:
+    """Return a located problem for each character an outline may not hold (at most `most`)."""
+    problems = []
+    index = find_bad_character(text, 0)
+    while index >= 0 and len(problems) < most:
+        line, col = line_col(text, index)
+        problems.append(Where(shown, line, col).error("S104", bad_character(text[index])))
+        index = find_bad_character(text, index + 1)
+    return problems

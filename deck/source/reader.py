@@ -11,10 +11,11 @@ from yaml.events import AliasEvent, DocumentEndEvent, MappingStartEvent, ScalarE
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from deck.problems import Problem, Where, cut
-from deck.source.encoding import decode
+from deck.source.encoding import check_characters, decode
+from deck.source.keys import checked_map
+from deck.source.limits import DEFAULT_LIMITS, Limits, Stop, over_totals, too_deep, too_large, too_long
 from deck.source.located import Map, Node, Scalar, Seq
 from deck.source.traps import (
-    bad_character,
     bad_escapes,
     escape_problem,
     explain_parse_error,
@@ -42,21 +43,6 @@ CORE_TAGS = {
 _COLLECTION_TAGS = {SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on what a YAML file may cost to read; generous for real talks."""
-
-    file_bytes: int = 2_000_000
-    nodes: int = 50_000  # values, counting those an alias repeats
-    depth: int = 40  # nesting of lists and mappings, through aliases too
-    scalar_chars: int = 20_000  # any one value (the longest field, `notes`, allows as much)
-    text_chars: int = 2_000_000  # all values' text, counting what aliases repeat: what a file can hold without
-    key_chars: int = 200
-
-
-DEFAULT_LIMITS = Limits()
-
-
 def load_yaml(path: Path, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Node | None, list[Problem]]:
     """Read the YAML file at `path`; locations name it as `shown`.
 
@@ -75,48 +61,23 @@ def load_yaml(path: Path, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[
 def load_yaml_bytes(data: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Node | None, list[Problem]]:
     """Like `load_yaml`, for bytes already read."""
     if len(data) > limits.file_bytes:
-        return None, [
-            Where(shown, 1, 1).error(
-                "S102",
-                f"the file is more than {limits.file_bytes:,} bytes, the most an "
-                "outline may have; split the talk, or remove pasted data",
-            )
-        ]
+        return None, [too_large(shown, limits)]
     text, problem = decode(data, shown)
     if problem:
         return None, [problem]
-    problems = _check_characters(text, shown)
+    problems = check_characters(text, shown)
     if problems:
         return None, problems
     composer = _Composer(text, shown, limits)
     try:
         node = composer.compose()
-    except _Stop as stop:
+    except Stop as stop:
         return None, [stop.problem]
     return node, composer.problems
 
 
-def _check_characters(text: str, shown: str, most: int = 20) -> list[Problem]:
-    """Return a located problem for each character an outline may not hold (at most `most`)."""
-    problems = []
-    index = find_bad_character(text, 0)
-    while index >= 0 and len(problems) < most:
-        line, col = line_col(text, index)
-        problems.append(Where(shown, line, col).error("S104", bad_character(text[index])))
-        index = find_bad_character(text, index + 1)
-    return problems
-
-
 def _where(shown: str, mark) -> Where:
     return Where(shown, mark.line + 1, mark.column + 1)
-
-
-class _Stop(Exception):
-    """A limit or a parse error ends the reading; carries its one problem."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 @dataclass
@@ -161,19 +122,19 @@ class _Composer:
         try:
             loader = self.loader = _LOADER(self.text)
         except yaml.reader.ReaderError as exc:  # PyYAML's reader checks characters up front
-            raise _Stop(explain_reader_error(exc, self.text, self.shown, bytes_offset=False)) from None
+            raise Stop(explain_reader_error(exc, self.text, self.shown, bytes_offset=False)) from None
         try:
             return self._document(loader)
         except yaml.reader.ReaderError as exc:
-            raise _Stop(explain_reader_error(exc, self.text, self.shown, _LOADER is not yaml.SafeLoader)) from None
+            raise Stop(explain_reader_error(exc, self.text, self.shown, _LOADER is not yaml.SafeLoader)) from None
         except yaml.MarkedYAMLError as exc:
-            raise _Stop(explain_parse_error(exc, self.text, self.shown, self.last)) from None
+            raise Stop(explain_parse_error(exc, self.text, self.shown, self.last)) from None
         except ValueError:  # PyYAML's pure-Python scanner meets an escape beyond U+10FFFF
             index = next(
                 (m.start() for m in re.finditer(r"\\U([0-9A-Fa-f]{8})", self.text) if int(m.group(1), 16) > 0x10FFFF), 0
             )
             line, col = line_col(self.text, index)
-            raise _Stop(
+            raise Stop(
                 Where(self.shown, line, col).error(
                     "S111",
                     escape_problem(self.text, index) or "YAML cannot read this escape; check the value's backslashes",
@@ -198,7 +159,7 @@ class _Composer:
         loader.get_event()
         if not loader.check_event(StreamEndEvent):
             mark = loader.get_event().start_mark
-            raise _Stop(
+            raise Stop(
                 _where(self.shown, mark).error(
                     "S106", "an outline is one YAML document; remove this `---` separator and what follows"
                 )
@@ -218,9 +179,7 @@ class _Composer:
             return self._add(used.node, used.size, used.height, used.chars, None, event.start_mark, where)
         if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
             if len(self.stack) >= self.limits.depth:
-                raise _Stop(
-                    where.error("S107", f"values are nested more than {self.limits.depth} levels deep; flatten them")
-                )
+                raise too_deep(where, self.limits)
             node_type = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
             self._check_tag(event.tag, _COLLECTION_TAGS[node_type], where)
             self._count(1, 0, where)
@@ -236,7 +195,10 @@ class _Composer:
             )
             return None
         done = self.stack.pop()  # a sequence or mapping ends
-        value = Seq(done.where, tuple(done.items)) if done.kind is Seq else self._mapping(done)
+        if done.kind is Seq:
+            value = Seq(done.where, tuple(done.items))
+        else:
+            value = checked_map(done.where, done.items, done.flow, self.limits.key_chars, self.problems)
         return self._add(value, done.size, done.height, done.chars, done.anchor, done.mark)
 
     def _add(self, node: Node, size: int, height: int, chars: int, anchor: str | None, mark, alias=None):
@@ -258,44 +220,19 @@ class _Composer:
         parent.chars += chars
         parent.height = max(parent.height, height + 1)
         if len(self.stack) + height > self.limits.depth + 1:
-            raise _Stop(
-                where.error(
-                    "S107",
-                    f"values are nested more than {self.limits.depth} levels deep (through YAML aliases); flatten them",
-                )
-            )
+            raise too_deep(where, self.limits, through_aliases=True)
         return None
 
     def _count(self, size: int, chars: int, where: Where) -> None:
         self.count += size
         self.chars += chars
-        if self.chars > self.limits.text_chars:  # only aliases can repeat a file's text this far
-            raise _Stop(
-                where.error(
-                    "S130",
-                    f"with the text YAML aliases repeat, the outline holds more than {self.limits.text_chars:,} "
-                    "characters, more than a file may hold; write the repeated text out once, or use fewer aliases",
-                )
-            )
-        if self.count > self.limits.nodes:
-            raise _Stop(
-                where.error(
-                    "S108",
-                    f"the outline holds more than {self.limits.nodes:,} values (counting "
-                    "those YAML aliases repeat); write repeated values out, or split the talk",
-                )
-            )
+        if self.chars > self.limits.text_chars or self.count > self.limits.nodes:
+            raise over_totals(self.count, self.chars, self.limits, where)
 
     def _scalar(self, event: ScalarEvent, where: Where) -> Scalar:
         value, style = event.value, event.style or ""
         if len(value) > self.limits.scalar_chars:
-            raise _Stop(
-                where.error(
-                    "S109",
-                    f"this value is {len(value):,} characters long, more than the "
-                    f"{self.limits.scalar_chars:,} any value may have; shorten it",
-                )
-            )
+            raise too_long(value, self.limits, where)
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(ScalarNode, value, event.implicit)
@@ -346,7 +283,7 @@ class _Composer:
     def _alias(self, event: AliasEvent, where: Where) -> _Anchored:
         name = event.anchor
         if any(frame.anchor == name for frame in self.stack):
-            raise _Stop(
+            raise Stop(
                 where.error(
                     "S115",
                     f"the alias `*{cut(name, 40)}` refers to the value it is inside; "
@@ -364,40 +301,3 @@ class _Composer:
             )
             return _Anchored(Scalar(where, "*" + name, "", "str"), 1, 1, len(name) + 1)
         return self.anchors[name]
-
-    def _mapping(self, done: _Open) -> Map:
-        entries: list[tuple[Scalar, Node]] = []
-        seen: dict[str, Scalar] = {}
-        items = done.items
-        for key, value in zip(items[0::2], items[1::2]):
-            if not isinstance(key, Scalar) or key.text == "":
-                self.problems.append(key.where.error("S127", "a key must be a name written as text, like `title:`"))
-                continue
-            if len(key.text) > self.limits.key_chars:
-                self.problems.append(
-                    key.where.error(
-                        "S110",
-                        f"this key is {len(key.text):,} characters long, more than the {self.limits.key_chars} a "
-                        "key may have; if it is text, YAML read it as a key because of a `: ` (quote the text)",
-                    )
-                )
-                continue
-            if key.text == "<<" and not key.style:
-                self.problems.append(
-                    key.where.error(
-                        "S128", "YAML merge keys (`<<`) are not supported in an outline; write the keys out"
-                    )
-                )
-                continue
-            if key.text in seen:
-                self.problems.append(
-                    key.where.error(
-                        "S129",
-                        f"duplicate key `{cut(key.text)}` (first at line {seen[key.text].where.line}); "
-                        "keep one of them",
-                    )
-                )
-                continue
-            seen[key.text] = key
-            entries.append((key, value))
-        return Map(done.where, tuple(entries), done.flow)

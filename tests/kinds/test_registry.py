@@ -17,10 +17,30 @@ from deck.theme import BASE_ROLES
 STATS = re.compile(r"\bstats\b|\bstat_value\b|\bstat_label\b|\bStats?\b")
 
 
-def test_each_kind_is_one_module_named_for_its_key():
+def test_each_kind_is_one_module_or_package_named_for_its_key():
+    """A kind is `deck/kinds/<key>.py`, or `deck/kinds/<key>/` when it has several parts; its
+    builder and layout live there."""
     for name, kind in KINDS.items():
-        assert (ROOT / "deck" / "kinds" / f"{name}.py").is_file()
-        assert kind.lay_out.__module__ == kind.build.__module__ == f"deck.kinds.{name}"
+        module = ROOT / "deck" / "kinds" / f"{name}.py"
+        package = ROOT / "deck" / "kinds" / name / "__init__.py"
+        assert module.is_file() != package.is_file(), name
+        for part in (kind.build, kind.lay_out):
+            assert f"{part.__module__}.".startswith(f"deck.kinds.{name}."), (name, part.__module__)
+
+
+def test_a_kind_packages_parts_are_imported_only_inside_it():
+    """Outside `deck/kinds/<key>/` a kind is reached through KINDS (or its package), never a part of it."""
+    packages = [p.parent.name for p in (ROOT / "deck" / "kinds").glob("*/__init__.py")]
+    for name in packages:
+        part = re.compile(rf"^\s*from deck\.kinds\.{name}\.\w+ import|^\s*import deck\.kinds\.{name}\.", re.MULTILINE)
+        inside = ROOT / "deck" / "kinds" / name
+        found = [
+            p.relative_to(ROOT).as_posix()
+            for p in [*(ROOT / "deck").rglob("*.py"), *(ROOT / "tests").rglob("*.py")]
+            if inside not in p.parents and part.search(p.read_text(encoding="utf-8"))
+        ]
+        assert found == [], name
+    assert packages  # chart and argument, at least
 
 
 def test_stats_lives_in_its_module_its_registry_line_and_its_case_folder():
@@ -57,7 +77,7 @@ def test_every_kind_and_frame_code_is_in_the_code_table_once():
 
 
 def test_every_code_raised_in_kinds_and_layout_has_an_entry_and_every_entry_is_raised():
-    sources = [*(ROOT / "deck" / "kinds").glob("*.py"), *(ROOT / "deck" / "layout").glob("*.py")]
+    sources = [*(ROOT / "deck" / "kinds").rglob("*.py"), *(ROOT / "deck" / "layout").glob("*.py")]
     raised = set()
     for path in sources:
         if path.name != "codes.py":
