@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_errors import CASES, IDS
+from corpus import CASES, IDS
 
 from deck.cli import main
 from deck.codes import CODES, PATTERN
