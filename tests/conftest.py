@@ -21,7 +21,7 @@ CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # default elsewhere) draws the first 25 of those, to keep the fast loop fast. "random" draws 100
 # fresh each run (`--hypothesis-seed=N` replays one); "long" draws 10,000 fresh examples each,
 # to hunt for new failures:
-#     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py tests/layout/test_linebreak.py
+#     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/inputs/test_properties.py tests/layout/test_linebreak.py
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=_QUIET)
 settings.register_profile("dev", max_examples=25, deadline=None, derandomize=True, suppress_health_check=_QUIET)

@@ -5,7 +5,7 @@ Hypothesis profiles (registered in conftest.py): HYPOTHESIS_PROFILE=ci, the defa
 CI runs, draws 100 examples per property (25 for the builds), the same ones on every run
 (derandomized), so a failure reproduces and CI cannot flake; HYPOTHESIS_PROFILE=long draws
 10,000 fresh random examples each, to look for new failures:
-    HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py
+    HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/inputs/test_properties.py
 """
 
 from __future__ import annotations
