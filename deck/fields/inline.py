@@ -9,10 +9,7 @@ from deck.problems import Problem, Where, cut
 
 _SCHEMES = ("https://", "http://", "mailto:")
 _ESCAPABLE = "\\*`[]()_"
-_MARKS = "\\`*["  # the characters that may start a mark
-_PLAIN = re.compile(r"[^\\`*\[]*")
-_TICK, _DOUBLE, _STARS = re.compile("`"), re.compile(r"(?=\*\*)"), re.compile(r"\*+")
-_CLOSE, _TARGET_END = re.compile(r"[\]\n]"), re.compile(r"[)\s]")
+_MARKS = ("\\", "`", "*", "[")  # text without these is one plain span
 
 
 def parse_inline(text: str, where: Where) -> tuple[Rich, list[Problem]]:
@@ -79,6 +76,11 @@ def _parse(text: str, where: Where, problems: list[Problem], link: str | None) -
             i += 1
     flush()
     return spans
+
+
+_PLAIN = re.compile(r"[^\\`*\[]*")  # text up to the next mark
+_TICK, _DOUBLE, _STARS = re.compile("`"), re.compile(r"(?=\*\*)"), re.compile(r"\*+")
+_CLOSE, _TARGET_END = re.compile(r"[\]\n]"), re.compile(r"[)\s]")
 
 
 class _Ahead:
