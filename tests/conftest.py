@@ -20,13 +20,13 @@ CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 # Hypothesis profiles, for every property test. "ci" (what CI runs: CI=true) draws the same 100
 # examples on every run (derandomize): a failure reproduces and CI never flakes. "dev" (the
-# default elsewhere) draws the first 25 of those, to keep the fast loop fast. "random" draws 100
+# default elsewhere) draws 10, also derandomized, to keep the fast loop fast. "random" draws 100
 # fresh each run (`--hypothesis-seed=N` replays one); "long" draws 10,000 fresh examples each,
 # to hunt for new failures:
 #     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/inputs/test_properties.py tests/layout/test_linebreak.py
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=_QUIET)
-settings.register_profile("dev", max_examples=25, deadline=None, derandomize=True, suppress_health_check=_QUIET)
+settings.register_profile("dev", max_examples=10, deadline=None, derandomize=True, suppress_health_check=_QUIET)
 settings.register_profile("random", max_examples=100, deadline=None, suppress_health_check=_QUIET)
 settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if CI else "dev"))

@@ -25,7 +25,9 @@ from pptx import Presentation
 from deck.cli import main
 from deck.pipeline import build_outline, check_outline
 
-BUILDS = max(25, settings.default.max_examples // 4)  # a build renders a .pptx: the slowest property
+# a build renders a .pptx, the slowest property: a quarter of the profile's examples, but no fewer
+# than 25 where the profile draws that many (ci: 25, dev: 10, long: 2,500)
+BUILDS = max(settings.default.max_examples // 4, min(25, settings.default.max_examples))
 
 PROBLEM = re.compile(r"^[^\n]+:\d+:\d+: (error|warning)\[[SFPKTLAO]\d{3}\]: \S")
 ERROR = re.compile(r"^[^\n]+:\d+:\d+: error\b")
