@@ -33,16 +33,29 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if CI else "dev"
 
 
 def pytest_configure(config):
-    """Where PYTHONDONTWRITEBYTECODE is set, every `python -m deck` a test starts (and every
-    xdist worker) would compile deck and its libraries from source, about 0.3 s of CPU each:
-    give them one bytecode cache for the run instead, in a temporary folder removed at the
-    end (the source tree still gets no __pycache__). Workers inherit it from the controller."""
-    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
-        return
-    cache = tempfile.mkdtemp(prefix="deck-test-pycache-")
-    os.environ["PYTHONPYCACHEPREFIX"] = cache
-    del os.environ["PYTHONDONTWRITEBYTECODE"]
-    config.add_cleanup(lambda: shutil.rmtree(cache, ignore_errors=True))
+    """Where PYTHONDONTWRITEBYTECODE is set, every `python -m deck` a test starts compiles deck
+    from source, about 0.3 s of CPU each: give those processes one bytecode cache for the run
+    instead, in a temporary folder removed at the end (the source tree still gets no
+    __pycache__). The xdist workers share the controller's; they themselves start as before
+    (a fresh cache would have them compile every library they import)."""
+    shared = getattr(config, "workerinput", {}).get("deck_pycache")
+    if shared is None:
+        if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
+            return
+        shared = config.deck_pycache = tempfile.mkdtemp(prefix="deck-test-pycache-")
+        config.add_cleanup(lambda: shutil.rmtree(shared, ignore_errors=True))
+        if getattr(config.option, "numprocesses", None):
+            return  # the xdist controller starts no deck itself; its workers get the cache (below)
+    os.environ["PYTHONPYCACHEPREFIX"] = shared  # for the processes this one starts
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """xdist: hand each worker the controller's bytecode cache for the processes it starts."""
+    cache = getattr(node.config, "deck_pycache", None)
+    if cache is not None:
+        node.workerinput["deck_pycache"] = cache
 
 
 @pytest.fixture
