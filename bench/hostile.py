@@ -4,7 +4,7 @@ Run from the repository root with the venv:
 
     .venv/bin/python bench/hostile.py [--runs 5]
 
-Times the cases of tests/test_hostile.py (which counts their work instead: events, calls,
+Times the cases of tests/inputs/test_hostile.py (which counts their work instead: events, calls,
 bytes) and, in the same run, the baseline: a normal 1,000-slide talk of eight bullets a
 slide, the longest real outline inside every limit. Each time is the median of `--runs`
 readings in this process (after one warm-up); the ratio is the case's time over the
@@ -35,7 +35,7 @@ LAUGHS = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol
     f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)
 ]
 
-# name → (outline text, the test's old bound in seconds); the same inputs as tests/test_hostile.py
+# name → (outline text, the test's old bound in seconds); the same inputs as tests/inputs/test_hostile.py
 CASES = {
     "1000-slide talk (baseline)": ("title: T\nslides:\n" + "".join(SLIDE.format(i=i) for i in range(1000)), 1.5),
     "2 MB plain value": ("title: " + "x" * 1_900_000 + "\nslides: []\n", 0.5),
@@ -55,7 +55,7 @@ CASES = {
 
 
 def many_chunk_png(chunks: int) -> bytes:
-    """A 64×64 PNG followed by `chunks` empty data chunks of 12 bytes each (as tests/test_bounded.py)."""
+    """A 64×64 PNG followed by `chunks` empty data chunks of 12 bytes each (as tests/inputs/test_bounded.py)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
@@ -66,7 +66,7 @@ def many_chunk_png(chunks: int) -> bytes:
 
 
 def costliest(folder: Path) -> dict[str, Path]:
-    """Write the costliest outlines the limits let through (tests/test_bounded.py) into
+    """Write the costliest outlines the limits let through (tests/inputs/test_bounded.py) into
     `folder`: a 2-million-chunk picture on 8 slides, and notes repeated by aliases to just
     under the 2,000,000 characters aliases may repeat; return {case name: outline}."""
     (folder / "big.png").write_bytes(many_chunk_png(2_000_000))

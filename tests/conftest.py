@@ -4,8 +4,10 @@ through LibreOffice or skip, and the hypothesis profiles."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,16 +20,42 @@ CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 # Hypothesis profiles, for every property test. "ci" (what CI runs: CI=true) draws the same 100
 # examples on every run (derandomize): a failure reproduces and CI never flakes. "dev" (the
-# default elsewhere) draws the first 25 of those, to keep the fast loop fast. "random" draws 100
+# default elsewhere) draws 10, also derandomized, to keep the fast loop fast. "random" draws 100
 # fresh each run (`--hypothesis-seed=N` replays one); "long" draws 10,000 fresh examples each,
 # to hunt for new failures:
-#     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py tests/layout/test_linebreak.py
+#     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/inputs/test_properties.py tests/layout/test_linebreak.py
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=_QUIET)
-settings.register_profile("dev", max_examples=25, deadline=None, derandomize=True, suppress_health_check=_QUIET)
+settings.register_profile("dev", max_examples=10, deadline=None, derandomize=True, suppress_health_check=_QUIET)
 settings.register_profile("random", max_examples=100, deadline=None, suppress_health_check=_QUIET)
 settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if CI else "dev"))
+
+
+def pytest_configure(config):
+    """Where PYTHONDONTWRITEBYTECODE is set, every `python -m deck` a test starts compiles deck
+    from source, about 0.3 s of CPU each: give those processes one bytecode cache for the run
+    instead, in a temporary folder removed at the end (the source tree still gets no
+    __pycache__). The xdist workers share the controller's; they themselves start as before
+    (a fresh cache would have them compile every library they import)."""
+    shared = getattr(config, "workerinput", {}).get("deck_pycache")
+    if shared is None:
+        if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
+            return
+        shared = config.deck_pycache = tempfile.mkdtemp(prefix="deck-test-pycache-")
+        config.add_cleanup(lambda: shutil.rmtree(shared, ignore_errors=True))
+        if getattr(config.option, "numprocesses", None):
+            return  # the xdist controller starts no deck itself; its workers get the cache (below)
+    os.environ["PYTHONPYCACHEPREFIX"] = shared  # for the processes this one starts
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """xdist: hand each worker the controller's bytecode cache for the processes it starts."""
+    cache = getattr(node.config, "deck_pycache", None)
+    if cache is not None:
+        node.workerinput["deck_pycache"] = cache
 
 
 @pytest.fixture

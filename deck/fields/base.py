@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from deck.fields.inline import parse_inline
+from deck.model import Rich, Span
 from deck.problems import Problem, Where, cut
 from deck.source.located import Map, Node, Scalar, kind_name
 
@@ -23,13 +25,25 @@ INVALID: Any = _Invalid()  # a value that failed; its problem is already recorde
 @dataclass
 class Ctx:
     """What validators share while reading one file: the problems found so far, the folder
-    that relative paths in it start from, and the pictures already checked (so that a picture
+    that relative paths in it start from, the pictures already checked (so that a picture
     used on many slides is opened once: `(resolved path, size, mtime in ns)` → what was found,
-    see `deck.fields.pictures`)."""
+    see `deck.fields.pictures`), and the inline texts already parsed (text repeated through
+    YAML aliases is parsed once: text → its spans and problems)."""
 
     problems: list[Problem] = field(default_factory=list)
     folder: Path | None = None
     pictures: dict[tuple[str, int, int], Any] = field(default_factory=dict)
+    inline: dict[str, tuple[tuple[Span, ...], list[Problem]]] = field(default_factory=dict)
+
+    def parse_inline(self, text: str, where: Where) -> tuple[Rich, list[Problem]]:
+        """`deck.fields.inline.parse_inline(text, where)`, parsed once per distinct text."""
+        known = self.inline.get(text)
+        if known is None:
+            rich, problems = parse_inline(text, where)
+            self.inline[text] = (rich.spans, problems)
+            return rich, problems
+        spans, problems = known  # every problem of a text is located at the text
+        return Rich(spans, where), [replace(p, path=where.path, line=where.line, column=where.column) for p in problems]
 
     def error(self, where: Where, code: str, message: str) -> Any:
         """Record the error `code` at `where`; return INVALID."""

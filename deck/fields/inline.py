@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from deck.model import Rich, Span
 from deck.problems import Problem, Where, cut
 
 _SCHEMES = ("https://", "http://", "mailto:")
 _ESCAPABLE = "\\*`[]()_"
+_MARKS = ("\\", "`", "*", "[")  # text without these is one plain span
 
 
 def parse_inline(text: str, where: Where) -> tuple[Rich, list[Problem]]:
@@ -20,6 +23,8 @@ def parse_inline(text: str, where: Where) -> tuple[Rich, list[Problem]]:
 
 
 def _parse(text: str, where: Where, problems: list[Problem], link: str | None) -> list[Span]:
+    if _PLAIN.match(text).end() == len(text):  # no marks at all (a link's label, most often)
+        return [Span(text, False, False, False, link)] if text else []
     spans: list[Span] = []
     buf: list[str] = []
     strong = emphasis = False
@@ -33,7 +38,11 @@ def _parse(text: str, where: Where, problems: list[Problem], link: str | None) -
     ahead = _Ahead(text)
     while i < n:
         c = text[i]
-        if c == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
+        if c not in _MARKS:  # plain text up to the next mark, in one step
+            plain = _PLAIN.match(text, i).end()
+            buf.append(text[i:plain])
+            i = plain
+        elif c == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
             buf.append(text[i + 1])
             i += 2
         elif c == "`" and (j := ahead.tick[i + 1]) > i + 1:
@@ -69,28 +78,25 @@ def _parse(text: str, where: Where, problems: list[Problem], link: str | None) -
     return spans
 
 
+_PLAIN = re.compile(r"[^\\`*\[]*")  # text up to the next mark
+_TICK, _DOUBLE, _STARS = re.compile("`"), re.compile(r"(?=\*\*)"), re.compile(r"\*+")
+_CLOSE, _TARGET_END = re.compile(r"[\]\n]"), re.compile(r"[)\s]")
+
+
 class _Ahead:
-    """Where the next closing mark is, from every position of `text`, found in one pass from
-    the end, so that parsing is linear in the text's length whatever marks it repeats (a
-    search forward from every `[`, `*` or backtick would be quadratic in a run of them).
-    Each table has one more entry than the text; -1 means "none"."""
+    """Where the next closing mark is, from every position of `text`, as tables built once
+    from the marks' positions, so that parsing is linear in the text's length whatever marks it
+    repeats (a search forward from every `[`, `*` or backtick would be quadratic in a run of
+    them). Each table has two more entries than the text; -1 means "none"."""
 
     def __init__(self, text: str):
         n = len(text)
         self.text = text
-        self.tick = [-1] * (n + 2)  # next backtick at or after i
-        self.double = [-1] * (n + 2)  # next `**` starting at or after i
-        self.single = [-1] * (n + 2)  # next single `*` a scan from i meets, stepping over `**` pairs
-        self.close = [-1] * (n + 2)  # next `]` or newline at or after i (where a link's label ends)
-        self.target_end = [-1] * (n + 2)  # next `)` or white space at or after i (where a target ends)
-        for i in range(n - 1, -1, -1):
-            c = text[i]
-            self.tick[i] = i if c == "`" else self.tick[i + 1]
-            pair = c == "*" and i + 1 < n and text[i + 1] == "*"
-            self.double[i] = i if pair else self.double[i + 1]
-            self.single[i] = self.single[i + 2] if pair else (i if c == "*" else self.single[i + 1])
-            self.close[i] = i if c in "]\n" else self.close[i + 1]
-            self.target_end[i] = i if c == ")" or c.isspace() else self.target_end[i + 1]
+        self.tick = _next(n, _positions(_TICK, text))  # next backtick at or after i
+        self.double = _next(n, _positions(_DOUBLE, text))  # next `**` starting at or after i
+        self.single = _singles(n, text)  # next single `*` a scan from i meets, stepping over `**` pairs
+        self.close = _next(n, _positions(_CLOSE, text))  # next `]` or newline (where a link's label ends)
+        self.target_end = _next(n, _positions(_TARGET_END, text))  # next `)` or white space (where a target ends)
 
     def link(self, i: int) -> tuple[str, str, int] | None:
         """Return `(label, target, end)` of a `[label](target)` link starting at `i`, else None."""
@@ -118,3 +124,35 @@ def _merge(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+def _positions(pattern: re.Pattern, text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _next(n: int, positions: list[int]) -> list[int]:
+    """A table of n + 2 entries: at each i, the first of `positions` at or after i, else -1."""
+    table: list[int] = []
+    for at in positions:
+        table += [at] * (at + 1 - len(table))
+    return table + [-1] * (n + 2 - len(table))
+
+
+def _singles(n: int, text: str) -> list[int]:
+    """At each i, where a scan from i stepping over `**` pairs meets a single `*`, else -1.
+    In a run of k stars, a scan from its j-th star steps over pairs and meets the run's last star
+    if k - j is odd; if even, it steps past the run and goes on as from the run's end."""
+    runs = [(m.start(), m.end()) for m in _STARS.finditer(text)]
+    after = [-1] * len(runs)  # what a scan from each run's end meets
+    meets = -1
+    for r in range(len(runs) - 1, -1, -1):
+        start, end = runs[r]
+        after[r] = meets
+        meets = end - 1 if (end - start) % 2 else meets
+    table: list[int] = []
+    for (start, end), beyond in zip(runs, after):
+        k = end - start
+        entry = end - 1 if k % 2 else beyond
+        table += [entry] * (start - len(table))
+        table += ([beyond, end - 1] * (k // 2 + 1))[-k:]
+    return table + [-1] * (n + 2 - len(table))

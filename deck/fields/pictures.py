@@ -182,25 +182,29 @@ def _decode(img, fmt: str, path: Path) -> None:
     img.load()
 
 
+_CHUNK_HEAD, _CHECKSUM = struct.Struct(">I4s"), struct.Struct(">I")
+
+
 def _check_png(data: bytes) -> None:
     """Raise OSError if a chunk's checksum is wrong, the file ends before its last chunk, or its
     picture data inflates to less than its size needs."""
-    view, inflate, pos, size = memoryview(data), zlib.decompressobj(), 8, 0
+    view, inflate, pos, size, n = memoryview(data), zlib.decompressobj(), 8, 0, len(data)
+    head, checksum, crc32 = _CHUNK_HEAD.unpack_from, _CHECKSUM.unpack_from, zlib.crc32
     while True:
-        if pos + 12 > len(data):
+        if pos + 12 > n:
             raise OSError("the file is cut short")
-        length, kind = struct.unpack_from(">I4s", data, pos)
+        length, kind = head(data, pos)
         end = pos + 8 + length
-        if end + 4 > len(data):
+        if end + 4 > n:
             raise OSError("the file is cut short")
-        if zlib.crc32(view[pos + 4 : end]) != struct.unpack_from(">I", data, end)[0]:
+        if crc32(view[pos + 4 : end]) != checksum(data, end)[0]:
             raise OSError(f"the checksum of its {kind.decode('latin-1')!r} chunk is wrong")
         if kind == b"IDAT":
             chunk = view[pos + 8 : end]
             while chunk:
                 size += len(inflate.decompress(chunk, 1 << 20))
                 chunk = inflate.unconsumed_tail
-        if kind == b"IEND":
+        elif kind == b"IEND":
             break
         pos = end + 4
     if size < _png_data_size(*struct.unpack(">IIBBxxB", data[16:29])):

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from deck.fields.base import Ctx, Spec, is_nothing, show, spaces
-from deck.fields.inline import parse_inline
 from deck.problems import cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
 
@@ -78,7 +77,7 @@ class Text(Spec):
             if invisible(text):
                 return ctx.error(node.where, "F120", _invisible_message(what, text))
             return (text, node.where) if self.located else text
-        rich, problems = parse_inline(text, node.where)
+        rich, problems = ctx.parse_inline(text, node.where)
         shown = "".join(span.text for span in rich.spans)
         if invisible(shown):
             return ctx.error(node.where, "F120", _invisible_message(what, shown))

@@ -76,7 +76,7 @@ def test_an_escape_beyond_unicode_is_located_by_either_parser(monkeypatch):
 def test_without_libyaml_the_corpus_gets_the_same_messages(monkeypatch, capsys):
     """PyYAML's pure-Python parser is the fallback where libyaml is missing: same words, same places."""
     import yaml
-    from test_errors import CASES, printed
+    from corpus import CASES, printed
 
     from deck.cli import main
     from deck.source import reader as yamlload

@@ -123,6 +123,20 @@ def built(name: str, folder: Path):
     return path, out
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The talk built once on each template, for the tests that only read what was built:
+    corpus(name) → (template path, outcome)."""
+    done: dict[str, tuple] = {}
+
+    def get(name: str):
+        if name not in done:
+            done[name] = built(name, tmp_path_factory.mktemp(name))
+        return done[name]
+
+    return get
+
+
 def slide_texts(path: Path) -> list[str]:
     texts = []
     for slide in Presentation(str(path)).slides:
@@ -133,8 +147,8 @@ def slide_texts(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("name", CORPUS)
-def test_every_word_is_on_a_slide_or_in_a_warning(name, tmp_path):
-    _, out = built(name, tmp_path)
+def test_every_word_is_on_a_slide_or_in_a_warning(name, corpus):
+    _, out = corpus(name)
     text = "\n".join(slide_texts(out.output)).replace("\u2028", " ").replace("\n", " ")
     warned = " ".join(p.message for p in out.warnings)
     lost = [w for w in WORDS if w not in text and w not in warned]
@@ -142,8 +156,8 @@ def test_every_word_is_on_a_slide_or_in_a_warning(name, tmp_path):
 
 
 @pytest.mark.parametrize("name", CORPUS)
-def test_the_output_keeps_the_templates_master_layouts_theme_and_art(name, tmp_path):
-    path, out = built(name, tmp_path)
+def test_the_output_keeps_the_templates_master_layouts_theme_and_art(name, corpus):
+    path, out = corpus(name)
     template, _ = read_template(path)
     with zipfile.ZipFile(out.output) as z:
         names = set(z.namelist())
@@ -160,8 +174,8 @@ def test_the_output_keeps_the_templates_master_layouts_theme_and_art(name, tmp_p
     assert {s.slide_layout.name for s in prs.slides} <= {layout.name for layout in prs.slide_layouts}
 
 
-def test_a_logo_on_the_master_is_in_the_output(tmp_path):
-    _, out = built("logo", tmp_path)
+def test_a_logo_on_the_master_is_in_the_output(corpus):
+    _, out = corpus("logo")
     with zipfile.ZipFile(out.output) as z:
         assert z.read("ppt/media/logo1.png") == tk.png(40, 20, tk.LOGO_RGB)
         assert b"Company Logo" in z.read(tk.MASTER)
@@ -170,8 +184,8 @@ def test_a_logo_on_the_master_is_in_the_output(tmp_path):
     assert logo and logo[0].image.blob == tk.png(40, 20, tk.LOGO_RGB)
 
 
-def test_bodies_fill_renumbered_placeholders(tmp_path):
-    _, out = built("renumbered", tmp_path)
+def test_bodies_fill_renumbered_placeholders(corpus):
+    _, out = corpus("renumbered")
     prs = Presentation(str(out.output))
     by_title = {s.shapes.title.text: s for s in prs.slides if s.shapes.title is not None}
     bullets = by_title["What went well"]
@@ -185,11 +199,9 @@ def test_bodies_fill_renumbered_placeholders(tmp_path):
     assert filled[13].startswith("Manual slides") and filled[15].startswith("Measured text")
 
 
-def test_layouts_renamed_in_other_languages_are_chosen_alike(tmp_path):
-    plain_dir, renamed_dir = tmp_path / "plain", tmp_path / "renamed"
-    plain_dir.mkdir(), renamed_dir.mkdir()
-    _, plain = built("python-pptx", plain_dir)
-    _, renamed = built("renamed", renamed_dir)
+def test_layouts_renamed_in_other_languages_are_chosen_alike(corpus):
+    _, plain = corpus("python-pptx")
+    _, renamed = corpus("renamed")
 
     def chosen(path):
         prs = Presentation(str(path))
@@ -200,8 +212,8 @@ def test_layouts_renamed_in_other_languages_are_chosen_alike(tmp_path):
     assert "Titel und Inhalt" in {s.slide_layout.name for s in Presentation(str(renamed.output)).slides}
 
 
-def test_a_kind_no_layout_takes_is_drawn_with_a_warning_naming_kind_and_layout(tmp_path):
-    _, out = built("no-two-content", tmp_path)
+def test_a_kind_no_layout_takes_is_drawn_with_a_warning_naming_kind_and_layout(corpus):
+    _, out = corpus("no-two-content")
     [warning] = [p for p in out.warnings if p.code == "L130"]
     assert "columns slide" in warning.message and "`Title Only`" in warning.message
     assert warning.line == OUTLINE.splitlines().index("  - title: Before and after") + 1
@@ -215,8 +227,8 @@ def test_a_template_build_is_deterministic(tmp_path):
 
 
 @pytest.mark.parametrize("name", CORPUS)
-def test_openxml_audit_finds_nothing(name, tmp_path):
-    _, out = built(name, tmp_path)
+def test_openxml_audit_finds_nothing(name, corpus):
+    _, out = corpus(name)
     assert audit_errors(out.output) == []
 
 
@@ -277,8 +289,8 @@ def test_odd_sizes_and_many_masters_and_duplicate_idx_are_warnings(tmp_path):
     assert {"T136", "T137"} <= codes
 
 
-def test_a_four_by_three_template_lays_slides_out_at_four_by_three(tmp_path):
-    _, out = built("python-pptx", tmp_path)
+def test_a_four_by_three_template_lays_slides_out_at_four_by_three(corpus):
+    _, out = corpus("python-pptx")
     assert (out.theme.width, out.theme.height) == (9_144_000, 6_858_000)
     for page in out.pages.pages:
         for e in (page.title, *page.elements):
@@ -371,8 +383,8 @@ def test_titles_keep_clear_of_a_logo_on_the_master(tmp_path):
         assert b.x + b.w <= x or b.x >= x + w or b.y + b.h <= y or b.y >= y + h, page.key
 
 
-def test_a_dark_master_gives_light_text_on_dark(tmp_path):
-    _, out = built("dark", tmp_path)
+def test_a_dark_master_gives_light_text_on_dark(corpus):
+    _, out = corpus("dark")
     assert (out.theme.palette["text"], out.theme.palette["background"]) == ("FFFFFF", "000000")
     assert out.theme.dark
     with zipfile.ZipFile(out.output) as z:

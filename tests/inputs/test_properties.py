@@ -5,7 +5,7 @@ Hypothesis profiles (registered in conftest.py): HYPOTHESIS_PROFILE=ci, the defa
 CI runs, draws 100 examples per property (25 for the builds), the same ones on every run
 (derandomized), so a failure reproduces and CI cannot flake; HYPOTHESIS_PROFILE=long draws
 10,000 fresh random examples each, to look for new failures:
-    HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py
+    HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/inputs/test_properties.py
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from pptx import Presentation
 from deck.cli import main
 from deck.pipeline import build_outline, check_outline
 
-BUILDS = max(25, settings.default.max_examples // 4)  # a build renders a .pptx: the slowest property
+# a build renders a .pptx, the slowest property: a quarter of the profile's examples, but no fewer
+# than 25 where the profile draws that many (ci: 25, dev: 10, long: 2,500)
+BUILDS = max(settings.default.max_examples // 4, min(25, settings.default.max_examples))
 
 PROBLEM = re.compile(r"^[^\n]+:\d+:\d+: (error|warning)\[[SFPKTLAO]\d{3}\]: \S")
 ERROR = re.compile(r"^[^\n]+:\d+:\d+: error\b")

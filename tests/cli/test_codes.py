@@ -1,10 +1,10 @@
 """Problem codes: one table, every code used and explained, and every printed problem coded."""
 
 import re
-from pathlib import Path
 
 import pytest
-from test_errors import CASES, IDS
+from conftest import ROOT
+from corpus import CASES, IDS
 
 from deck.cli import main
 from deck.codes import CODES, PATTERN
@@ -15,7 +15,7 @@ from deck.lint.codes import CODES as LINT
 from deck.source.codes import CODES as SOURCE
 from deck.theme.codes import CODES as THEME
 
-DECK = Path(__file__).resolve().parent.parent / "deck"
+DECK = ROOT / "deck"
 LITERAL = re.compile(r"""["']([A-Z]\d{3})["']""")
 PRINTED = re.compile(r"^.+:\d+:\d+: (error|warning)\[([A-Z]\d{3})\]: \S")
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from corpus import CASES as BROKEN
 from PIL import Image
 from workcount import Work, counting_events, counting_opener, profiling
 
@@ -25,7 +26,6 @@ from deck.pipeline import check_outline
 from deck.source.reader import DEFAULT_LIMITS, load_yaml_bytes
 from deck.source.traps import explain_reader_error
 
-HERE = Path(__file__).parent
 SLIDE = "  - title: A\n    text: b\n    notes: n\n"
 
 
@@ -308,9 +308,6 @@ def test_reader_errors_of_libyaml_become_line_and_column():
 
 
 # ---- nothing lost -------------------------------------------------------------------------------
-
-
-BROKEN = sorted((HERE / "errors").glob("*.yaml")) + sorted((HERE / "errors" / "warnings").glob("*.yaml"))
 
 
 def test_no_broken_outline_touches_a_previous_output(tmp_path, capsys, monkeypatch):
