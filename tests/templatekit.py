@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pptx
-import pytest
 from lxml import etree
 
 HERE = Path(__file__).parent / "templates"
@@ -234,9 +233,3 @@ def not_a_presentation(target: Path) -> Path:
 def not_a_zip(target: Path) -> Path:
     target.write_bytes(b"This is a text file named like a template.\n")
     return target
-
-
-# Known gap (issue 13, open): the essay rebuilt for issue 16 has an argument map that, revisited
-# with its "covered" marks, does not fit the content box of most corpus templates (and on the
-# 4:3 ones its hallucination columns do not either): L106, no deck. Strict, so a fix shows.
-ESSAY_TOO_BIG = pytest.mark.xfail(strict=True, reason="the revisited argument map does not fit template boxes")

@@ -10,7 +10,10 @@ What comes from where:
 - text sizes: title, body and body2 from the content layout's title and body placeholders
   (else the master's text styles); the other roles', every minimum and the gap the base
   theme's, scaled to the template's slide size (a 10-inch slide sets them at 3/4); so text on
-  a template with large type may still shrink to fit;
+  a template with large type may still shrink to fit. The roles the slide kinds add and no
+  theme file names take their sizes from the body's, as on any theme, but their minimums
+  from the slide's size too (a template's large body type would otherwise raise the floor
+  its maps and cards may shrink to above what its own body text shrinks to);
 - margins: the edges of the master's title, body and footer placeholders.
 """
 
@@ -19,8 +22,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deck.theme.files import written
-from deck.theme.model import PALETTE_SLOTS, Theme
+from deck.theme.model import BODY_POINTS, PALETTE_SLOTS, Theme
 from deck.theme.placeholders import content_layout
+from deck.theme.spec import KIND_ROLES
 from deck.theme.template import Template
 from deck.units import EMU_PER_PT
 
@@ -74,6 +78,12 @@ def take_over(values: dict, node, template: Template) -> dict:
         if written(node, "text", role, "size") is None and role in text:
             size = round(min(max((hint or level.size) / EMU_PER_PT, 8), 120) * 2) / 2
             text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size)}
+    for name, role in KIND_ROLES.items():
+        if name not in text:  # as deck.theme.load fills it, but with the slide's minimum
+            size = role.size * text["body"]["size"] / BODY_POINTS
+            low = min(_half(role.min * scale), size)
+            text[name] = {"size": size, "min": low, "font": role.font, "color": role.color}
+            text[name].update(bold=role.bold, italic=role.italic)
     v["text"] = text
     if written(node, "gap") is None:
         v["gap"] = _half(v["gap"] * scale)

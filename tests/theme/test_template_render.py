@@ -14,8 +14,8 @@ DECKS = [
     pytest.param("every-kind", "pandoc", id="every-kind-pandoc"),
     pytest.param("every-kind", "logo", id="every-kind-logo"),
     pytest.param("every-kind", "lo-beehive", id="every-kind-lo-beehive"),
-    pytest.param("essay", "python-pptx", marks=tk.ESSAY_TOO_BIG, id="essay-python-pptx"),
-    pytest.param("essay", "renumbered", marks=tk.ESSAY_TOO_BIG, id="essay-renumbered"),
+    pytest.param("essay", "python-pptx", id="essay-python-pptx"),
+    pytest.param("essay", "renumbered", id="essay-renumbered"),
 ]
 OUTLINES = {"every-kind": ROOT / "tests" / "cases" / "every-kind" / "outline.yaml", "essay": ROOT / "outline.yaml"}
 HOSTILE = {"logo": tk.with_logo, "renumbered": tk.renumbered}
