@@ -209,6 +209,23 @@ def no_title(target: Path) -> Path:
     return edited(target, edit)
 
 
+WIDE_INSETS = (1_371_600, 91_440, 914_400, 228_600)  # l, t, r, b of wide_insets' content placeholder
+
+
+def wide_insets(target: Path) -> Path:
+    """Title and Content's body placeholder with insets of its own, unlike on every side."""
+
+    def edit(parts):
+        name = LAYOUT.format(2)
+        text = parts[name].decode()
+        at = text.index('name="Content Placeholder 2"')
+        l, t, r, b = WIDE_INSETS
+        body = f'<a:bodyPr lIns="{l}" tIns="{t}" rIns="{r}" bIns="{b}"/>'
+        parts[name] = (text[:at] + text[at:].replace("<a:bodyPr/>", body, 1)).encode()
+
+    return edited(target, edit)
+
+
 def not_a_presentation(target: Path) -> Path:
     """A zip that is a Word document."""
     out = io.BytesIO()
@@ -233,3 +250,26 @@ def not_a_presentation(target: Path) -> Path:
 def not_a_zip(target: Path) -> Path:
     target.write_bytes(b"This is a text file named like a template.\n")
     return target
+
+
+HOSTILE = {
+    "renumbered": renumbered,
+    "renamed": renamed,
+    "no-two-content": lambda p: without_layouts(p, (4, 5)),
+    "logo": with_logo,
+    "potx": as_potx,
+    "16-9": lambda p: sized(p, 12_192_000, 6_858_000),
+    "dark": dark,
+    "wide-insets": wide_insets,
+}
+CORPUS = sorted(REAL) + sorted(HOSTILE)  # the templates every talk is built on
+
+
+def template_file(name: str, folder: Path) -> Path:
+    """Return corpus template `name` (a real one or a hostile one) copied or built into `folder`."""
+    if name in REAL:
+        target = folder / f"{name}.pptx"
+        target.write_bytes(REAL[name].read_bytes())
+        return target
+    suffix = ".potx" if name == "potx" else ".pptx"
+    return HOSTILE[name](folder / f"{name}{suffix}")

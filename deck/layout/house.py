@@ -56,25 +56,45 @@ def template_grid(fit: Fitter) -> Grid | None:
 
 def snap(page: Page, layout: Layout, fit: Fitter) -> Page:
     """Return `page` with its title and footer frames in their placeholders' own boxes where
-    their text fits there as laid out (same lines), so nothing is moved off the layout."""
+    their text fits there as laid out (same lines), so nothing is moved off the layout; and
+    each frame filling a placeholder with the placeholder's own insets (per side) where its
+    text keeps its lines and fits inside them (else with the frame's own, written out)."""
+    insets = fit.theme.template.insets if fit.theme.template is not None else {}
 
     def snapped(element):
         if not isinstance(element, TextFrame) or element.placeholder is None:
-            return element
-        if element.slot != "title" and element.slot not in _SNAPPED:
             return element
         try:
             ph = layout.placeholder_for(element.placeholder.type, element.placeholder.idx)
         except KeyError:
             return element
-        box = _box(ph)
         if element.slot == "title":
-            b = element.box
+            box, b = _box(ph), element.box
             same_column = (b.x, b.y, b.w) == (box.x, box.y, box.w)
-            return replace(element, box=box) if same_column and b.h <= box.h else element
-        return _into(element, box, ph.anchor, fit)
+            element = replace(element, box=box) if same_column and b.h <= box.h else element
+        elif element.slot in _SNAPPED:
+            element = _into(element, _box(ph), ph.anchor, fit)
+        own = insets.get((layout.name, ph.idx, ph.type))
+        return _inset(element, own, fit) if own is not None else element
 
     return replace(page, title=snapped(page.title), elements=tuple(map(snapped, page.elements)))
+
+
+def _inset(frame: TextFrame, insets: tuple[int, int, int, int], fit: Fitter) -> TextFrame:
+    """Return `frame` with per-side `insets` (l, t, r, b, EMU) where, measured on the inner
+    width and height they leave, every paragraph keeps its line count and all fit; else as it is."""
+    left, top, right, bottom = insets
+    if insets == (frame.inset,) * 4 or not frame.wrap:
+        return frame
+    width, height = frame.box.w - left - right, top + bottom
+    for i, p in enumerate(frame.paragraphs):
+        size = p.size or frame.size
+        para = Para(p.runs, p.role or frame.role, p.level, p.align)
+        lines = fit.lines(para, size, width, narrow=p.narrow)
+        if lines != fit.lines(para, size, frame.box.w - 2 * frame.inset, narrow=p.narrow):
+            return frame
+        height += lines * (p.line_pitch or frame.line_pitch) + (p.space_before if i else 0)
+    return replace(frame, insets=insets) if height <= frame.box.h else frame
 
 
 def _into(frame: TextFrame, box: Box, anchor: str, fit: Fitter) -> TextFrame:

@@ -16,6 +16,8 @@ from ooxmlcheck import audit_errors
 from pptx import Presentation
 
 from deck.cli import main
+from deck.layout.fit import Fitter, Para
+from deck.layout.page import TextFrame
 from deck.pipeline import build_outline, check_outline
 from deck.theme.template import read_template
 
@@ -87,26 +89,7 @@ WORDS = [
     "The figure",
     "A figure with its caption",
 ]
-HOSTILE = {
-    "renumbered": tk.renumbered,
-    "renamed": tk.renamed,
-    "no-two-content": lambda p: tk.without_layouts(p, (4, 5)),
-    "logo": tk.with_logo,
-    "potx": tk.as_potx,
-    "16-9": lambda p: tk.sized(p, 12_192_000, 6_858_000),
-    "dark": tk.dark,
-}
-CORPUS = sorted(tk.REAL) + sorted(HOSTILE)
-
-
-def template_file(name: str, folder: Path) -> Path:
-    """Return template `name` (a real one or a hostile one) copied or built into `folder`."""
-    if name in tk.REAL:
-        target = folder / f"{name}.pptx"
-        target.write_bytes(tk.REAL[name].read_bytes())
-        return target
-    suffix = ".potx" if name == "potx" else ".pptx"
-    return HOSTILE[name](folder / f"{name}{suffix}")
+CORPUS, template_file = tk.CORPUS, tk.template_file
 
 
 def talk(folder: Path, theme: str) -> Path:
@@ -370,3 +353,32 @@ def test_a_dark_master_gives_light_text_on_dark(tmp_path):
     with zipfile.ZipFile(out.output) as z:
         slide = z.read("ppt/slides/slide4.xml").decode()
     assert 'val="dk1"' not in slide and 'val="lt1"' not in slide  # slides name tx1/bg1, never a slot
+
+
+def test_text_in_a_template_placeholder_takes_its_per_side_insets_measured_on_the_inner_box(tmp_path):
+    path = template_file("wide-insets", tmp_path)
+    out = build_outline(ROOT / "outline.yaml", tmp_path / "out.pptx", str(path))
+    assert out.errors == [], [p.format() for p in out.errors]
+    fit = Fitter(out.theme)
+    left, top, right, bottom = tk.WIDE_INSETS
+    taken = kept = 0
+    for page in out.pages.pages:
+        for frame in page.elements:
+            if not isinstance(frame, TextFrame) or frame.slot != "body" or frame.placeholder is None:
+                continue
+            if frame.insets is None:  # its own insets, where the template's would change its lines
+                kept += 1
+                continue
+            assert frame.insets == tk.WIDE_INSETS
+            taken += 1
+            height = top + bottom
+            for i, p in enumerate(frame.paragraphs):
+                para = Para(p.runs, p.role or frame.role, p.level, p.align)
+                lines = fit.lines(para, p.size or frame.size, frame.box.w - left - right, narrow=p.narrow)
+                height += lines * (p.line_pitch or frame.line_pitch) + (p.space_before if i else 0)
+            assert height <= frame.box.h, page.key
+    assert taken and kept  # the essay has both: short lists take the template's, long ones keep deck's
+    with zipfile.ZipFile(out.output) as z:
+        slides = [z.read(n).decode() for n in z.namelist() if n.startswith("ppt/slides/slide")]
+    inherited = [s for s in slides if '<p:ph idx="1"/></p:nvPr></p:nvSpPr><p:spPr></p:spPr><p:txBody><a:bodyPr/>' in s]
+    assert len(inherited) >= taken  # no insets written: the placeholder's own are inherited
