@@ -69,14 +69,16 @@ def take_over(values: dict, node, template: Template) -> dict:
     title_level = title_levels[0] if title_levels else master.title_style
     body1, body2 = body_levels[:2] if len(body_levels) >= 2 else master.body_style[:2]
     hints = template.size_hints  # a master without text styles: its own text's sizes
-    body2_hint = hints["body"] * body2.size // body1.size if "body" in hints else None
+    known = body1.size > 0 and body2.size > 0  # -1: a size no style states
+    body2_hint = (hints["body"] * body2.size // body1.size if known else hints["body"]) if "body" in hints else None
     for role, level, hint in (
         ("title", title_level, hints.get("title")),
         ("body", body1, hints.get("body")),
         ("body2", body2, body2_hint),
     ):
         if written(node, "text", role, "size") is None and role in text:
-            size = round(min(max((hint or level.size) / EMU_PER_PT, 8), 120) * 2) / 2
+            stated = level.size if level.size > 0 else 18 * EMU_PER_PT  # PowerPoint's default
+            size = round(min(max((hint or stated) / EMU_PER_PT, 8), 120) * 2) / 2
             text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size)}
     for name, role in KIND_ROLES.items():
         if name not in text:  # as deck.theme.load fills it, but with the slide's minimum

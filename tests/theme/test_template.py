@@ -382,3 +382,23 @@ def test_text_in_a_template_placeholder_takes_its_per_side_insets_measured_on_th
         slides = [z.read(n).decode() for n in z.namelist() if n.startswith("ppt/slides/slide")]
     inherited = [s for s in slides if '<p:ph idx="1"/></p:nvPr></p:nvSpPr><p:spPr></p:spPr><p:txBody><a:bodyPr/>' in s]
     assert len(inherited) >= taken  # no insets written: the placeholder's own are inherited
+
+
+@pytest.mark.parametrize("name", ["lo-blue-curve", "lo-focus"])
+def test_runs_state_their_size_where_the_templates_master_states_none(name, tmp_path):
+    # LibreOffice writes masters without text style sizes: PowerPoint then shows 18 pt, and
+    # LibreOffice its own; a run that stated no size would be measured at one and shown at another
+    out = build_outline(ROOT / "outline.yaml", tmp_path / "out.pptx", str(template_file(name, tmp_path)))
+    assert out.errors == [], [p.format() for p in out.errors]
+    from lxml import etree
+
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main", "p": tk.P}
+    unsized = []
+    with zipfile.ZipFile(out.output) as z:
+        for part in (n for n in z.namelist() if n.startswith("ppt/slides/slide")):
+            root = etree.fromstring(z.read(part))
+            for sp in root.iterfind(".//p:sp", ns):
+                if sp.find("p:nvSpPr/p:nvPr/p:ph", ns) is None:
+                    continue
+                unsized += [part for r in sp.iterfind(".//a:r/a:rPr", ns) if r.get("sz") is None]
+    assert unsized == []
