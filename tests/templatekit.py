@@ -123,8 +123,12 @@ def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
 LOGO_RGB = (200, 30, 90)
 
 
-def with_logo(target: Path) -> Path:
-    """A logo picture on the slide master (top right), with its image part."""
+LOGO_BOX = (8_000_000, 100_000, 900_000, 450_000)  # x, y, w, h of with_logo's picture (top right)
+BODY_LOGO_BOX = (7_500_000, 5_500_000, 1_100_000, 550_000)  # logo_in_body's: the body's bottom right
+
+
+def with_logo(target: Path, box: tuple[int, int, int, int] = LOGO_BOX) -> Path:
+    """A logo picture on the slide master (top right, or at `box`), with its image part."""
 
     def edit(parts):
         parts["ppt/media/logo1.png"] = png(40, 20, LOGO_RGB)
@@ -144,7 +148,7 @@ def with_logo(target: Path) -> Path:
         pic = (
             '<p:pic><p:nvPicPr><p:cNvPr id="99" name="Company Logo" descr="Company logo"/><p:cNvPicPr/><p:nvPr/>'
             '</p:nvPicPr><p:blipFill><a:blip r:embed="rIdLogo"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
-            '<p:spPr><a:xfrm><a:off x="8000000" y="100000"/><a:ext cx="900000" cy="450000"/></a:xfrm>'
+            f'<p:spPr><a:xfrm><a:off x="{box[0]}" y="{box[1]}"/><a:ext cx="{box[2]}" cy="{box[3]}"/></a:xfrm>'
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
         )
         _sub(parts, MASTER, "</p:spTree>", pic + "</p:spTree>", 1)
@@ -257,6 +261,7 @@ HOSTILE = {
     "renamed": renamed,
     "no-two-content": lambda p: without_layouts(p, (4, 5)),
     "logo": with_logo,
+    "logo-in-body": lambda p: with_logo(p, BODY_LOGO_BOX),
     "potx": as_potx,
     "16-9": lambda p: sized(p, 12_192_000, 6_858_000),
     "dark": dark,

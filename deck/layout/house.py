@@ -8,6 +8,9 @@ come from the layout with a centred title and a subtitle, a divider's from the s
 title. Footer text (section name, slide number) moves into the template's footer placeholders
 where it fits there on one line, and a title into the template's title box where it fits:
 such text then sits in its placeholder with nothing moved, as a slide made in PowerPoint.
+A picture on the master over one of these boxes (a logo in a corner) is an obstacle: each box
+keeps a gap clear of it (the title's ends before it; the others are cut to their largest part
+beside, above or below it), and the template reading warns of it (T138).
 """
 
 from __future__ import annotations
@@ -37,21 +40,23 @@ def template_grid(fit: Fitter) -> Grid | None:
     gap = t.gap
     one_line = fit.pitch(fit.size("title")) + 2 * fit.inset("title")
     title_h = max(one_line, body.y - gap // 2 - title.y)
-    inner = Box(body.x, title.y, body.w, body.y + body.h - title.y)
+    clear = clear_of_art(_box(body), template.art, gap)
+    inner = Box(clear.x, title.y, clear.w, clear.y + clear.h - title.y)
     footer_h = fit.pitch(fit.size("footer")) + 2 * fit.inset("footer")
-    footer_top = body.y + body.h + gap // 2
+    footer_top = clear.y + clear.h + gap // 2
     base = Grid.of(fit)
     deck_title, deck_subtitle = base.deck_title, base.deck_subtitle
     opening = _title_layout(master)
     if opening is not None and _holds(fit, opening[0], "deck_title") and _holds(fit, opening[1], "deck_subtitle"):
-        deck_title, deck_subtitle = (_box(p) for p in opening)
+        deck_title, deck_subtitle = (clear_of_art(_box(p), template.art, gap) for p in opening)
     section = base.section
     divider = next((la for la in master.layouts if la.type == "secHead"), None)
     heading = next((p for p in divider.placeholders if p.type == "title"), None) if divider else None
     if heading is not None and _holds(fit, heading, "section"):
-        section = _box(heading)
+        section = clear_of_art(_box(heading), template.art, gap)
     title_box = _beside_art(Box(title.x, title.y, title.w, title_h), template.art, t.gap)
-    return Grid(inner, title_box, footer_top, footer_h, deck_title, deck_subtitle, section)
+    body_top = clear.y if clear.y > body.y else 0
+    return Grid(inner, title_box, footer_top, footer_h, deck_title, deck_subtitle, section, body_top)
 
 
 def snap(page: Page, layout: Layout, fit: Fitter) -> Page:
@@ -121,6 +126,26 @@ def _beside_art(box: Box, art: tuple[tuple[int, int, int, int], ...], gap: int) 
             right = box.x + box.w
             start = min(x + w + gap, box.x + box.w // 2)
             box = Box(start, box.y, right - start, box.h)
+    return box
+
+
+def clear_of_art(box: Box, art: tuple[tuple[int, int, int, int], ...], gap: int) -> Box:
+    """Return the largest part of `box` that keeps a gap clear of each of the master's
+    pictures over it (a logo in the body's corner): the box ended before or above it, or
+    started after or below it; a picture as large as the box is a background and ignored."""
+    for x, y, w, h in art:
+        if x >= box.x + box.w or x + w <= box.x or y >= box.y + box.h or y + h <= box.y:
+            continue
+        if w * h * 4 > box.w * box.h:
+            continue
+        right, bottom = box.x + box.w, box.y + box.h
+        options = [
+            Box(box.x, box.y, x - gap - box.x, box.h),
+            Box(x + w + gap, box.y, right - x - w - gap, box.h),
+            Box(box.x, box.y, box.w, y - gap - box.y),
+            Box(box.x, y + h + gap, box.w, bottom - y - h - gap),
+        ]
+        box = max((o for o in options if o.w > 0 and o.h > 0), key=lambda o: o.w * o.h, default=box)
     return box
 
 

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 from deck.theme.layouts import Insets, Styles, master_placeholders, read_layouts
 from deck.theme.model import Master
 from deck.theme.package import NS, RT, Package, Part, Unusable
-from deck.theme.placeholders import TITLES, finished, levels, pictures, scheme, size_hints
+from deck.theme.placeholders import TITLES, content_layout, finished, levels, pictures, scheme, size_hints
+from deck.units import EMU_PER_PT
 
 if TYPE_CHECKING:  # lxml is imported when a template is read: a build without one never loads it
     from lxml import etree
@@ -148,6 +149,8 @@ def _master(package: Package, part: str, path: Path, digest: str, size: tuple[in
         finished(styles.other, "body")[0],
         tuple(layouts),
     )
+    art = pictures(root)
+    warnings += _art_over_text(master, art, size)
     sized = any("size" in level for style in (styles.title, styles.body) for level in style)
     return Template(
         path,
@@ -163,5 +166,28 @@ def _master(package: Package, part: str, path: Path, digest: str, size: tuple[in
         package.copied([part, *layout_parts]),
         theme_part,
         {} if sized else size_hints(root),
-        pictures(root),
+        art,
     )
+
+
+def _art_over_text(master: Master, art: tuple, size: tuple[int, int]) -> list[tuple[str, str]]:
+    """Return a T138 warning for each master picture (a logo, not a background) that lies
+    over the content layout's title or body placeholder: deck keeps slide text clear of it."""
+    found = content_layout(master, *size)
+    out = []
+    for x, y, w, h in art:
+        over = [
+            kind
+            for kind, p in zip(("title", "body"), found or ())
+            if x < p.x + p.w and p.x < x + w and y < p.y + p.h and p.y < y + h and w * h * 4 <= p.w * p.h
+        ]
+        if over:
+            pt = [round(v / EMU_PER_PT) for v in (x, y, w, h)]
+            out.append(
+                (
+                    "T138",
+                    f"has a picture on its master at {pt[0]}, {pt[1]} pt ({pt[2]} × {pt[3]} pt) over its "
+                    f"{' and '.join(over)} placeholder; deck keeps slide text clear of it, in a smaller box",
+                )
+            )
+    return out

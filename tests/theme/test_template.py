@@ -340,7 +340,7 @@ def test_titles_keep_clear_of_a_logo_on_the_master(tmp_path):
     path = template_file("logo", tmp_path)
     out = check_outline(ROOT / "outline.yaml", theme=str(path))
     assert out.errors == []
-    x, y, w, h = 8_000_000, 100_000, 900_000, 450_000  # templatekit.with_logo's picture
+    x, y, w, h = tk.LOGO_BOX
     for page in out.pages.pages:
         b = page.title.box
         assert b.x + b.w <= x or b.x >= x + w or b.y + b.h <= y or b.y >= y + h, page.key
@@ -402,3 +402,19 @@ def test_runs_state_their_size_where_the_templates_master_states_none(name, tmp_
                     continue
                 unsized += [part for r in sp.iterfind(".//a:r/a:rPr", ns) if r.get("sz") is None]
     assert unsized == []
+
+
+def test_a_logo_over_the_body_keeps_the_slides_text_and_shapes_clear_of_it(tmp_path):
+    path = template_file("logo-in-body", tmp_path)
+    out = check_outline(ROOT / "outline.yaml", theme=str(path))
+    assert out.errors == [], [p.format() for p in out.errors]
+    [warned] = [p for p in out.warnings if p.code == "T138"]
+    assert "over its body placeholder" in warned.message and warned.path.endswith("logo-in-body.pptx")
+    x, y, w, h = tk.BODY_LOGO_BOX
+    crossing = []
+    for page in out.pages.pages:
+        for e in (page.title, *page.elements):
+            b = e.box
+            if not (b.x + b.w <= x or b.x >= x + w or b.y + b.h <= y or b.y >= y + h):
+                crossing.append((page.key, getattr(e, "name", "")))
+    assert crossing == []
