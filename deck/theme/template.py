@@ -95,9 +95,17 @@ def _read(path: Path, data: bytes, warnings: list[tuple[str, str]]) -> Template:
     ]
     if not masters:
         raise Unusable("T132", "has no slide master; save it from PowerPoint as a template (.potx)")
-    chosen = _used_master(package, pres, rels, masters)
+    used = _used_master(package, pres, rels, masters)
+    clutter = {m: _art_over_body(package, m) for m in masters}
+    chosen = min(masters, key=lambda m: (clutter[m], m != used, masters.index(m)))
     if len(masters) > 1:
-        which = "the one its first slide uses" if chosen != masters[0] else "the first"
+        which = (
+            "the one whose art leaves its body box clearest"
+            if clutter[chosen] < clutter[used]
+            else "the one its first slide uses"
+            if chosen != masters[0]
+            else "the first"
+        )
         warnings.append(("T137", f"has {len(masters)} slide masters; deck uses {which}, `{chosen}`"))
     digest = hashlib.sha256(data).hexdigest()[:16]
     return _master(package, chosen, path, digest, (width, height), warnings)
@@ -112,6 +120,33 @@ def _used_master(package: Package, pres: etree._Element, rels: dict, masters: li
     layout = next((t for k, t in package.rels(slide[1]).values() if k == RT + "slideLayout"), None)
     master = next((t for k, t in package.rels(layout).values() if k == RT + "slideMaster"), None) if layout else None
     return master if master in masters else masters[0]
+
+
+def _art_over_body(package: Package, part: str) -> int:
+    """Return how much (EMU²) of master `part`'s body placeholder its own drawn art covers,
+    by the boxes of its shapes and pictures that are no placeholders (LibreOffice's templates
+    keep a title page and content pages as masters, the title one covered in art)."""
+    tree = package.xml(part).find("p:cSld/p:spTree", NS)
+    boxes, body = [], None
+    for el in tree if tree is not None else ():
+        ph = el.find(".//p:nvPr/p:ph", NS)
+        found = [el.find(f"p:spPr/a:xfrm/{k}", NS) for k in ("a:off", "a:ext")]
+        if any(x is None for x in found):
+            continue
+        (off, ext) = found
+        box = tuple(
+            int(v) if v.lstrip("-").isdigit() else 0 for v in (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))
+        )
+        if ph is None:
+            boxes.append(box)
+        elif ph.get("type", "obj") in ("body", "obj") and body is None:
+            body = box
+    if body is None:
+        return 0
+    bx, by, bw, bh = body
+    return sum(
+        max(0, min(x + w, bx + bw) - max(x, bx)) * max(0, min(y + h, by + bh) - max(y, by)) for x, y, w, h in boxes
+    )
 
 
 def _master(package: Package, part: str, path: Path, digest: str, size: tuple[int, int], warnings: list) -> Template:

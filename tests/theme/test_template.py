@@ -418,3 +418,13 @@ def test_a_logo_over_the_body_keeps_the_slides_text_and_shapes_clear_of_it(tmp_p
             if not (b.x + b.w <= x or b.x >= x + w or b.y + b.h <= y or b.y >= y + h):
                 crossing.append((page.key, getattr(e, "name", "")))
     assert crossing == []
+
+
+def test_of_several_masters_the_one_whose_art_leaves_the_body_clearest_is_used(tmp_path):
+    # LibreOffice's Focus keeps a title page covered in coloured shapes as its first master
+    template, problems = read_template(tk.REAL["lo-focus"])
+    assert template.master_part == "ppt/slideMasters/slideMaster4.xml"
+    assert any(code == "T137" and "leaves its body box clearest" in message for code, message in problems)
+    first, _ = read_template(tk.REAL["pandoc"])  # one master: that one
+    assert first.master_part == "ppt/slideMasters/slideMaster1.xml"
+
