@@ -428,3 +428,18 @@ def test_of_several_masters_the_one_whose_art_leaves_the_body_clearest_is_used(t
     first, _ = read_template(tk.REAL["pandoc"])  # one master: that one
     assert first.master_part == "ppt/slideMasters/slideMaster1.xml"
 
+
+def test_a_long_talk_title_grows_the_templates_one_line_title_box_into_the_subtitles(tmp_path):
+    path = template_file("lo-focus", tmp_path)
+    outline = talk(tmp_path, path.name)
+    long_title = "对语言大模型的若干观察和思考：规模、方法与证据" * 3  # three lines at the smallest size
+    outline.write_text(outline.read_text(encoding="utf-8").replace("Quarterly review", long_title), encoding="utf-8")
+    out = check_outline(outline)
+    assert out.errors == [], [p.format() for p in out.errors]
+    template, _ = read_template(path)
+    opening = next(la for la in template.master.layouts if la.type == "tx")
+    box = next(p for p in opening.placeholders if p.type == "title")
+    title = out.pages.pages[0].title
+    assert title.box.h > box.h and title.lines == 3
+    subtitle = next(e for e in out.pages.pages[0].elements if getattr(e, "slot", None) == "subtitle")
+    assert subtitle.box.y >= title.box.y + title.box.h
