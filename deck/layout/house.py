@@ -9,8 +9,8 @@ title. Footer text (section name, slide number) moves into the template's footer
 where it fits there on one line, and a title into the template's title box where it fits:
 such text then sits in its placeholder with nothing moved, as a slide made in PowerPoint.
 A picture on the master over one of these boxes (a logo in a corner) is an obstacle: each box
-keeps a gap clear of it (the title's ends before it; the others are cut to their largest part
-beside, above or below it), and the template reading warns of it (T138).
+keeps a gap clear of it (a title's ends before it or starts after it; the others are cut to
+their largest part beside, above or below it), and the template reading warns of it (T138).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from deck.layout.masters import Grid
 from deck.layout.page import Box, Page, TextFrame
 from deck.theme.model import Layout, Master, Placeholder
 from deck.theme.placeholders import content_layout
+from deck.theme.template import Template
 
 _SNAPPED = ("footer", "number", "date")
 
@@ -40,7 +41,7 @@ def template_grid(fit: Fitter) -> Grid | None:
     gap = t.gap
     one_line = fit.pitch(fit.size("title")) + 2 * fit.inset("title")
     title_h = max(one_line, body.y - gap // 2 - title.y)
-    clear = clear_of_art(_box(body), template.art, gap)
+    clear = clear_of_art(_box(body), template, gap)
     inner = Box(clear.x, title.y, clear.w, clear.y + clear.h - title.y)
     footer_h = fit.pitch(fit.size("footer")) + 2 * fit.inset("footer")
     footer_top = clear.y + clear.h + gap // 2
@@ -48,13 +49,14 @@ def template_grid(fit: Fitter) -> Grid | None:
     deck_title, deck_subtitle = base.deck_title, base.deck_subtitle
     opening = _title_layout(master)
     if opening is not None and _holds(fit, opening[0], "deck_title") and _holds(fit, opening[1], "deck_subtitle"):
-        deck_title, deck_subtitle = (clear_of_art(_box(p), template.art, gap) for p in opening)
+        deck_title = _beside_art(_box(opening[0]), template, gap)
+        deck_subtitle = clear_of_art(_box(opening[1]), template, gap)
     section = base.section
     divider = next((la for la in master.layouts if la.type == "secHead"), None)
     heading = next((p for p in divider.placeholders if p.type == "title"), None) if divider else None
     if heading is not None and _holds(fit, heading, "section"):
-        section = clear_of_art(_box(heading), template.art, gap)
-    title_box = _beside_art(Box(title.x, title.y, title.w, title_h), template.art, t.gap)
+        section = _beside_art(_box(heading), template, gap)
+    title_box = _beside_art(Box(title.x, title.y, title.w, title_h), template, t.gap)
     body_top = clear.y if clear.y > body.y else 0
     return Grid(inner, title_box, footer_top, footer_h, deck_title, deck_subtitle, section, body_top)
 
@@ -112,14 +114,10 @@ def _into(frame: TextFrame, box: Box, anchor: str, fit: Fitter) -> TextFrame:
     return replace(frame, box=box, anchor=anchor)
 
 
-def _beside_art(box: Box, art: tuple[tuple[int, int, int, int], ...], gap: int) -> Box:
-    """Return `box` narrowed to keep clear of the master's pictures it overlaps (a logo in
-    the title's corner): cut on the side the picture is nearer to, a gap away from it."""
-    for x, y, w, h in art:
-        if x >= box.x + box.w or x + w <= box.x or y >= box.y + box.h or y + h <= box.y:
-            continue
-        if w * h * 4 > box.w * box.h:  # a picture as large as the box is a background, not art
-            continue
+def _beside_art(box: Box, template: Template, gap: int) -> Box:
+    """Return `box` narrowed to keep clear of the master's art it overlaps (a logo in the
+    title's corner): cut on the side the art is nearer to, a gap away from it."""
+    for x, _, w, _ in template.obstacles((box.x, box.y, box.w, box.h)):
         if x + w / 2 > box.x + box.w / 2:  # on the right: end before it
             box = Box(box.x, box.y, max(x - gap - box.x, box.w // 2), box.h)
         else:
@@ -129,15 +127,13 @@ def _beside_art(box: Box, art: tuple[tuple[int, int, int, int], ...], gap: int) 
     return box
 
 
-def clear_of_art(box: Box, art: tuple[tuple[int, int, int, int], ...], gap: int) -> Box:
-    """Return the largest part of `box` that keeps a gap clear of each of the master's
-    pictures over it (a logo in the body's corner): the box ended before or above it, or
-    started after or below it; a picture as large as the box is a background and ignored."""
-    for x, y, w, h in art:
+def clear_of_art(box: Box, template: Template, gap: int) -> Box:
+    """Return the largest part of `box` that keeps a gap clear of the master's art over it
+    (a logo in the body's corner, a drawn triangle): the box ended before or above each
+    piece, or started after or below it; art as large as the box is a background, ignored."""
+    for x, y, w, h in template.obstacles((box.x, box.y, box.w, box.h)):
         if x >= box.x + box.w or x + w <= box.x or y >= box.y + box.h or y + h <= box.y:
-            continue
-        if w * h * 4 > box.w * box.h:
-            continue
+            continue  # an earlier cut left it outside
         right, bottom = box.x + box.w, box.y + box.h
         options = [
             Box(box.x, box.y, x - gap - box.x, box.h),

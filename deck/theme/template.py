@@ -20,15 +20,17 @@ file cannot serve as a template.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deck.theme.art import Drawn, covered, drawn
+from deck.theme.contrast import contrast
 from deck.theme.layouts import Insets, Styles, master_placeholders, read_layouts
 from deck.theme.model import Master
 from deck.theme.package import NS, RT, Package, Part, Unusable
 from deck.theme.placeholders import TITLES, content_layout, finished, levels, pictures, scheme, size_hints
-from deck.units import EMU_PER_PT
 
 if TYPE_CHECKING:  # lxml is imported when a template is read: a build without one never loads it
     from lxml import etree
@@ -59,6 +61,25 @@ class Template:
     theme_part: str
     size_hints: dict[str, int]  # 'title', 'body' → EMU, where the master states no text style sizes
     art: tuple[tuple[int, int, int, int], ...] = ()  # x, y, w, h of the master's pictures (logos)
+    drawn: tuple[Drawn, ...] = ()  # the master's filled shapes: polygon (EMU) and solid fill
+
+    def obstacles(self, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+        """Return the boxes (x, y, w, h EMU) of the master's art within `box`: each picture,
+        and the part of each drawn shape inside it; left out are art covering a quarter of the
+        box or more (its background) and shapes in a colour hardly apart from the slide's
+        background (a texture such as a pale honeycomb, meant to lie under text)."""
+        found = [a for a in self.art if a[0] < box[0] + box[2] and box[0] < a[0] + a[2]]
+        found = [a for a in found if a[1] < box[1] + box[3] and box[1] < a[1] + a[3]]
+        found += [c for c in (covered(p, box) for p, fill in self.drawn if not self._faint(fill)) if c is not None]
+        return [a for a in found if a[2] * a[3] * 4 <= box[2] * box[3]]
+
+    def _faint(self, fill: str) -> bool:
+        """Whether solid fill `fill` (RRGGBB or a scheme name) is within 1.5:1 of the background."""
+        try:
+            color = fill if re.fullmatch("[0-9A-F]{6}", fill) else self.role_color(fill)
+            return contrast(color, self.role_color("bg1")) < 1.5
+        except (KeyError, ValueError):
+            return False
 
     def role_color(self, slot: str) -> str:
         """Return the colour (RRGGBB) of colour-map name or scheme slot `slot`."""
@@ -185,9 +206,9 @@ def _master(package: Package, part: str, path: Path, digest: str, size: tuple[in
         tuple(layouts),
     )
     art = pictures(root)
-    warnings += _art_over_text(master, art, size)
+    shapes = drawn(root)
     sized = any("size" in level for style in (styles.title, styles.body) for level in style)
-    return Template(
+    template = Template(
         path,
         digest,
         *size,
@@ -202,27 +223,23 @@ def _master(package: Package, part: str, path: Path, digest: str, size: tuple[in
         theme_part,
         {} if sized else size_hints(root),
         art,
+        shapes,
     )
+    warnings += _art_over_text(template)
+    return template
 
 
-def _art_over_text(master: Master, art: tuple, size: tuple[int, int]) -> list[tuple[str, str]]:
-    """Return a T138 warning for each master picture (a logo, not a background) that lies
-    over the content layout's title or body placeholder: deck keeps slide text clear of it."""
-    found = content_layout(master, *size)
-    out = []
-    for x, y, w, h in art:
-        over = [
-            kind
-            for kind, p in zip(("title", "body"), found or ())
-            if x < p.x + p.w and p.x < x + w and y < p.y + p.h and p.y < y + h and w * h * 4 <= p.w * p.h
-        ]
-        if over:
-            pt = [round(v / EMU_PER_PT) for v in (x, y, w, h)]
-            out.append(
-                (
-                    "T138",
-                    f"has a picture on its master at {pt[0]}, {pt[1]} pt ({pt[2]} × {pt[3]} pt) over its "
-                    f"{' and '.join(over)} placeholder; deck keeps slide text clear of it, in a smaller box",
-                )
-            )
-    return out
+def _art_over_text(template: Template) -> list[tuple[str, str]]:
+    """Return a T138 warning where the master's art (a logo, drawn shapes; not a background)
+    lies over the content layout's title or body placeholder: deck keeps slide text clear of it."""
+    found = content_layout(template.master, template.width, template.height)
+    over = [kind for kind, p in zip(("title", "body"), found or ()) if template.obstacles((p.x, p.y, p.w, p.h))]
+    if not over:
+        return []
+    return [
+        (
+            "T138",
+            f"has art on its master (a picture or drawn shapes) over its {' and '.join(over)} placeholder; "
+            "deck keeps slide text clear of it, in a smaller box",
+        )
+    ]

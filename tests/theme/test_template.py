@@ -432,7 +432,7 @@ def test_of_several_masters_the_one_whose_art_leaves_the_body_clearest_is_used(t
 def test_a_long_talk_title_grows_the_templates_one_line_title_box_into_the_subtitles(tmp_path):
     path = template_file("lo-focus", tmp_path)
     outline = talk(tmp_path, path.name)
-    long_title = "对语言大模型的若干观察和思考：规模、方法与证据" * 3  # three lines at the smallest size
+    long_title = "对语言大模型的若干观察和思考：规模、方法与证据" * 2  # more lines than the title box holds
     outline.write_text(outline.read_text(encoding="utf-8").replace("Quarterly review", long_title), encoding="utf-8")
     out = check_outline(outline)
     assert out.errors == [], [p.format() for p in out.errors]
@@ -440,6 +440,31 @@ def test_a_long_talk_title_grows_the_templates_one_line_title_box_into_the_subti
     opening = next(la for la in template.master.layouts if la.type == "tx")
     box = next(p for p in opening.placeholders if p.type == "title")
     title = out.pages.pages[0].title
-    assert title.box.h > box.h and title.lines == 3
+    assert title.box.h > box.h and title.lines > box.h // title.line_pitch
     subtitle = next(e for e in out.pages.pages[0].elements if getattr(e, "slot", None) == "subtitle")
     assert subtitle.box.y >= title.box.y + title.box.h
+
+
+@pytest.mark.parametrize("name", ["lo-focus", "lo-blue-curve", "logo-in-body"])
+def test_slide_text_keeps_clear_of_the_masters_art_drawn_shapes_and_pictures_alike(name, tmp_path):
+    path = template_file(name, tmp_path)
+    out = check_outline(ROOT / "outline.yaml", theme=str(path))
+    assert out.errors == [], [p.format() for p in out.errors]
+    assert "T138" in {p.code for p in out.warnings}
+    template = out.theme.template
+    under = []
+    for page in out.pages.pages:
+        for e in (page.title, *page.elements):
+            if isinstance(e, TextFrame) and e.slot not in ("footer", "number", "date"):  # footers: the template's
+                if template.obstacles((e.box.x, e.box.y, e.box.w, e.box.h)):
+                    under.append((page.key, e.name))
+    assert under == []
+
+
+def test_the_part_of_a_drawn_triangle_inside_a_box_is_clipped_to_it():
+    from deck.theme.art import covered
+
+    triangle = ((0, 0), (0, 100), (100, 100))  # its hypotenuse from the top left to the bottom right
+    assert covered(triangle, (50, 0, 100, 100)) == (50, 50, 50, 50)
+    assert covered(triangle, (60, 0, 40, 40)) is None
+    assert covered(triangle, (0, 0, 200, 200)) == (0, 0, 100, 100)
