@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pptx
-import pytest
 from lxml import etree
 
 HERE = Path(__file__).parent / "templates"
@@ -124,8 +123,12 @@ def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
 LOGO_RGB = (200, 30, 90)
 
 
-def with_logo(target: Path) -> Path:
-    """A logo picture on the slide master (top right), with its image part."""
+LOGO_BOX = (8_000_000, 100_000, 900_000, 450_000)  # x, y, w, h of with_logo's picture (top right)
+BODY_LOGO_BOX = (7_500_000, 5_500_000, 1_100_000, 550_000)  # logo_in_body's: the body's bottom right
+
+
+def with_logo(target: Path, box: tuple[int, int, int, int] = LOGO_BOX) -> Path:
+    """A logo picture on the slide master (top right, or at `box`), with its image part."""
 
     def edit(parts):
         parts["ppt/media/logo1.png"] = png(40, 20, LOGO_RGB)
@@ -145,7 +148,7 @@ def with_logo(target: Path) -> Path:
         pic = (
             '<p:pic><p:nvPicPr><p:cNvPr id="99" name="Company Logo" descr="Company logo"/><p:cNvPicPr/><p:nvPr/>'
             '</p:nvPicPr><p:blipFill><a:blip r:embed="rIdLogo"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
-            '<p:spPr><a:xfrm><a:off x="8000000" y="100000"/><a:ext cx="900000" cy="450000"/></a:xfrm>'
+            f'<p:spPr><a:xfrm><a:off x="{box[0]}" y="{box[1]}"/><a:ext cx="{box[2]}" cy="{box[3]}"/></a:xfrm>'
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
         )
         _sub(parts, MASTER, "</p:spTree>", pic + "</p:spTree>", 1)
@@ -210,6 +213,23 @@ def no_title(target: Path) -> Path:
     return edited(target, edit)
 
 
+WIDE_INSETS = (1_371_600, 91_440, 914_400, 228_600)  # l, t, r, b of wide_insets' content placeholder
+
+
+def wide_insets(target: Path) -> Path:
+    """Title and Content's body placeholder with insets of its own, unlike on every side."""
+
+    def edit(parts):
+        name = LAYOUT.format(2)
+        text = parts[name].decode()
+        at = text.index('name="Content Placeholder 2"')
+        l, t, r, b = WIDE_INSETS
+        body = f'<a:bodyPr lIns="{l}" tIns="{t}" rIns="{r}" bIns="{b}"/>'
+        parts[name] = (text[:at] + text[at:].replace("<a:bodyPr/>", body, 1)).encode()
+
+    return edited(target, edit)
+
+
 def not_a_presentation(target: Path) -> Path:
     """A zip that is a Word document."""
     out = io.BytesIO()
@@ -236,7 +256,25 @@ def not_a_zip(target: Path) -> Path:
     return target
 
 
-# Known gap (issue 13, open): the essay rebuilt for issue 16 has an argument map that, revisited
-# with its "covered" marks, does not fit the content box of most corpus templates (and on the
-# 4:3 ones its hallucination columns do not either): L106, no deck. Strict, so a fix shows.
-ESSAY_TOO_BIG = pytest.mark.xfail(strict=True, reason="the revisited argument map does not fit template boxes")
+HOSTILE = {
+    "renumbered": renumbered,
+    "renamed": renamed,
+    "no-two-content": lambda p: without_layouts(p, (4, 5)),
+    "logo": with_logo,
+    "logo-in-body": lambda p: with_logo(p, BODY_LOGO_BOX),
+    "potx": as_potx,
+    "16-9": lambda p: sized(p, 12_192_000, 6_858_000),
+    "dark": dark,
+    "wide-insets": wide_insets,
+}
+CORPUS = sorted(REAL) + sorted(HOSTILE)  # the templates every talk is built on
+
+
+def template_file(name: str, folder: Path) -> Path:
+    """Return corpus template `name` (a real one or a hostile one) copied or built into `folder`."""
+    if name in REAL:
+        target = folder / f"{name}.pptx"
+        target.write_bytes(REAL[name].read_bytes())
+        return target
+    suffix = ".potx" if name == "potx" else ".pptx"
+    return HOSTILE[name](folder / f"{name}{suffix}")

@@ -334,11 +334,13 @@ def _paragraphs(frame) -> tuple[tuple[str, ...], str, float]:
 def _attribute(holders: list[Holder], chars: list[dict]) -> list[Holder | None]:
     """Return each char's holder, by aligning the char stream to the holders' texts in order.
 
-    A char aligned within a run of STRONG_BLOCK chars, or lying inside its aligned holder,
-    keeps that holder. Any other char goes to, in turn: the chart whose frame holds its
-    centre; the topmost text holder whose box holds its centre and whose text has the char;
-    its aligned holder; the holder of the aligned chars on both sides (a bullet); the
-    topmost text holder whose box holds its centre; else None (checked against the page only).
+    A char lying inside its aligned holder keeps that holder; one aligned within a run of
+    STRONG_BLOCK chars keeps it too, unless another text holder holding that whole run lies
+    under the char (repeated words aligned with the wrong twin). Any other char goes to, in
+    turn: the chart whose frame holds its centre; the topmost text holder whose box holds its
+    centre and whose text has the char; its aligned holder; the holder of the aligned chars
+    on both sides (a bullet); the topmost text holder whose box holds its centre; else None
+    (checked against the page only).
     """
     expected, owner = [], []
     for i, h in enumerate(holders):
@@ -351,19 +353,33 @@ def _attribute(holders: list[Holder], chars: list[dict]) -> list[Holder | None]:
         source.extend([j] * len(text))
     who: list[int | None] = [None] * len(chars)
     strong = [False] * len(chars)
-    matcher = SequenceMatcher(None, "".join(got), "".join(expected), autojunk=False)
+    run = [""] * len(chars)  # the aligned text each char is in, within one holder
+    stream = "".join(got)
+    matcher = SequenceMatcher(None, stream, "".join(expected), autojunk=False)
     for a, b, n in matcher.get_matching_blocks():
-        for k in range(n):
-            who[source[a + k]] = owner[b + k]
-            strong[source[a + k]] = n >= STRONG_BLOCK
+        start = 0
+        for k in range(n + 1):
+            if k == n or owner[b + k] != owner[b + start]:
+                for i in range(start, k):
+                    run[source[a + i]] = stream[a + start : a + k]
+                start = k
+            if k < n:
+                who[source[a + k]] = owner[b + k]
+                strong[source[a + k]] = n >= STRONG_BLOCK
     prev_owner = _running(who)
     next_owner = _running(who[::-1])[::-1]
     result: list[Holder | None] = []
     for j, c in enumerate(chars):
         aligned = who[j]
         x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        if aligned is not None and (strong[j] or _contains(holders[aligned].box, x, y)):
+        if aligned is not None and _contains(holders[aligned].box, x, y):
             result.append(holders[aligned])
+            continue
+        if aligned is not None and strong[j]:
+            # the same words in two holders (a section's name as title, agenda item and footer)
+            # align with the first in the stream: the one holding the whole run where it lies wins
+            twin = _by_geometry(holders, x, y, lambda h, words=run[j]: h.kind == "text" and words in h.text)
+            result.append(twin or holders[aligned])
             continue
         text = _norm(c["text"])
         guess = _by_geometry(holders, x, y, lambda h: h.kind == "chart")

@@ -96,10 +96,17 @@ def format_flaws(flaws: list[Flaw], limit: int = 30) -> str:
 
 
 def _pictures(pptx: Path) -> dict[int, list[tuple[str, tuple[float, float, float, float]]]]:
-    """Return each visible slide's pictures (name, box in pt), keyed by slide number."""
+    """Return each visible slide's pictures (name, box in pt), keyed by slide number: its own,
+    and the art of its layout and master that shows on it (a company template's logo)."""
     out: dict[int, list] = {}
     for n, slide in enumerate(Presentation(str(pptx)).slides, 1):
-        for shape in slide.shapes:
+        shapes = list(slide.shapes)
+        layout = slide.slide_layout
+        if slide._element.get("showMasterSp") != "0":
+            shapes += [s for s in layout.shapes if not s.is_placeholder]
+            if layout._element.get("showMasterSp") != "0":
+                shapes += [s for s in layout.slide_master.shapes if not s.is_placeholder]
+        for shape in shapes:
             if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
                 x, y = shape.left / 12700, shape.top / 12700
                 out.setdefault(n, []).append((shape.name, (x, y, x + shape.width / 12700, y + shape.height / 12700)))

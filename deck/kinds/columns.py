@@ -104,12 +104,14 @@ def _build(value, node, ctx, folder) -> Columns:
 def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
     """Return the columns side by side: text columns as cards, headings and bullets each at
     one size for all columns; pictures as large as fit whole in their column, under their
-    heading; an error when even the minimum sizes do not fit."""
+    heading. Where even the minimum sizes do not fit, text columns continue over as few
+    pages as take them (each column's bullets split evenly, the headings repeated), at the
+    largest size that fits them all; an error when one bullet per page is still too much."""
     t, box = fit.theme, area.box
     n = len(content.columns)
     w = (box.w - (n - 1) * t.gap) // n
     pad = t.gap // 2
-    cols = []
+    cols: list[_Col] = []
     problems: list[Problem] = []
     for c in content.columns:
         if c.heading:
@@ -118,21 +120,59 @@ def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
             problems += fit.coverage(b, b.where)
         head = Para(plain(c.heading), "heading") if c.heading else None
         cols.append((head, [Para(runs_of(b), "body", 1) for b in c.bullets], c.image))
-    inner_w = w - 2 * pad
+    most = 1 if any(image for _, _, image in cols) else max(len(b) for _, b, _ in cols)
+    for pages in range(1, most + 1):
+        split = _split(cols, pages)
+        sizes = _sizes(split, fit, box.h, w - 2 * pad, pad)
+        if sizes is not None:
+            break
+    else:
+        error = area.where.error("L106", "the columns do not fit even at the smallest size; shorten their bullets")
+        return [Body(())], [*problems, error]
+    bodies = [Body(_page(page, sizes, box, w, fit)) for page in split]
+    return bodies, problems + sizes_shrunk(sizes, area.where, fit, "the columns")
+
+
+_Col = tuple[Para | None, list[Para], Image | None]  # a column's heading, bullets and picture
+
+
+def _split(cols: list[_Col], pages: int) -> list[list[_Col]]:
+    """Return `pages` pages of the columns, each column's bullets split into even runs."""
+    out = []
+    for p in range(pages):
+        page = []
+        for head, bullets, image in cols:
+            each = -(-len(bullets) // pages)
+            page.append((head, bullets[p * each : (p + 1) * each], image))
+        out.append(page)
+    return out
+
+
+def _sizes(pages: list[list[_Col]], fit: Fitter, height: int, inner_w: int, pad: int) -> dict[str, int] | None:
+    """Return the sizes (role → EMU) of the first shrink step at which every page's columns
+    fit `height` (a heading never smaller than its bullets), or None."""
     roles = ["heading", "body"]
     last = fit.max_steps(roles)
     for k in range(last + 1):
         sizes = {r: fit.size(r, k) for r in roles}
         sizes["heading"] = max(sizes["heading"], sizes["body"])  # a heading is never smaller than its bullets
         whole = k < last
-        heads = [fit.height([h], sizes, inner_w, fit.inset("heading"), whole) for h, _, _ in cols if h]
-        head_h = max(heads, default=0)
-        body_h = box.h - 2 * pad - head_h
-        if all(fit.height(b, sizes, inner_w, fit.inset("body"), whole) <= body_h for _, b, _ in cols if b):
-            break
-    else:
-        error = area.where.error("L106", "the columns do not fit even at the smallest size; shorten their bullets")
-        return [Body(())], [*problems, error]
+        for cols in pages:
+            heads = [fit.height([h], sizes, inner_w, fit.inset("heading"), whole) for h, _, _ in cols if h]
+            body_h = height - 2 * pad - max(heads, default=0)
+            if not all(fit.height(b, sizes, inner_w, fit.inset("body"), whole) <= body_h for _, b, _ in cols if b):
+                break
+        else:
+            return sizes
+    return None
+
+
+def _page(cols: list[_Col], sizes: dict[str, int], box: Box, w: int, fit: Fitter) -> tuple:
+    """Return the elements of one page of columns at `sizes` in `box`, each column `w` wide."""
+    t = fit.theme
+    pad = t.gap // 2
+    inner_w = w - 2 * pad
+    head_h = max((fit.height([h], sizes, inner_w, fit.inset("heading")) for h, _, _ in cols if h), default=0)
     need = max((fit.height(b, sizes, inner_w, fit.inset("body")) for _, b, _ in cols if b), default=0)
     room = box.h - pad - head_h  # below the headings
     pictures = {
@@ -164,7 +204,7 @@ def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
             )
         if image:
             elements.append(pictures[i])
-        else:
+        elif bullets:
             elements.append(
                 fit.frame(
                     bullets,
@@ -174,7 +214,7 @@ def lay_out(content: Columns, area: Area, fit: Fitter) -> Laid:
                     slot=f"column{i + 1}",
                 )
             )
-    return [Body(tuple(elements))], problems + sizes_shrunk(sizes, area.where, fit, "the columns")
+    return tuple(elements)
 
 
 def _picture(image: Image, room: Box, i: int) -> Picture:

@@ -172,7 +172,7 @@ def _text(para: Para) -> str:
 def _title_page(deck: m.Deck, frame: Frame) -> tuple[list[_Draft], list[Problem]]:
     fit, grid, t = frame.fit, frame.grid, frame.fit.theme
     problems = fit.coverage(deck.title, deck.where)
-    title_box = grid.deck_title
+    title_box, subtitle_box = _opening_boxes(deck.title, frame)
     title, more = frame.title_or_error(
         [Para(plain(deck.title), "deck_title")],
         title_box,
@@ -193,7 +193,7 @@ def _title_page(deck: m.Deck, frame: Frame) -> tuple[list[_Draft], list[Problem]
     elements: list = [rule]
     if lines:
         paras = [Para(plain(x), "deck_subtitle") for x in lines]
-        sub = fit.fit(paras, grid.deck_subtitle, name="Subtitle", slot="subtitle")
+        sub = fit.fit(paras, subtitle_box, name="Subtitle", slot="subtitle")
         if sub is None:
             problems.append(
                 deck.where.error("L103", "the subtitle, author and date do not fit the title slide; shorten them")
@@ -202,6 +202,24 @@ def _title_page(deck: m.Deck, frame: Frame) -> tuple[list[_Draft], list[Problem]
             elements.append(sub)
     page = Page("", title, tuple(elements), (), "title", deck.where.line, deck.language)
     return [_Draft(page, "title", deck.where, footer=False)], problems
+
+
+def _opening_boxes(text: str, frame: Frame) -> tuple[Box, Box]:
+    """Return the title slide's title and subtitle boxes: the grid's, or where the title
+    does not fit its box even at the smallest size (a company template's one-line title
+    box), the title's grown a line or two down into the subtitle's, which starts lower."""
+    fit, grid = frame.fit, frame.grid
+    title, sub = grid.deck_title, grid.deck_subtitle
+    if fit.theme.template is None:  # a theme's own title box is already sized for long titles
+        return title, sub
+    para = [Para(plain(text), "deck_title")]
+    pitch = fit.pitch(fit.size("deck_title", 99))
+    for extra in (0, pitch, 2 * pitch):
+        grown = Box(title.x, title.y, title.w, title.h + extra)
+        below = Box(sub.x, sub.y + extra, sub.w, sub.h - extra)
+        if below.h > 0 and fit.fit(para, grown, name="Title") is not None:
+            return grown, below
+    return title, sub
 
 
 def _section_page(section: m.Section, frame: Frame, language: str) -> tuple[list[_Draft], list[Problem]]:

@@ -35,6 +35,7 @@ class Grid:
     deck_title: Box
     deck_subtitle: Box
     section: Box
+    body_top: int = 0  # content never starts above this (a company template's body kept clear of its art)
 
     @classmethod
     def of(cls, fit: Fitter) -> Grid:
@@ -57,7 +58,7 @@ class Grid:
 
     def content_top(self, title: Box, gap: int) -> int:
         """Return where a slide's content starts under its title box `title`."""
-        return title.y + title.h + gap // 2
+        return max(title.y + title.h + gap // 2, self.body_top)
 
     def footer_boxes(self) -> dict[str, Box]:
         """Return the footer row's boxes: slide number (right third), section (left, a third

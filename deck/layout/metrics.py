@@ -23,9 +23,10 @@ Which face sets a character follows LibreOffice and PowerPoint: East Asian chara
 (`is_weak`: spaces, general punctuation such as “ ” — …, arrows, symbols) take the script
 of the strong character before them, or at the start of the text of the first strong one
 after them. A character missing from its face is measured in the other face of the pair,
-else as UNCOVERED_EM em. No space is added where the script changes between East Asian and
-Latin text: PowerPoint adds none, and deck's LibreOffice export turns LibreOffice's off
-(deck.export.office), so the gap is the space typed, if any.
+else at 1 em if it is a wide East Asian one, else as UNCOVERED_EM em. No space is added
+where the script changes between East Asian and Latin text: PowerPoint adds none, and
+deck's LibreOffice export turns LibreOffice's off (deck.export.office), so the gap is the
+space typed, if any.
 
 Kerning and ligatures are ignored (LibreOffice and PowerPoint do not kern these runs unless
 asked). All lengths are integer EMU unless a function says otherwise.
@@ -239,12 +240,15 @@ def font_table(family: str, bold: bool = False, italic: bool = False, east_asian
 
 @lru_cache(maxsize=65536)
 def _em(cp: int, primary: FontTable, secondary: FontTable) -> float:
-    """Advance of `cp` in em: in the primary face, else the secondary, else UNCOVERED_EM."""
+    """Advance of `cp` in em: in the primary face, else the secondary, else 1 em for a wide
+    East Asian character (every CJK face a viewer falls back to sets it full width: a
+    template may name an East Asian face without CJK glyphs), else UNCOVERED_EM."""
     for table in (primary, secondary):
         adv = table.advance(cp)
         if adv is not None:
             return adv / table.units_per_em
-    return UNCOVERED_EM
+    ch = chr(cp)
+    return 1.0 if is_east_asian(ch) and unicodedata.east_asian_width(ch) in "WF" else UNCOVERED_EM
 
 
 def _tables(face: Face, bold: bool, italic: bool) -> tuple[FontTable, FontTable]:

@@ -78,7 +78,9 @@ class TextFrame:
     palette role. `slot` says what the text is on its slide ('title', 'subtitle', 'body',
     'quote', 'caption', 'heading1', 'column1', 'takeaway', 'source', 'footer', 'number'; None:
     a drawn label); `placeholder` the layout placeholder it fills, if any (else a text box).
-    `lines` is the number of lines the measurement predicts.
+    `lines` is the number of lines the measurement predicts. Its text sits `inset` in from
+    each side of its box, or where `insets` is set, in from each side by those (the insets of
+    the company template's placeholder it fills, inherited, not written).
     """
 
     box: Box
@@ -94,6 +96,7 @@ class TextFrame:
     inset: int = 0
     slot: str | None = None
     name: str = "Text"
+    insets: tuple[int, int, int, int] | None = None  # per side (l, t, r, b): its template placeholder's own
     lines: int = 0
     fill: str | None = None  # palette role of a background fill, or None
     placeholder: Ph | None = None

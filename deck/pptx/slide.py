@@ -137,7 +137,8 @@ class _Writer:
             )
         base = self.layout.placeholder_for(frame.placeholder.type, frame.placeholder.idx)
         levels = effective_levels(self.master, base)
-        body_pr = body_override_xml(frame.anchor, frame.inset, base)
+        # a frame with its template placeholder's own insets inherits them; any other states its own
+        body_pr = body_override_xml(frame.anchor, base.inset if frame.insets else frame.inset, base)
         weighted = frame.placeholder.type in ("ftr", "dt")
         body = self.text.placeholder_body(frame.paragraphs, self._look(frame), body_pr, levels, weighted)
         # a placeholder numbered 0 but no title (as LibreOffice numbers them) is found by type

@@ -196,6 +196,19 @@ CODES: dict[str, Code] = {
         "title: Talk\ntheme: two-masters.pptx\nslides:\n  - section: Start",
         "Put the master you want first, or delete the others, in Slide Master view.",
     ),
+    "T138": Code(
+        "art-over-placeholder",
+        "master art lies over the title or body box (a warning)",
+        "A logo, badge or drawn shape (a coloured triangle, a wave) on the slide master shows on "
+        "every slide. Where it lies over the box the titles or the slides' text go in, deck keeps "
+        "the text clear of it: the title box ends before it or starts after it, and the content "
+        "area is the largest part of the body box a gap away from it. Text then has less room and "
+        "may shrink or continue sooner. Art as large as the box (a background) and shapes hardly "
+        "apart in colour from the background (a pale texture) are left under the text.",
+        "title: Talk\ntheme: logo-in-corner.pptx\nslides:\n  - section: Start",
+        "Nothing to do if the smaller box is fine; else move the picture into the margin, or make "
+        "the placeholders end before it, in Slide Master view.",
+    ),
     "T141": Code(
         "logo-too-tall",
         "the theme's logo is taller than the top margin it sits in",

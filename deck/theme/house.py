@@ -10,7 +10,10 @@ What comes from where:
 - text sizes: title, body and body2 from the content layout's title and body placeholders
   (else the master's text styles); the other roles', every minimum and the gap the base
   theme's, scaled to the template's slide size (a 10-inch slide sets them at 3/4); so text on
-  a template with large type may still shrink to fit;
+  a template with large type may still shrink to fit. The roles the slide kinds add and no
+  theme file names take their sizes from the body's, as on any theme, but their minimums
+  from the slide's size too (a template's large body type would otherwise raise the floor
+  its maps and cards may shrink to above what its own body text shrinks to);
 - margins: the edges of the master's title, body and footer placeholders.
 """
 
@@ -19,8 +22,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deck.theme.files import written
-from deck.theme.model import PALETTE_SLOTS, Theme
+from deck.theme.model import BODY_POINTS, PALETTE_SLOTS, Theme
 from deck.theme.placeholders import content_layout
+from deck.theme.spec import KIND_ROLES
 from deck.theme.template import Template
 from deck.units import EMU_PER_PT
 
@@ -65,15 +69,23 @@ def take_over(values: dict, node, template: Template) -> dict:
     title_level = title_levels[0] if title_levels else master.title_style
     body1, body2 = body_levels[:2] if len(body_levels) >= 2 else master.body_style[:2]
     hints = template.size_hints  # a master without text styles: its own text's sizes
-    body2_hint = hints["body"] * body2.size // body1.size if "body" in hints else None
+    known = body1.size > 0 and body2.size > 0  # -1: a size no style states
+    body2_hint = (hints["body"] * body2.size // body1.size if known else hints["body"]) if "body" in hints else None
     for role, level, hint in (
         ("title", title_level, hints.get("title")),
         ("body", body1, hints.get("body")),
         ("body2", body2, body2_hint),
     ):
         if written(node, "text", role, "size") is None and role in text:
-            size = round(min(max((hint or level.size) / EMU_PER_PT, 8), 120) * 2) / 2
+            stated = level.size if level.size > 0 else 18 * EMU_PER_PT  # PowerPoint's default
+            size = round(min(max((hint or stated) / EMU_PER_PT, 8), 120) * 2) / 2
             text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size)}
+    for name, role in KIND_ROLES.items():
+        if name not in text:  # as deck.theme.load fills it, but with the slide's minimum
+            size = role.size * text["body"]["size"] / BODY_POINTS
+            low = min(_half(role.min * scale), size)
+            text[name] = {"size": size, "min": low, "font": role.font, "color": role.color}
+            text[name].update(bold=role.bold, italic=role.italic)
     v["text"] = text
     if written(node, "gap") is None:
         v["gap"] = _half(v["gap"] * scale)

@@ -166,14 +166,15 @@ def merge(under: tuple[dict, ...], over: tuple[dict, ...]) -> tuple[dict, ...]:
 
 def finished(levels: tuple[dict, ...], font: str) -> tuple[Level, ...]:
     """Return dict levels as Levels: what a level leaves unset takes PowerPoint's default
-    (18 pt, left, no bullet, text colour); unknown line pitch and space before are -1, so
-    that a slide always states its own."""
+    (left, no bullet, text colour); an unknown size, line pitch and space before are -1, so
+    that a slide always states its own (viewers differ on a size no style states:
+    PowerPoint's 18 pt, LibreOffice's its own)."""
     out = []
     for d in levels:
         out.append(
             Level(
                 role=None,
-                size=d.get("size") or 18 * 12700,
+                size=d.get("size") or -1,
                 line_pitch=-1,
                 space_before=-1,
                 margin=d.get("margin", 0),

@@ -132,3 +132,46 @@ def test_a_column_pictures_alt_text_naming_its_file_is_warned(outline, write, ca
     assert (
         "warning[A111]: the alt text `layers.png` does not describe what the columns shows" in capsys.readouterr().err
     )
+
+
+LONG = "a bullet long enough to take two lines of a column at any size the theme allows"
+
+
+def _column_pages(outline):
+    outcome = build_outline(outline, outline.parent / "o.pptx")
+    assert outcome.errors == [], [p.format() for p in outcome.errors]
+    pages = [p for p in outcome.pages.pages if p.key.startswith("long")]
+    return outcome, pages
+
+
+def test_columns_too_long_for_one_slide_continue_with_every_bullet_under_their_headings(write):
+    bullets = "".join(f"          - {LONG} {i}\n" for i in range(9))
+    shorter = "".join(f"          - {LONG} {i}\n" for i in range(9, 14))
+    outline = write(
+        "outline.yaml",
+        f"title: T\nslides:\n  - title: Long\n    id: long\n    columns:\n      - heading: Left\n"
+        f"        bullets:\n{bullets}      - heading: Right\n        bullets:\n{shorter}    notes: n\n",
+    )
+    outcome, pages = _column_pages(outline)
+    assert [p.title.paragraphs[0].text for p in pages] == ["Long (1/2)", "Long (2/2)"]
+    assert any(p.code == "L109" for p in outcome.warnings)
+    shown = {}
+    for page in pages:
+        texts = {e.name: [p.text for p in e.paragraphs] for e in page.elements if isinstance(e, TextFrame)}
+        assert texts["Column 1 Heading"] == ["Left"] and texts["Column 2 Heading"] == ["Right"]
+        for name in ("Column 1", "Column 2"):
+            shown.setdefault(name, []).extend(texts[name])
+    assert shown["Column 1"] == [f"{LONG} {i}" for i in range(9)]  # every bullet, in order, split evenly
+    assert shown["Column 2"] == [f"{LONG} {i}" for i in range(9, 14)]
+    assert [len(e.paragraphs) for e in pages[0].elements if getattr(e, "name", "") == "Column 1"] == [5]
+
+
+def test_a_column_bullet_too_long_for_a_slide_of_its_own_is_an_error(write, capsys):
+    outline = write(
+        "outline.yaml",
+        "title: T\nslides:\n  - title: Long\n    columns:\n      - bullets:\n          - "
+        + LONG * 12
+        + "\n      - bullets: [short]\n    notes: n\n",
+    )
+    assert main(["check", str(outline)]) == 1
+    assert ":3:5: error[L106]: the columns do not fit even at the smallest size" in capsys.readouterr().err

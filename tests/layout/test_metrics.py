@@ -169,3 +169,12 @@ def test_line_height_is_that_of_the_taller_face():
 def test_newlines_take_no_width():
     assert text_width("中\n文", BODY, SIZE) == 2 * SIZE
     assert char_advance("\n", BODY, SIZE) == 0
+
+
+def test_cjk_a_template_face_lacks_is_measured_full_width_and_other_missing_characters_wider():
+    # LibreOffice's templates name DejaVu Sans (installed, no CJK glyphs) as the East Asian face:
+    # viewers draw CJK in a fallback CJK face, whose characters are one em wide
+    face = Face("DejaVu Sans", "DejaVu Sans")
+    size = 20 * EMU_PER_PT
+    assert text_width("中文：（）", face, size) == 5 * size
+    assert text_width("\ue000", face, size) == round(UNCOVERED_EM * size)  # not East Asian: wider

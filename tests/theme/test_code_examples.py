@@ -9,7 +9,7 @@ from deck.theme.codes import CODES
 
 OUTLINE = "title: Talk\ntheme: ours.yaml\nslides:\n  - title: One\n    bullets: [a, b]\n    notes: n\n"
 NEEDS_FILES = {"T112", "T116"}  # a symlink loop, two files: shown in tests/theme/test_files.py
-NEEDS_FILES |= {f"T13{n}" for n in range(1, 8)}  # hostile templates: shown in tests/theme/test_template.py
+NEEDS_FILES |= {f"T13{n}" for n in range(1, 9)}  # hostile templates: shown in tests/theme/test_template.py
 NEEDS_FILES |= {"T141", "T142"}  # a logo picture: shown in tests/pptx/test_backdrop.py
 
 

@@ -180,6 +180,24 @@ def test_every_rendered_char_is_attributed(rendered):
         assert None not in slide.owner, f"slide {slide.number}"
 
 
+def _chars(text: str, x: float, y: float, size: float = 20.0) -> list[dict]:
+    """Upright characters of `text` as pdfplumber reads them, set from (x, y) along a line."""
+    return [
+        {"text": c, "x0": x + i * size, "x1": x + (i + 1) * size, "top": y, "bottom": y + size, "size": size}
+        | {"y1": 0.0, "matrix": (1, 0, 0, 1, 0, size * 0.2)}
+        for i, c in enumerate(text)
+    ]
+
+
+def test_words_repeated_in_two_holders_go_to_the_one_they_lie_in_whatever_the_drawing_order():
+    # a section's name as the title and in the footer; the footer is listed first, drawn last
+    footer = rendercheck.Holder("Footer", (200.0, 500.0, 500.0, 530.0), "sectionname")
+    title = rendercheck.Holder("Title", (40.0, 20.0, 700.0, 80.0), "sectionname")
+    chars = _chars("SectionName", 50, 30) + _chars("SectionName", 210, 505)
+    owners = rendercheck._attribute([footer, title], chars)
+    assert [h.label for h in owners] == ["Title"] * 11 + ["Footer"] * 11
+
+
 def test_findings_read_as_sentences():
     text = str(Finding(3, "Body", "x", 4.25, "page"))
     assert text == "slide 3: 'x' of Body lies 4.2 pt outside its page"

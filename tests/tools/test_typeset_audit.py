@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import templatekit as tk
 from conftest import ROOT, render_pdf
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches, Pt
 from test_rendercheck import add_box, blank
-from typeset_audit import audit, count, default_decks, format_flaws
+from typeset_audit import _pictures, audit, count, default_decks, format_flaws
 
 from deck.pipeline import build_outline
 
@@ -93,3 +94,13 @@ def test_every_deck_is_typeset_without_flaws(outline, theme, tmp_path):
     name = outline.relative_to(ROOT).as_posix()
     over = {kind: n for kind, n in count(flaws).items() if n > KNOWN.get((name, kind), 0)}
     assert over == {}, format_flaws(flaws)
+
+
+def test_the_overlap_check_sees_a_templates_master_art(tmp_path):
+    out = build_outline(
+        ROOT / "tests" / "cases" / "every-kind" / "outline.yaml",
+        tmp_path / "o.pptx",
+        str(tk.template_file("logo", tmp_path)),
+    )
+    pictures = _pictures(out.output)
+    assert all("Company Logo" in [name for name, _ in pictures[n]] for n in range(1, len(out.pages.pages) + 1))
