@@ -1,4 +1,10 @@
-"""Fitting text into boxes: measure paragraphs at a size, shrink in steps, report what changed."""
+"""Fitting text into boxes: measure paragraphs at a size, shrink in steps, report what changed.
+
+Balanced pages: body text that may grow (`grow=True`: bullets, paragraphs, the agenda and the
+references) is set at the largest size up to its role's theme `max` at which it fills at most
+GROW_FILL of its box, and centred in it (anchored middle); at its theme size, it is centred
+when it fills less than CENTRE_FILL of its box. So no page holds its text in the top third.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,8 @@ from deck.units import EMU_PER_PT
 
 _WORD = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\u3000-\u303f\uff00-\uffef]+")
 STEP = 2 * EMU_PER_PT  # shrink in steps of two points, so shrunk slides share sizes
+GROW_FILL = 0.8  # body text grows only while it fills at most this much of its box
+CENTRE_FILL = 2 / 3  # a growing body filling less of its box than this is centred in it
 BULLET_INDENT = 1.0  # a level-1 bullet's text starts this many ems in
 SUB_INDENT = 2.0  # a level-2 bullet's text starts this many ems in
 
@@ -49,6 +57,15 @@ class Fitter:
         """Return role `role`'s size after `step` shrink steps (never below its minimum), EMU."""
         style = self.theme.text[role]
         return max(style.min_size, style.size - step * STEP)
+
+    def grown(self, role: str, step: int) -> int:
+        """Return role `role`'s size after `step` growth steps (never above its maximum), EMU."""
+        style = self.theme.text[role]
+        return min(style.most, style.size + step * STEP)
+
+    def grow_steps(self, roles) -> int:
+        """Return how many steps it takes until every role in `roles` is at its maximum."""
+        return max(-(-(self.theme.text[r].most - self.theme.text[r].size) // STEP) for r in roles)
 
     def max_steps(self, roles) -> int:
         """Return how many steps it takes until every role in `roles` is at its minimum."""
@@ -133,7 +150,8 @@ class Fitter:
             return self.lines(one, size, width) == 1
 
         lines = phrase_lines(text, fits)
-        if lines is None or len(lines) > len(now) + spare or lone_last(lines[-1]):
+        counted = max(len(now), self.lines(para, size, width, narrow=narrow))  # the fitting counted the safe lines
+        if lines is None or len(lines) > counted + spare or lone_last(lines[-1]):
             return None
         cuts, at = [], 0
         for line in lines[:-1]:
@@ -166,17 +184,53 @@ class Fitter:
         return {0: 0, 1: round(BULLET_INDENT * size), 2: round(SUB_INDENT * size)}[level]
 
     def height(
-        self, paras: list[Para], sizes: dict[str, int], width: int, inset: int, whole_words: bool = False
+        self,
+        paras: list[Para],
+        sizes: dict[str, int],
+        width: int,
+        inset: int,
+        whole_words: bool = False,
+        safe: bool = True,
+        phrased: bool = False,
     ) -> int:
         """Return the height `paras` take in a box `width` wide with inner margin `inset`, EMU
-        (`whole_words` as for `lines`)."""
+        (`whole_words` and `safe` as for `lines`; with `phrased`, display text takes the lines
+        it needs to break only between phrases, where it can)."""
         total = 2 * inset
         for i, para in enumerate(paras):
             size = sizes[para.role]
             if i:
                 total += self.space_before(size)
-            total += self.lines(para, size, width - 2 * inset, whole_words=whole_words) * self.pitch(size)
+            lines = self.lines(para, size, width - 2 * inset, safe, whole_words)
+            if phrased and lines > 1:
+                lines = max(lines, self.phrase_count(para, size, width - 2 * inset))
+            total += lines * self.pitch(size)
         return total
+
+    def phrased(self, para: Para, size: int, width: int) -> bool:
+        """Return whether `para` at `size` in a text column `width` wide fits one line or, as
+        display text, breaks between phrases."""
+        return self.lines(para, size, width) == 1 or self.phrase_count(para, size, width) > 0
+
+    def phrase_count(self, para: Para, size: int, width: int) -> int:
+        """Return how many lines display text `para` takes broken only between phrases in a
+        text column `width` wide (0 for other text, or where a phrase is wider than a line)."""
+        text = "".join(r.text for r in para.runs)
+        if not is_display(text, para.level):
+            return 0
+
+        def fits(line: str) -> bool:
+            start = text.index(line)
+            one = replace(para, runs=_slice(para.runs, start, start + len(line.rstrip(" "))))
+            return self.lines(one, size, width) == 1
+
+        lines = phrase_lines(text, fits)
+        return len(lines) if lines is not None else 0
+
+    def balanced(self, paras: list[Para], sizes: dict[str, int], box: Box, inset: int) -> str:
+        """Return the anchor of a body at its theme size: "middle" where a viewer with the
+        theme's fonts shows it filling less than CENTRE_FILL of `box`, else "top"."""
+        return "middle" if self.height(paras, sizes, box.w, inset, safe=False) < box.h * CENTRE_FILL else "top"
 
     def space_before(self, size: int) -> int:
         return round(size * self.theme.paragraph_spacing)
@@ -194,14 +248,23 @@ class Fitter:
         fill: str | None = None,
         inset: int | None = None,
         step: int = 0,
+        grow: bool = False,
     ) -> TextFrame | None:
-        """Return a frame with `paras` at the largest step ≥ `step` that fits `box`, or None."""
+        """Return a frame with `paras` at the largest step ≥ `step` that fits `box`, or None.
+        With `grow`, a body that holds little first grows and is centred (module docstring)."""
         roles = sorted({p.role for p in paras})
         inset = self.inset(roles[0]) if inset is None else inset
+        grows = range(self.grow_steps(roles), 0, -1) if grow and step == 0 else ()
+        for g in grows:
+            sizes = {r: self.grown(r, g) for r in roles}
+            height = self.height(paras, sizes, box.w, inset, whole_words=True)
+            if height <= box.h * GROW_FILL:
+                return self.frame(paras, box, sizes, name=name, anchor="middle", slot=slot, fill=fill, inset=inset)
         last = self.max_steps(roles)
         for k in range(step, last + 1):
             sizes = {r: self.size(r, k) for r in roles}
             if self.height(paras, sizes, box.w, inset, whole_words=k < last) <= box.h:
+                anchor = self.balanced(paras, sizes, box, inset) if grow else anchor
                 return self.frame(paras, box, sizes, name=name, anchor=anchor, slot=slot, fill=fill, inset=inset)
         return None
 
@@ -229,10 +292,10 @@ class Fitter:
         inset = self.inset(first) if inset is None else inset
         style = self.theme.text[first]
         out, lines = [], 0
-        room = box.h - self.height(paras, sizes, box.w, inset)  # display text may take one more line
+        room = box.h - self.height(paras, sizes, box.w, inset)  # display text may take more lines
         for i, para in enumerate(paras):
             size = sizes[para.role]
-            spare = min(1, max(0, room // self.pitch(size)))
+            spare = max(0, room // self.pitch(size))
             before = self.lines(para, size, box.w - 2 * inset)
             narrow = self.narrowing(para, size, box.w - 2 * inset, spare)
             broken = self.by_phrases(para, size, box.w - 2 * inset, narrow, spare)

@@ -59,6 +59,8 @@ def take_over(values: dict, node, template: Template) -> dict:
         style = dict(style)
         if scale != 1 and written(node, "text", role) is None:  # sizes follow the slide's size
             style["size"], style["min"] = (_half(style[k] * scale) for k in ("size", "min"))
+            if style.get("max"):
+                style["max"] = _half(style["max"] * scale)
         text[role] = style
     found = content_layout(master, template.width, template.height)
     title_levels, body_levels = (found[0].levels, found[1].levels) if found else ((), ())
@@ -73,7 +75,9 @@ def take_over(values: dict, node, template: Template) -> dict:
     ):
         if written(node, "text", role, "size") is None and role in text:
             size = round(min(max((hint or level.size) / EMU_PER_PT, 8), 120) * 2) / 2
-            text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size)}
+            most = text[role].get("max")
+            grown = {"max": round(most * size / text[role]["size"] * 2) / 2} if most else {}
+            text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size), **grown}
     v["text"] = text
     if written(node, "gap") is None:
         v["gap"] = _half(v["gap"] * scale)

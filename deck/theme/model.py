@@ -136,7 +136,9 @@ def _in_region(typeface: str, region: str) -> str:
 
 @dataclass(frozen=True)
 class TextStyle:
-    """A text role: size and minimum in EMU (multiples of half a point), font role, colour role."""
+    """A text role: size, minimum and maximum in EMU (multiples of half a point), font role,
+    colour role. Body text a slide holds little of grows from `size` up to `max_size`
+    (deck.layout.fit); 0 means no growth (the size itself)."""
 
     size: int
     min_size: int
@@ -144,6 +146,12 @@ class TextStyle:
     color: str  # a PALETTE_SLOTS key
     bold: bool = False
     italic: bool = False
+    max_size: int = 0
+
+    @property
+    def most(self) -> int:
+        """The largest size this role's text may grow to, EMU (at least its size)."""
+        return max(self.size, self.max_size)
 
 
 @dataclass(frozen=True)
