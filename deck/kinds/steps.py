@@ -77,9 +77,9 @@ def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
     if plain is None:
         error = area.where.error("L106", "the steps do not fit even at the smallest size; shorten their text")
         return [Body(())], [*problems, error]
-    # set smaller where that breaks every card's text between phrases (a typesetting choice:
-    # only shrinking the text needs to fit at all is warned about)
-    sizes = uniform_sizes(fit, roles, phrased) or plain
+    # set smaller where that breaks every card's text between phrases, the headings alone if
+    # that is enough (a typesetting choice: only shrinking the text needs to fit is warned about)
+    sizes = _headings_smaller(fit, plain, phrased) or uniform_sizes(fit, roles, phrased) or plain
     problems += sizes_shrunk(plain, area.where, fit, "the steps")
     # display text breaks between phrases (deck.layout.phrases): the cards take the lines it needs
     room = fits(sizes, False, True)
@@ -108,6 +108,16 @@ def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
                 )
             )
     return [Body(tuple(elements))], problems
+
+
+def _headings_smaller(fit: Fitter, sizes: dict[str, int], phrased) -> dict[str, int] | None:
+    """Return `sizes` with the heading size stepped down (never below its minimum) to the first
+    at which `phrased(sizes, True)` holds, or None."""
+    for k in range(fit.max_steps(["heading"]) + 1):
+        trial = {**sizes, "heading": min(sizes["heading"], fit.size("heading", k))}
+        if phrased(trial, True):
+            return trial
+    return None
 
 
 KIND = Kind(
