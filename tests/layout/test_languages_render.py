@@ -23,7 +23,6 @@ pytestmark = pytest.mark.render
 KOREAN = "추론 응답 처리량 배치 캐시 메모리 대역폭 지연 토큰 모델 서버 요청 스케줄러 커널 가중치 정밀도 양자화"
 TALKS = {
     "ja": ("日本語の発表", "推論サーバーの運用では、応答時間とスループットの両立が課題になります。" * 3),
-    "ko-KR": ("한국어 발표", "·".join(f"“{w}”" for w in KOREAN.split()) + "를 모두 고려합니다."),
     "zh-TW": ("繁體中文簡報", "推論伺服器的運維需要同時兼顧回應時間與吞吐量，這是設計的核心。" * 3),
     "zh-HK": ("香港中文簡報", "推論伺服器的運維需要同時兼顧回應時間與吞吐量，這是設計的核心。" * 3),
 }
@@ -54,9 +53,21 @@ def test_each_language_is_drawn_as_measured_in_its_regions_face(write, tmp_path,
     )
     body = next(e for e in outcome.pages.pages[1].elements if getattr(e, "slot", None) == "body")
     assert len(lines_of(render[1], "Body")) == body.lines > 1
-    if language == "ko-KR":  # the Chinese face would have predicted another line
+
+
+def test_korean_is_drawn_as_measured_in_the_korean_face_not_the_chinese(write, tmp_path):
+    # the longest run of quoted words whose lines the Chinese face would have counted one more
+    for n in range(len(KOREAN.split()), 4, -1):
+        text = "·".join(f"“{w}”" for w in KOREAN.split()[:n]) + "를 모두 고려합니다."
+        outline = f"title: 한국어 발표\nlanguage: ko-KR\nslides:\n  - title: 한국어 발표\n    text: {text}\n"
+        body = next(e for e in check_outline(write("talk.yaml", outline)).pages.pages[1].elements if e.name == "Body")
         chinese = wrap([Run(text)], Face("Noto Sans", "Noto Sans CJK SC"), body.size, body.box.w - 2 * body.inset)
-        assert len(chinese) > body.lines
+        if len(chinese) > body.lines > 1:
+            break
+    else:
+        pytest.fail("no text whose lines the Korean and Chinese faces count differently")
+    outcome, _, render = build(write, tmp_path, outline)
+    assert len(lines_of(render[1], "Body")) == body.lines
 
 
 def test_no_japanese_line_starts_with_a_small_kana_or_the_prolonged_sound_mark(write, tmp_path):
