@@ -80,6 +80,7 @@ def check_outline(outline: Path, theme: str | None = None, theme_base: Path | No
     if deck is None or out.theme is None or any(p.is_error for p in out.problems):
         return _done(out)
     out.deck = deck
+    out.theme = out.theme.in_language(deck.language)
     date, problem = dated(deck.date, os.environ)
     if problem is not None:
         out.problems.append(problem)

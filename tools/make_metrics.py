@@ -28,7 +28,8 @@ from fontTools.ttLib import TTCollection, TTFont
 # (table stem, family name as the font's name table spells it, style, file name, language).
 # For a collection (.ttc) the font whose family name matches is picked. `language` is the
 # OpenType language system whose 'locl' substitutions a viewer applies to text in that
-# language (zh-CN text gets Simplified Chinese forms: a full-width em dash, for one).
+# language (zh-CN text gets Simplified Chinese forms: a full-width em dash, for one; Korean
+# text proportional quotes and a narrow middle dot).
 SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
     ("noto-sans-regular", "Noto Sans", "regular", "NotoSans-Regular.ttf", ""),
     ("noto-sans-bold", "Noto Sans", "bold", "NotoSans-Bold.ttf", ""),
@@ -38,6 +39,24 @@ SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
     ("noto-sans-cjk-sc-bold", "Noto Sans CJK SC", "bold", "NotoSansCJK-Bold.ttc", "ZHS"),
     ("noto-sans-mono-cjk-sc-regular", "Noto Sans Mono CJK SC", "regular", "NotoSansCJK-Regular.ttc", "ZHS"),
     ("noto-sans-mono-cjk-sc-bold", "Noto Sans Mono CJK SC", "bold", "NotoSansCJK-Bold.ttc", "ZHS"),
+    # The regional faces a deck in that language is set in (deck.theme.model.Face.regional):
+    # Japanese, Korean, and traditional Chinese of Taiwan and of Hong Kong.
+    ("noto-sans-cjk-jp-regular", "Noto Sans CJK JP", "regular", "NotoSansCJK-Regular.ttc", "JAN"),
+    ("noto-sans-cjk-jp-bold", "Noto Sans CJK JP", "bold", "NotoSansCJK-Bold.ttc", "JAN"),
+    ("noto-sans-mono-cjk-jp-regular", "Noto Sans Mono CJK JP", "regular", "NotoSansCJK-Regular.ttc", "JAN"),
+    ("noto-sans-mono-cjk-jp-bold", "Noto Sans Mono CJK JP", "bold", "NotoSansCJK-Bold.ttc", "JAN"),
+    ("noto-sans-cjk-kr-regular", "Noto Sans CJK KR", "regular", "NotoSansCJK-Regular.ttc", "KOR"),
+    ("noto-sans-cjk-kr-bold", "Noto Sans CJK KR", "bold", "NotoSansCJK-Bold.ttc", "KOR"),
+    ("noto-sans-mono-cjk-kr-regular", "Noto Sans Mono CJK KR", "regular", "NotoSansCJK-Regular.ttc", "KOR"),
+    ("noto-sans-mono-cjk-kr-bold", "Noto Sans Mono CJK KR", "bold", "NotoSansCJK-Bold.ttc", "KOR"),
+    ("noto-sans-cjk-tc-regular", "Noto Sans CJK TC", "regular", "NotoSansCJK-Regular.ttc", "ZHT"),
+    ("noto-sans-cjk-tc-bold", "Noto Sans CJK TC", "bold", "NotoSansCJK-Bold.ttc", "ZHT"),
+    ("noto-sans-mono-cjk-tc-regular", "Noto Sans Mono CJK TC", "regular", "NotoSansCJK-Regular.ttc", "ZHT"),
+    ("noto-sans-mono-cjk-tc-bold", "Noto Sans Mono CJK TC", "bold", "NotoSansCJK-Bold.ttc", "ZHT"),
+    ("noto-sans-cjk-hk-regular", "Noto Sans CJK HK", "regular", "NotoSansCJK-Regular.ttc", "ZHH"),
+    ("noto-sans-cjk-hk-bold", "Noto Sans CJK HK", "bold", "NotoSansCJK-Bold.ttc", "ZHH"),
+    ("noto-sans-mono-cjk-hk-regular", "Noto Sans Mono CJK HK", "regular", "NotoSansCJK-Regular.ttc", "ZHH"),
+    ("noto-sans-mono-cjk-hk-bold", "Noto Sans Mono CJK HK", "bold", "NotoSansCJK-Bold.ttc", "ZHH"),
     # Open families metric-compatible with common Office fonts (deck.layout.metrics.STAND_INS).
     ("carlito-regular", "Carlito", "regular", "Carlito-Regular.ttf", ""),
     ("carlito-bold", "Carlito", "bold", "Carlito-Bold.ttf", ""),

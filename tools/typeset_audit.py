@@ -16,7 +16,10 @@ character to the shape holding it. Kinds of flaw:
 - split: a line break inside a Latin word or number, or inside "——";
 - phrase: in display text (a paragraph of at most DISPLAY_CHARS characters, alone in its
   placeholder or in a drawn text box) in Chinese or Japanese, a line break that touches CJK
-  text and is not between BudouX phrases, unless the phrase is wider than the line.
+  text and is not between BudouX phrases, unless the phrase is wider than the line;
+- top-heavy: on a slide with a title, the content (every rendered glyph, picture, chart,
+  table and drawn shape between the title and the footer, source line or takeaway) leaves
+  more than TOP_HEAVY of that area empty below it, and TOP_HEAVY_SKEW more than above it.
 
 Where the rendered characters are matched to the paragraphs' text (difflib, as rendercheck does),
 a line is a distinct baseline within one shape.
@@ -36,18 +39,23 @@ from pathlib import Path
 
 import budoux
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from rendercheck import SlideRender, overflowing_chars, read_render, render_pdf  # tools/, beside this file
 
 from deck.layout.metrics import is_east_asian
-from deck.layout.phrases import may_break
+from deck.layout.phrases import after_number, may_break
 
-KINDS = ("overflow", "overlap", "lone", "gap", "split", "phrase")
+KINDS = ("overflow", "overlap", "lone", "gap", "split", "phrase", "top-heavy")
 GAP_EM = 0.4  # more than this between CJK and Latin text is two gaps (a space plus the viewer's)
 TIGHT_EM = 0.12  # more than this inside full-width brackets or before full-width punctuation
 DISPLAY_CHARS = 40  # paragraphs up to this long are display text: breaks only between phrases
 OVERLAP_PT = 1.0  # glyph boxes overlapping by more than this, in both directions, collide
 INK_ABOVE, INK_BELOW = 0.8, 0.12  # the ink of a glyph, in ems above and below its baseline
+TOP_HEAVY = 0.4  # more of the content area than this empty below the content …
+TOP_HEAVY_SKEW = 0.2  # … and this much more than above it: the page is top-heavy
+# The slide frame below the content: footer placeholders and deck's own frame shapes.
+_FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+_FRAME_NAMES = frozenset({"Source", "Takeaway", "Takeaway Bar", "Footer Text"})
 FULL_OPEN = set("（［｛「『《〈【〔〖〘〚")
 FULL_CLOSE = set("）］｝」』》〉】〕〗〙〛，。、；：！？")
 
@@ -73,8 +81,11 @@ def audit(pptx: Path, pdf: Path, render: list[SlideRender] | None = None) -> lis
         for f in overflowing_chars(pptx, pdf, render=render)
     ]
     pictures = _pictures(pptx)
+    frames = _content_areas(pptx)
     for sr in render:
         flaws += _overlaps(sr, pictures.get(sr.number, []))
+        if sr.number in frames:
+            flaws += _top_heavy(sr, *frames[sr.number])
         for holder in sr.holders:
             if holder.kind == "text" and holder.paragraphs:
                 flaws += _paragraph_flaws(sr, holder)
@@ -156,6 +167,64 @@ def _overlaps(sr: SlideRender, pictures: list) -> list[Flaw]:
             if hit:
                 flaws.append(Flaw(sr.number, a, "overlap", f"{hit!r} overlaps the picture {name}"))
     return flaws
+
+
+# -- balance ------------------------------------------------------------------------------------
+
+
+def _content_areas(pptx: Path) -> dict[int, tuple[tuple[float, float], set[str], list]]:
+    """Return, per slide with a title, the content area's top and bottom (pt: from the title's
+    bottom to the top of the frame below it), the names of the shapes holding content text,
+    and the boxes of the content shapes without text (pictures, charts, tables, drawn shapes)."""
+    out = {}
+    prs = Presentation(str(pptx))
+    for n, slide in enumerate(prs.slides, 1):
+        title = next(
+            (s for s in slide.shapes if s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.TITLE), None
+        )
+        if title is None:
+            continue
+        top = (title.top + title.height) / 12700
+        frame = [
+            s
+            for s in slide.shapes
+            if s.name in _FRAME_NAMES or (s.is_placeholder and s.placeholder_format.type in _FOOTER_TYPES)
+        ]
+        below = [s.top / 12700 for s in frame if s.top / 12700 > top]
+        bottom = min(below, default=prs.slide_height / 12700)
+        skip = {title.shape_id, *(s.shape_id for s in frame)}
+        names, boxes = set(), []
+        for shape in slide.shapes:
+            if shape.shape_id in skip or shape.top / 12700 < top:  # the frame; a divider's rule above its title
+                continue
+            names |= _names(shape)
+            if not (shape.has_text_frame and shape.text_frame.text.strip()):
+                x, y = shape.left / 12700, shape.top / 12700
+                boxes.append((x, y, x + shape.width / 12700, y + shape.height / 12700))
+        if names:
+            out[n] = ((top, bottom), names, boxes)
+    return out
+
+
+def _names(shape) -> set[str]:
+    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+        return {shape.name}.union(*(_names(s) for s in shape.shapes))
+    return {shape.name}
+
+
+def _top_heavy(sr: SlideRender, area: tuple[float, float], names: set[str], boxes: list) -> list[Flaw]:
+    """Return a top-heavy flaw when the content leaves the bottom of its area empty (see KINDS)."""
+    top, bottom = area
+    inks = [_ink(c) for c, h in zip(sr.chars, sr.owner) if h is not None and h.label.split(" #")[0] in names]
+    extents = [(r[1], r[3]) for r in inks] + [(b[1], b[3]) for b in boxes]
+    if not extents or bottom - top <= 0:
+        return []
+    height = bottom - top
+    above = (min(e[0] for e in extents) - top) / height
+    below = (bottom - max(e[1] for e in extents)) / height
+    if below > TOP_HEAVY and below - above > TOP_HEAVY_SKEW:
+        return [Flaw(sr.number, "the content", "top-heavy", f"{below:.0%} of the content area empty below it")]
+    return []
 
 
 # -- lines of paragraphs ------------------------------------------------------------------------
@@ -270,9 +339,11 @@ def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float, ph
     parser = _parser(holder.lang, text)
     single = len(holder.paragraphs) == 1 or not holder.placeholder  # not one of a list's bullets
     display = single and len(text.strip()) <= DISPLAY_CHARS
+    if display and after_number(text, b) and text[b:].strip():
+        return [Flaw(slide, holder.label, "phrase", shown + " (a number alone on its line)")]
     if parser is None or not display or between or not (is_east_asian(text[a]) or is_east_asian(text[b])):
         return []
-    spaces = {i + 1 for i, ch in enumerate(text) if ch == " "}
+    spaces = {i + 1 for i, ch in enumerate(text) if ch == " " and not after_number(text, i + 1)}
     starts = sorted(_phrase_starts(parser, text) | spaces | {len(text)})
     if b in starts:
         return []

@@ -60,17 +60,31 @@ def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
     inner_w = cw - 2 * pad
     roles = ["heading", "small"]
 
-    def fits(s, whole):
-        head_h = max(fit.height(a, s, inner_w, fit.inset("heading"), whole) for a, _ in cols)
-        return all(head_h + fit.height(b, s, inner_w, fit.inset("small"), whole) <= box.h - 2 * pad for _, b in cols)
+    def fits(s, whole, phrased=False):  # with `phrased`, display text takes the lines it needs at phrases
+        head_h = max(fit.height(a, s, inner_w, fit.inset("heading"), whole, phrased=phrased) for a, _ in cols)
+        text_h = (fit.height(b, s, inner_w, fit.inset("small"), whole, phrased=phrased) for _, b in cols)
+        return all(head_h + h <= box.h - 2 * pad for h in text_h)
 
-    sizes = uniform_sizes(fit, roles, fits)
-    if sizes is None:
+    least = {r: fit.size(r, 99) for r in roles}
+    heads = [a[0] for a, _ in cols if not fit.phrased(a[0], least["heading"], inner_w - 2 * fit.inset("heading"))]
+
+    def phrased(s, whole):  # every heading breaks between phrases, or cannot at any size
+        width = inner_w - 2 * fit.inset("heading")
+        at_phrases = all(fit.phrased(a[0], s["heading"], width) for a, _ in cols if a[0] not in heads)
+        return at_phrases and fits(s, whole, True)
+
+    plain = uniform_sizes(fit, roles, fits)
+    if plain is None:
         error = area.where.error("L106", "the steps do not fit even at the smallest size; shorten their text")
         return [Body(())], [*problems, error]
-    problems += sizes_shrunk(sizes, area.where, fit, "the steps")
-    head_h = max(fit.height(a, sizes, inner_w, fit.inset("heading")) for a, _ in cols)
-    text_h = max(fit.height(b, sizes, inner_w, fit.inset("small")) for _, b in cols)
+    # set smaller where that breaks every card's text between phrases, the headings alone if
+    # that is enough (a typesetting choice: only shrinking the text needs to fit is warned about)
+    sizes = _headings_smaller(fit, plain, phrased) or uniform_sizes(fit, roles, phrased) or plain
+    problems += sizes_shrunk(plain, area.where, fit, "the steps")
+    # display text breaks between phrases (deck.layout.phrases): the cards take the lines it needs
+    room = fits(sizes, False, True)
+    head_h = max(fit.height(a, sizes, inner_w, fit.inset("heading"), phrased=room) for a, _ in cols)
+    text_h = max(fit.height(b, sizes, inner_w, fit.inset("small"), phrased=room) for _, b in cols)
     card_h = max(head_h + text_h + 2 * pad, box.h // 2)
     top = box.y + (box.h - card_h) // 2
     elements: list = []
@@ -94,6 +108,16 @@ def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
                 )
             )
     return [Body(tuple(elements))], problems
+
+
+def _headings_smaller(fit: Fitter, sizes: dict[str, int], phrased) -> dict[str, int] | None:
+    """Return `sizes` with the heading size stepped down (never below its minimum) to the first
+    at which `phrased(sizes, True)` holds, or None."""
+    for k in range(fit.max_steps(["heading"]) + 1):
+        trial = {**sizes, "heading": min(sizes["heading"], fit.size("heading", k))}
+        if phrased(trial, True):
+            return trial
+    return None
 
 
 KIND = Kind(

@@ -23,7 +23,7 @@ def lay_out(content: Text, area: Area, fit: Fitter) -> Laid:
     problems: list[Problem] = []
     for p in content.paragraphs:
         problems += fit.coverage(p, p.where)
-    frame = fit.fit(paras, area.box, name="Body", slot="body")
+    frame = fit.fit(paras, area.box, name="Body", slot="body", grow=True)
     if frame is None:
         error = area.where.error(
             "L106",

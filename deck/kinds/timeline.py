@@ -76,7 +76,8 @@ def lay_out(content: Timeline, area: Area, fit: Fitter) -> Laid:
 
     def band(items, sizes, whole_words=False) -> int:
         return max(
-            (fit.height(p, sizes, w, fit.inset("small"), whole_words) for p, w in filter(None, items)), default=0
+            (fit.height(p, sizes, w, fit.inset("small"), whole_words, phrased=True) for p, w in filter(None, items)),
+            default=0,
         )
 
     sizes = uniform_sizes(fit, roles, lambda s, whole: band(above, s, whole) + band(below, s, whole) + 2 * dot <= box.h)

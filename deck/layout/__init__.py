@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from deck import model as m
-from deck.layout.blocks import Area, Body, TooBig, continue_paragraphs
+from deck.layout.blocks import Area, Body, TooBig, centred, continue_paragraphs
 from deck.layout.choose import Chooser, bind_page
-from deck.layout.fit import Fitter, Para, plain, runs_of
+from deck.layout.fit import CENTRE_FILL, Fitter, Para, plain, runs_of
 from deck.layout.frame import Frame
 from deck.layout.house import snap
 from deck.layout.masters import master_of
@@ -266,9 +266,10 @@ def _slide_pages(
     found: list[Problem] = []
 
     def lay(top: int) -> list[Body]:
-        bodies, more = kind.lay_out(slide.content, Area(Box(inner.x, top, inner.w, bottom - top), slide.where), fit)
+        area = Box(inner.x, top, inner.w, bottom - top)
+        bodies, more = kind.lay_out(slide.content, Area(area, slide.where), fit)
         found[:] = more
-        return bodies
+        return [centred(bodies[0], area, CENTRE_FILL)] if len(bodies) == 1 else bodies
 
     titles, bodies, more = _continued(frame, slide.title or "", slide.where, lay)
     problems += more + found

@@ -43,10 +43,11 @@ def continue_paragraphs(
     paras: list[Para], box: Box, fit: Fitter, name: str, slot: str | None = None
 ) -> list[TextFrame]:
     """Return frames holding `paras` in `box` (each in `slot`): one frame, shrunk if needed;
-    or, when even the minimum sizes do not fit, several frames, each filled with as many items
-    as fit at the theme size (a sub-item stays with its item). Raises TooBig when one item
-    alone cannot fit."""
-    frame = fit.fit(paras, box, name=name, slot=slot)
+    or, when even the minimum sizes do not fit, several frames at the theme size, as few as
+    hold the items, and balanced: each as full as the others, none a near-empty last page (a
+    sub-item stays with its item). Raises TooBig when one item alone cannot fit. One frame
+    that holds little grows and is centred (deck.layout.fit)."""
+    frame = fit.fit(paras, box, name=name, slot=slot, grow=True)
     if frame is not None:
         return [frame]
     groups: list[list[Para]] = []
@@ -55,27 +56,55 @@ def continue_paragraphs(
             groups[-1].append(para)
         else:
             groups.append([para])
-    frames, current = [], []
+    pages = _pack(groups, box, fit)
+    for twentieth in range(10, 20):  # the lowest page height that takes no more pages
+        lower = _pack(groups, Box(box.x, box.y, box.w, box.h * twentieth // 20), fit)
+        if len(lower) == len(pages):
+            pages = lower
+            break
+    return [_fit_or_force(page, box, fit, name, slot) for page in pages]
+
+
+def _pack(groups: list[list[Para]], box: Box, fit: Fitter) -> list[list[Para]]:
+    """Return the items `groups` packed into pages, each filled with as many as fit `box` at
+    the theme size (an item too tall alone gets a page of its own)."""
+    pages, current = [], []
     for group in groups:
         trial = current + group
         if current and not fit.fits_at_theme_size(trial, box):
-            frames.append(_fit_or_force(current, box, fit, name, slot))
+            pages.append(current)
             current = list(group)
         else:
             current = trial
     if current:
-        frames.append(_fit_or_force(current, box, fit, name, slot))
-    return frames
+        pages.append(current)
+    return pages
 
 
 def _fit_or_force(paras: list[Para], box: Box, fit: Fitter, name: str, slot: str | None) -> TextFrame:
     if fit.fits_at_theme_size(paras, box):
-        return fit.frame(paras, box, {p.role: fit.size(p.role) for p in paras}, name=name, slot=slot)
+        sizes = {p.role: fit.size(p.role) for p in paras}
+        anchor = fit.balanced(paras, sizes, box, fit.inset(paras[0].role))
+        return fit.frame(paras, box, sizes, name=name, anchor=anchor, slot=slot)
     frame = fit.fit(paras, box, name=name, slot=slot)
     if frame is not None:
         return frame
     roles = {p.role for p in paras}
     raise TooBig(paras, {r: fit.size(r, 99) for r in roles})
+
+
+def centred(body: Body, area: Box, fill: float) -> Body:
+    """Return `body` moved down to the middle of `area` when its elements, starting at the
+    area's top, take less than `fill` of its height (a short table, columns, a code block:
+    balanced pages, deck.layout.fit); else `body` itself."""
+    boxes = [e.box for e in body.elements]
+    if not boxes:
+        return body
+    top, end = min(b.y for b in boxes), max(b.y + b.h for b in boxes)
+    if top > area.y + area.h // 20 or end - top >= area.h * fill:
+        return body
+    dy = area.y + (area.h - (end - top)) // 2 - top
+    return Body(tuple(replace(e, box=Box(e.box.x, e.box.y + dy, e.box.w, e.box.h)) for e in body.elements))
 
 
 def caption_below(rich: m.Rich | None, area: Area, fit: Fitter) -> tuple[Box, list[TextFrame], list[Problem]]:

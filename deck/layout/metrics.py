@@ -5,7 +5,8 @@ files; this module reads those tables (lazily, cached), and only for a typeface 
 table nor a stand-in, the installed font's own file (deck.layout.installed, fontTools).
 
 Which table measures a typeface: the family name is looked up case-insensitively among the
-tables (`Noto Sans`, `Noto Sans CJK SC`, `Noto Sans Mono CJK SC`, and the open families
+tables (`Noto Sans`, `Noto Sans CJK SC`, `JP`, `KR`, `TC`, `HK`, `Noto Sans Mono CJK` in
+the same regions, and the open families
 metric-compatible with common Office fonts: Carlito, Caladea, Liberation Sans, Serif and
 Mono), then among STAND_INS (Calibri is measured as Carlito, Arial as Liberation Sans …:
 the same advance widths, which is also what LibreOffice draws them with), then among the
@@ -15,8 +16,10 @@ back to the closest known face: a monospaced-looking name (`Mono`, `Code`, `Cour
 `Noto Sans CJK SC`, any other Latin typeface to `Noto Sans`. A viewer that has the named font
 lays the text out with its own widths: the theme's safety margin is there for that. Italic is
 measured in the italic table where there is one, else upright (viewers slant CJK glyphs
-without changing their advances). The CJK tables hold the Simplified Chinese ('locl' ZHS)
-forms, which viewers use for zh-CN text.
+without changing their advances). Each CJK table holds its region's forms (the 'locl' forms
+of its language): SC the Simplified Chinese ones viewers use for zh-CN text, JP, KR, TC and
+HK those of Japanese, Korean and traditional Chinese text; a deck is measured in the region
+of its language (deck.theme.model.Face.regional).
 
 Which face sets a character follows LibreOffice and PowerPoint: East Asian characters
 (`is_east_asian`) in the East Asian typeface, the rest in the Latin one. "Weak" characters

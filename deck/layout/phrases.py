@@ -11,6 +11,7 @@ wide each paragraph's lines are (`Paragraph.narrow`, written as the paragraph's 
   line count and every break falls between BudouX phrases (Chinese, Japanese) or words
   (`balance`); failing phrases, the narrowest width that keeps the count, so its lines are
   balanced, as CSS `text-wrap: balance` does;
+- a leading number label ("3 " before a step's title) is never left alone on a line;
 - display text that no width breaks between phrases, in one run, is broken by hand between
   phrases (`phrase_lines`: a line break, `a:br`, written between two phrases; the text is
   otherwise unchanged) where that takes no more lines than its box has room for;
@@ -23,6 +24,7 @@ lines with and without the theme's safety margin as before, so fitting is never 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
@@ -33,6 +35,7 @@ from deck.layout.metrics import is_east_asian
 DISPLAY_CHARS = 40  # paragraphs up to this long are display text
 MAX_PULL_EM = 4  # a paragraph is narrowed by at most this many ems to end with two characters
 STEPS = 24  # display text tries this many widths between its box's and half of it
+_NUMBER = re.compile(r"\s*\d{1,3}[.:)]?\s*")  # a leading number label, as a step's "3 "
 
 
 def is_cjk_letter(ch: str) -> bool:
@@ -72,9 +75,16 @@ def phrase_starts(text: str) -> frozenset[int] | None:
 
 
 def may_break(text: str, p: int) -> bool:
-    """Return True unless a break before text[p] splits a Latin word or breaks kinsoku."""
+    """Return True unless a break before text[p] splits a Latin word, breaks kinsoku or
+    leaves a leading number alone on its line (a step's "3 " before its title)."""
     latin_word = _latin(text[p - 1]) and _latin(text[p])
-    return not latin_word and text[p] not in NO_START and text[p - 1] not in NO_END
+    return not latin_word and text[p] not in NO_START and text[p - 1] not in NO_END and not after_number(text, p)
+
+
+def after_number(text: str, p: int) -> bool:
+    """Return True if text[:p] is only a short number (a label such as "3 " or "12."): a line
+    holding it alone reads as a stray figure, so display text never breaks there."""
+    return _NUMBER.fullmatch(text[:p]) is not None
 
 
 def breaks(text: str, lines: list[str]) -> list[int]:
@@ -93,7 +103,9 @@ def at_phrases(text: str, starts: list[int]) -> bool:
     start, or between two characters that are not CJK (Latin text breaks between words)."""
     phrases = phrase_starts(text)
     return phrases is None or all(
-        p in phrases or text[p - 1] == " " or not (is_east_asian(text[p - 1]) or is_east_asian(text[p])) for p in starts
+        not after_number(text, p)
+        and (p in phrases or text[p - 1] == " " or not (is_east_asian(text[p - 1]) or is_east_asian(text[p])))
+        for p in starts
     )
 
 
@@ -181,7 +193,8 @@ def phrase_lines(text: str, fits: Callable[[str], bool]) -> list[str] | None:
     phrases = phrase_starts(text)
     if phrases is None:
         return None
-    cuts = sorted(phrases | {i + 1 for i, ch in enumerate(text) if ch == " "} | {len(text)})
+    spaces = {i + 1 for i, ch in enumerate(text) if ch == " " and not after_number(text, i + 1)}
+    cuts = sorted(phrases | spaces | {len(text)})
     lines, start, end = [], 0, 0
     for cut in cuts[1:]:
         if fits(text[start:cut]):

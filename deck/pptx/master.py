@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from deck.layout.linebreak import NO_END, NO_START
 from deck.pptx.styles import body_pr_xml, inherited_levels, level_xml, list_style_xml, master_placeholder
 from deck.pptx.text import NS, scheme_name, solid_fill_xml, stable_guid, xml_attr
 from deck.theme import Theme
@@ -64,11 +65,23 @@ def presentation_xml(
         out.append(f"<p:sldIdLst>{ids}</p:sldIdLst>")
     out.append(f'<p:sldSz cx="{theme.width}" cy="{theme.height}"/>')
     out.append(f'<p:notesSz cx="{NOTES_SIZE[0]}" cy="{NOTES_SIZE[1]}"/>')
+    out.append(kinsoku_xml(lang))
     out.append(nine_levels("p:defaultTextStyle", plain_level(theme, "body"), lang, theme, default=True))
     if sections:
         out.append(f'<p:extLst><p:ext uri="{_SECTIONS_URI}">{_sections_xml(sections)}</p:ext></p:extLst>')
     out.append("</p:presentation>")
     return "".join(out).encode()
+
+
+def kinsoku_xml(lang: str) -> str:
+    """Return `p:kinsoku` for a Japanese deck ('' for others): the characters no line may
+    start with (small kana, the prolonged sound mark ー, closing marks: deck.layout.linebreak's
+    NO_START) and end with (opening marks), so that PowerPoint breaks Japanese lines where the
+    measurement predicts, as LibreOffice does for Japanese text by its own rules."""
+    if lang.split("-")[0].lower() != "ja":
+        return ""
+    start, end = ("".join(sorted(chars)) for chars in (NO_START, NO_END))
+    return f'<p:kinsoku lang="ja-JP" invalStChars="{xml_attr(start)}" invalEndChars="{xml_attr(end)}"/>'
 
 
 def _sections_xml(sections: list[tuple[str, list[int]]]) -> str:

@@ -137,6 +137,7 @@ class Writer:
         self, tag: str, look: Look, base: Level | None, lang: str, rid: str | None = None, weighted: bool = False
     ) -> str:
         alt = look.lang if lang != look.lang else None
+        ea = self._other_face(look.font, lang) if alt else None
         if base is None:
             return run_props_xml(
                 tag,
@@ -149,6 +150,7 @@ class Writer:
                 italic=look.italic,
                 link_rid=rid,
                 alt_lang=alt,
+                ea=ea,
             )
         attrs = f' lang="{xml_attr(lang)}"' + (f' altLang="{xml_attr(alt)}"' if alt else "")
         if look.size != base.size:
@@ -163,11 +165,22 @@ class Writer:
         if look.color != base.color:
             inner += f'<a:solidFill><a:schemeClr val="{scheme_name(look.color)}"/></a:solidFill>'
         if look.font != base.font:
-            latin, ea, cs = (xml_attr(f) for f in font_refs(look.font, self.theme))
-            inner += f'<a:latin typeface="{latin}"/><a:ea typeface="{ea}"/><a:cs typeface="{cs}"/>'
+            latin, own, cs = (xml_attr(f) for f in font_refs(look.font, self.theme))
+            own = xml_attr(ea) if ea else own
+            inner += f'<a:latin typeface="{latin}"/><a:ea typeface="{own}"/><a:cs typeface="{cs}"/>'
+        elif ea:
+            inner += f'<a:ea typeface="{xml_attr(ea)}"/>'
         if rid:
             inner += f'<a:hlinkClick r:id="{xml_attr(rid)}"/>'
         return f"<{tag}{attrs}>{inner}</{tag}>" if inner else f"<{tag}{attrs}/>"
+
+    def _other_face(self, font: str, lang: str) -> str | None:
+        """Return the East Asian face of text in `lang`, another language than the frame's,
+        where it is not the theme's (Japanese in a Chinese deck: Noto Sans CJK JP), else None.
+        LibreOffice draws a run in its `a:ea` face whatever its language; PowerPoint too."""
+        face = self.theme.fonts[font]
+        own = face.regional(lang).ea
+        return own if own != face.ea else None
 
 
 def _upright(look: Look, run: Run, lang: str) -> Look:

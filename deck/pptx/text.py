@@ -176,12 +176,16 @@ def run_props_xml(
     italic: bool = False,
     link_rid: str | None = None,
     alt_lang: str | None = None,
+    ea: str | None = None,
 ) -> str:
     """Return a run-properties element (`a:rPr`, `a:defRPr` or `a:endParaRPr`) as text:
     language (and `alt_lang`, the deck's, for text in another language), size, weight,
-    scheme colour, the three font slots, and a hyperlink when `link_rid`."""
+    scheme colour, the three font slots (the East Asian one `ea` where given: the face of
+    text in another East Asian language), and a hyperlink when `link_rid`."""
     langs = f'{lang}" altLang="{alt_lang}' if alt_lang else lang
-    return _run_props(tag, langs, centipoints(size), scheme_name(color), font_refs(font, theme), bold, italic, link_rid)
+    latin, theme_ea, cs = font_refs(font, theme)
+    faces = (latin, ea or theme_ea, cs)
+    return _run_props(tag, langs, centipoints(size), scheme_name(color), faces, bold, italic, link_rid)
 
 
 @lru_cache(maxsize=1024)  # a deck's runs share a few dozen looks

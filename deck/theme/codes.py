@@ -37,6 +37,14 @@ CODES: dict[str, Code] = {
         "text:\n  body: {size: 20, min: 24, font: body, color: text}",
         "Make `min` at most `size` (e.g. `size: 24, min: 18`).",
     ),
+    "T105": Code(
+        "maximum-below-size",
+        "a text role's `max` is smaller than its `size`",
+        "Body text on a slide that holds little grows from its role's `size` up to `max`, so that the "
+        "page is not left empty below it; a maximum below the size would shrink text that fits.",
+        "text:\n  body: {size: 24, min: 18, max: 20, font: body, color: text}",
+        "Make `max` at least `size` (e.g. `size: 24, min: 18, max: 28`), or leave it out for no growth.",
+    ),
     "T110": Code(
         "theme-path-absolute",
         "an outline's theme path is absolute",

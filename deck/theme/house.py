@@ -63,6 +63,8 @@ def take_over(values: dict, node, template: Template) -> dict:
         style = dict(style)
         if scale != 1 and written(node, "text", role) is None:  # sizes follow the slide's size
             style["size"], style["min"] = (_half(style[k] * scale) for k in ("size", "min"))
+            if style.get("max"):
+                style["max"] = _half(style["max"] * scale)
         text[role] = style
     found = content_layout(master, template.width, template.height)
     title_levels, body_levels = (found[0].levels, found[1].levels) if found else ((), ())
@@ -79,7 +81,9 @@ def take_over(values: dict, node, template: Template) -> dict:
         if written(node, "text", role, "size") is None and role in text:
             stated = level.size if level.size > 0 else 18 * EMU_PER_PT  # PowerPoint's default
             size = round(min(max((hint or stated) / EMU_PER_PT, 8), 120) * 2) / 2
-            text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size)}
+            most = text[role].get("max")
+            grown = {"max": round(most * size / text[role]["size"] * 2) / 2} if most else {}
+            text[role] = {**text[role], "size": size, "min": min(text[role]["min"], size), **grown}
     for name, role in KIND_ROLES.items():
         if name not in text:  # as deck.theme.load fills it, but with the slide's minimum
             size = role.size * text["body"]["size"] / BODY_POINTS

@@ -164,7 +164,13 @@ def _build(v: dict) -> Theme:
     width, height = SLIDE_SIZES[v["slide"]["size"]]
     styles = {
         role: TextStyle(
-            _half_pt(s["size"]), _half_pt(s["min"]), s["font"], s["color"], s.get("bold", False), s.get("italic", False)
+            _half_pt(s["size"]),
+            _half_pt(s["min"]),
+            s["font"],
+            s["color"],
+            s.get("bold", False),
+            s.get("italic", False),
+            _half_pt(s["max"]) if s.get("max") else 0,
         )
         for role, s in _with_defaults(v["text"]).items()
     }

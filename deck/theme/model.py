@@ -5,7 +5,7 @@ Placeholder, Level), which a theme's layouts are generated into or a template is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,25 @@ _REGION_LANGUAGE = {"SC": "zh-CN", "TC": "zh-TW", "HK": "zh-HK", "JP": "ja-JP", 
 _PAN_CJK = re.compile(r"^(?P<family>.*\b(?:CJK|Han Sans|Han Serif)) (?P<region>SC|TC|HK|JP|KR)$")
 
 
+def cjk_region(language: str) -> str | None:
+    """Return the region of the pan-CJK face text in `language` (BCP 47) is set in: JP for
+    Japanese, KR for Korean, HK for Chinese of Hong Kong and Macau, TC for other traditional
+    Chinese (zh-TW, zh-Hant), SC for other Chinese; None for a language that is not CJK."""
+    subtags = language.lower().replace("_", "-").split("-")
+    primary = subtags[0]
+    if primary == "ja":
+        return "JP"
+    if primary == "ko":
+        return "KR"
+    if primary in ("zh", "yue", "cmn"):
+        if "hk" in subtags or "mo" in subtags:
+            return "HK"
+        if "hant" in subtags or "tw" in subtags or primary == "yue":
+            return "TC"
+        return "SC"
+    return None
+
+
 @dataclass(frozen=True)
 class Face:
     """A font role's typefaces: one for Latin script, one for East Asian script."""
@@ -83,11 +102,14 @@ class Face:
 
     def scripts(self) -> dict[str, str]:
         """Return the face for each script of CJK_SCRIPTS: a pan-CJK family's own regional
-        face (Noto Sans CJK SC → Noto Sans CJK TC, JP, KR), else the East Asian face itself."""
+        face (Noto Sans CJK SC → Noto Sans CJK TC, JP, KR), else the East Asian face itself.
+        Traditional Chinese (Hant) keeps the HK face when the East Asian face is HK's."""
         match = _PAN_CJK.match(self.ea)
         if match is None:
             return {script: self.ea for script in CJK_SCRIPTS}
-        return {script: f"{match.group('family')} {region}" for script, region in CJK_SCRIPTS.items()}
+        hant = "HK" if match.group("region") == "HK" else "TC"
+        regions = {**CJK_SCRIPTS, "Hant": hant}
+        return {script: f"{match.group('family')} {region}" for script, region in regions.items()}
 
     @property
     def language(self) -> str:
@@ -96,10 +118,27 @@ class Face:
         match = _PAN_CJK.match(self.ea)
         return _REGION_LANGUAGE[match.group("region")] if match else "zh-CN"
 
+    def regional(self, language: str) -> Face:
+        """Return the faces text in `language` is set in: a pan-CJK family's own face for the
+        language's region (Noto Sans CJK SC → Noto Sans CJK JP for Japanese, KR for Korean,
+        TC for zh-TW, HK for zh-HK), for the East Asian face and for a Latin face that is
+        itself pan-CJK (the code font); the faces themselves for any other language or family."""
+        region = cjk_region(language)
+        if region is None:
+            return self
+        return Face(_in_region(self.latin, region), _in_region(self.ea, region))
+
+
+def _in_region(typeface: str, region: str) -> str:
+    match = _PAN_CJK.match(typeface)
+    return typeface if match is None else f"{match.group('family')} {region}"
+
 
 @dataclass(frozen=True)
 class TextStyle:
-    """A text role: size and minimum in EMU (multiples of half a point), font role, colour role."""
+    """A text role: size, minimum and maximum in EMU (multiples of half a point), font role,
+    colour role. Body text a slide holds little of grows from `size` up to `max_size`
+    (deck.layout.fit); 0 means no growth (the size itself)."""
 
     size: int
     min_size: int
@@ -107,6 +146,12 @@ class TextStyle:
     color: str  # a PALETTE_SLOTS key
     bold: bool = False
     italic: bool = False
+    max_size: int = 0
+
+    @property
+    def most(self) -> int:
+        """The largest size this role's text may grow to, EMU (at least its size)."""
+        return max(self.size, self.max_size)
 
 
 @dataclass(frozen=True)
@@ -178,6 +223,13 @@ class Theme:
     def face(self, role: str) -> Face:
         """Return the typefaces of text role `role`."""
         return self.fonts[self.text[role].font]
+
+    def in_language(self, language: str) -> Theme:
+        """Return the theme a deck in `language` is set in: each font role's regional faces
+        (Face.regional: a Japanese deck in Noto Sans CJK JP, measured with that face's own
+        metrics), the theme itself when no face changes."""
+        fonts = {role: face.regional(language) for role, face in self.fonts.items()}
+        return self if fonts == self.fonts else replace(self, fonts=fonts)
 
 
 def luminance(rgb: str) -> float:

@@ -77,6 +77,11 @@ def _style(required: bool = True) -> Record:
         {
             "size": Field(Points("a size in points", 6, 120), required, "size in points"),
             "min": Field(Points("a size in points", 6, 120), required, "smallest size the fitter may use"),
+            "max": Field(
+                Points("a size in points", 6, 120),
+                False,
+                "largest size body text grows to on a slide that holds little (default: `size`)",
+            ),
             "font": Field(Choice(FONT_ROLES, "a font role"), required, "heading, body or code"),
             "color": Field(Choice(tuple(PALETTE_SLOTS), "a palette role"), required, "a palette role"),
             "bold": Field(Bool(), False, "bold"),
@@ -204,7 +209,8 @@ THEME = Record(
 
 
 def min_above_size(node: Node, ctx: Ctx) -> None:
-    """Record T104 at each text role of theme `node` whose `min` is above its `size` (a kind's
+    """Record T104 at each text role of theme `node` whose `min` is above its `size`, T105 at
+    each whose `max` is below it (a kind's
     role that leaves one out takes its default, scaled with `body`), whatever else is wrong:
     only sizes that are themselves valid are compared."""
     text = node.get("text") if isinstance(node, Map) else None
@@ -228,6 +234,14 @@ def min_above_size(node: Node, ctx: Ctx) -> None:
                 role.where,
                 "T104",
                 f"text role `{name}` has `min` {low:g} above its `size` {size:g}; the minimum must not exceed the size",
+            )
+        high = _points(role.get("max")) if role.get("max") is not None else INVALID
+        if high is not INVALID and high < size:
+            ctx.error(
+                role.get("max").where,
+                "T105",
+                f"text role `{name}` has `max` {high:g} below its `size` {size:g}; "
+                "the maximum must be at least the size",
             )
 
 

@@ -19,7 +19,7 @@ def framed(text: str, role: str, width_pt: float, height_pt: float = 400, level:
     p = frame.paragraphs[0]
     shown = Para(p.runs, role, level)
     width = frame.box.w - 2 * frame.inset
-    lines = FIT._wrap(shown, frame.size, width - FIT.indent(level, frame.size) - p.narrow)
+    lines = FIT.wrapped(shown, frame.size, width - FIT.indent(level, frame.size) - p.narrow)
     return frame, lines
 
 
@@ -34,10 +34,10 @@ def test_a_paragraph_never_ends_with_one_chinese_character_alone():
     size, inset = FIT.size("body"), FIT.inset("body")
     para = Para((Run(text),), "body", 1)
     # the widest line at which a viewer would leave "缩" alone
-    width = next(w for w in range(40 * size, 4 * size, -size // 8) if lone_last(FIT._wrap(para, size, w)[-1]))
+    width = next(w for w in range(40 * size, 4 * size, -size // 8) if lone_last(FIT.wrapped(para, size, w)[-1]))
     frame, lines = framed(text, "body", (width + FIT.indent(1, size) + 2 * inset) / PT, level=1)
     assert not lone_last(lines[-1]), lines
-    assert len(lines) == len(FIT._wrap(para, size, width))  # no more lines
+    assert len(lines) == len(FIT.wrapped(para, size, width))  # no more lines
     assert "".join(lines) == text  # the text is unchanged
     assert frame.paragraphs[0].narrow > 0
 
@@ -50,7 +50,8 @@ def test_a_short_heading_breaks_between_phrases_not_inside_a_word():
 
 
 def test_display_text_no_width_can_break_at_phrases_gets_a_line_break_between_phrases():
-    assert phrase_lines("3 投機的デコード", lambda line: len(line.rstrip()) <= 7) == ["3 ", "投機的デコード"]
+    assert phrase_lines("3 投機的デコード", lambda line: len(line.rstrip()) <= 7) is None  # "3" never stands alone
+    assert phrase_lines("3 投機的デコード", lambda line: len(line.rstrip()) <= 9) == ["3 投機的デコード"]
     got = phrase_lines("連続バッチ処理の設計を見直す", lambda line: len(line) <= 8)
     assert got == ["連続バッチ処理の", "設計を見直す"]
     assert phrase_lines("連続バッチ処理の設計", lambda line: len(line) <= 5) is None  # a phrase fits no line

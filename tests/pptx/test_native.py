@@ -118,9 +118,13 @@ def test_a_slide_matching_its_layout_carries_only_its_text(tmp_path):
     have no box and no paragraph or run formatting, only the text and its language."""
     outline = tmp_path / "outline.yaml"
     outline.write_text(
-        "title: T\nslides:\n  - title: Plain\n    bullets:\n      - One\n      - text: Two\n"
+        "title: T\ntheme: fixed.yaml\nslides:\n  - title: Plain\n    bullets:\n      - One\n      - text: Two\n"
         "        bullets: [Two and a half]\n    takeaway: It shows.\n    source: here\n    notes: n\n",
         encoding="utf-8",
+    )
+    # a theme whose body text never grows (a slide holding little is set at the layout's sizes)
+    (tmp_path / "fixed.yaml").write_text(
+        "name: fixed\nextends: default\ntext:\n  body: {max: 24}\n  body2: {max: 20}\n", encoding="utf-8"
     )
     slide = Presentation(str(build_outline(outline, tmp_path / "out.pptx").output)).slides[1]
     assert {sh.name for sh in slide.placeholders} == {"Title", "Body", "Takeaway", "Source", "Slide Number"}

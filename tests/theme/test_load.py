@@ -104,7 +104,8 @@ def test_a_theme_file_without_a_kinds_roles_still_builds_that_kind(tmp_path):
 
 
 def test_kind_roles_left_out_scale_with_the_body_size(tmp_path):
-    text = _without_kind_roles("default").replace("body: {size: 24, min: 18,", "body: {size: 30, min: 22,")
+    old, new = "body: {size: 24, min: 18, max: 28,", "body: {size: 30, min: 22, max: 34,"
+    text = _without_kind_roles("default").replace(old, new)
     (tmp_path / "big.yaml").write_text(text, encoding="utf-8")
     theme, problems = load_theme("big.yaml", tmp_path)
     assert problems == []

@@ -36,7 +36,8 @@ def paths(value: object, prefix: tuple = ()) -> list[tuple]:
 
 PATHS = paths(DEFAULT)
 # The range each number of a theme may take (SPEC §4, `deck schema --theme`), by its key.
-RANGES = {"size": (6, 120), "min": (6, 120), "line_spacing": (1, 2.5), "paragraph_spacing": (0, 3), "gap": (0, 100)}
+RANGES = {"size": (6, 120), "min": (6, 120), "max": (6, 120), "line_spacing": (1, 2.5), "paragraph_spacing": (0, 3)}
+RANGES["gap"] = (0, 100)
 RANGES |= {"rule_width": (0.25, 12), "safety": (0, 0.3), **dict.fromkeys(("left", "right", "top", "bottom"), (0, 200))}
 HUGE = st.sampled_from([1e308, 10**40, -(10**40), float("inf"), float("-inf"), float("nan"), 0, -1, -200, 1e-9])
 WRONG = st.one_of(
@@ -97,7 +98,8 @@ def mutated(draw) -> dict | object:
             for path in draw(st.lists(st.sampled_from(NUMBERS), min_size=1, max_size=6)):
                 low, high = RANGES[path[-1]]
                 value = draw(st.sampled_from([low, high]) | st.floats(low, high))
-                for key in ("size", "min") if path[-1] in ("size", "min") else (path[-1],):  # a role: min = size
+                roles = ("size", "min", "max")  # a role: min = size = max
+                for key in roles if path[-1] in roles else (path[-1],):
                     put(theme, (*path[:-1], key), value)
         elif action == "colour":
             put(theme, ("palette", draw(st.sampled_from(sorted(DEFAULT["palette"])))), draw(COLOUR))
@@ -131,14 +133,14 @@ def test_a_mutated_theme_gets_located_problems_never_an_internal_error(theme):
 
 @st.composite
 def extreme(draw) -> dict:
-    """A valid theme with every number drawn from its range (a role's min equal to its size),
+    """A valid theme with every number drawn from its range (a role's min and max equal to its size),
     any colours and either slide size: cramped, huge or tiny, but well-formed."""
     theme = yaml.safe_load(yaml.safe_dump(DEFAULT))
     for path in NUMBERS:
-        if path[-1] != "min":
+        if path[-1] not in ("min", "max"):
             low, high = RANGES[path[-1]]
             value = draw(st.sampled_from([low, high]) | st.floats(low, high))
-            for key in ("size", "min") if path[-1] == "size" else (path[-1],):
+            for key in ("size", "min", "max") if path[-1] == "size" else (path[-1],):
                 put(theme, (*path[:-1], key), value)
     for slot in theme["palette"]:
         theme["palette"][slot] = draw(COLOUR)
