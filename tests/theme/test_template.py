@@ -6,6 +6,7 @@ located errors."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -392,8 +393,10 @@ def test_text_in_a_template_placeholder_takes_its_per_side_insets_measured_on_th
     assert taken and kept  # the essay has both: short lists take the template's, long ones keep deck's
     with zipfile.ZipFile(out.output) as z:
         slides = [z.read(n).decode() for n in z.namelist() if n.startswith("ppt/slides/slide")]
-    inherited = [s for s in slides if '<p:ph idx="1"/></p:nvPr></p:nvSpPr><p:spPr></p:spPr><p:txBody><a:bodyPr/>' in s]
-    assert len(inherited) >= taken  # no insets written: the placeholder's own are inherited
+    # no insets written (a body that holds little is centred: anchor only)
+    body_prs = re.compile(r'<p:ph idx="1"/></p:nvPr></p:nvSpPr><p:spPr></p:spPr><p:txBody><a:bodyPr( anchor="ctr")?/>')
+    inherited = [s for s in slides if body_prs.search(s)]
+    assert len(inherited) >= taken  # the placeholder's own insets are inherited
 
 
 @pytest.mark.parametrize("name", ["lo-blue-curve", "lo-focus"])
