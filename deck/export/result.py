@@ -1,0 +1,63 @@
+"""What an export returns and tells: `ExportResult`, its problems (located at the file that was
+not made) and the progress lines printed on stderr when it is a terminal."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from deck.problems import Problem, Where, display_path
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: `paths` in order on success; `problem` says what went wrong."""
+
+    paths: tuple[Path, ...] = ()
+    problem: Problem | None = None
+    seconds: float = 0.0  # wall time spent in the external tool
+    warnings: tuple[Problem, ...] = ()  # e.g. a PDF deck did not write, kept aside (O117)
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    @property
+    def path(self) -> Path:
+        """The single (or first) file written; raises ValueError after a failed export."""
+        if not self.paths:
+            raise ValueError(f"nothing was exported: {self.problem and self.problem.message}")
+        return self.paths[0]
+
+
+def problem_at(target: Path, code: str, message: str) -> Problem:
+    """An export problem, located at the file (or folder) that was not made."""
+    return Where(display_path(target)).error(code, message)
+
+
+def not_ours(path: Path) -> Problem:
+    """The error O114: deck would write `path`, but a file it did not write is there."""
+    return problem_at(
+        path,
+        "O114",
+        "deck did not write this file (or it was changed since), so it will not replace it; move it "
+        "away, or write the pictures to another folder with -o",
+    )
+
+
+def say(progress: bool | None, message: str) -> None:
+    if progress if progress is not None else _stderr_is_terminal():
+        print(message, end=" ", file=sys.stderr, flush=True)
+
+
+def say_done(progress: bool | None, seconds: float, failed: bool = False) -> None:
+    if progress if progress is not None else _stderr_is_terminal():
+        print(f"{'failed' if failed else 'done'} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False
