@@ -4,13 +4,13 @@ not made) and the progress lines printed on stderr when it is a terminal."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
+from deck.frozen import frozen
 from deck.problems import Problem, Where, display_path
 
 
-@dataclass(frozen=True)
+@frozen
 class ExportResult:
     """What an export wrote: `paths` in order on success; `problem` says what went wrong."""
 

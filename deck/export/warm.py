@@ -15,18 +15,18 @@ import secrets
 import shutil
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from deck.export.office import end_process, start_listening_office, start_worker
 from deck.export.programs import UNO_PYTHON_ENV, find_soffice, uno_python
 from deck.export.result import ExportResult, problem_at
+from deck.frozen import frozen
 
 START_SECONDS = 90  # LibreOffice's first start with a new profile, on a busy machine
 CONVERT_SECONDS = 180
 
 
-@dataclass(frozen=True)
+@frozen
 class Converted:
     """A warm conversion's result, and whether LibreOffice had to be restarted for it."""
 

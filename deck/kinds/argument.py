@@ -4,10 +4,11 @@ slide's `supports:` against the arguments (deck.kinds.parse reads that key)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deck import model as m
 from deck.fields import Ctx, Either, Field, ListOf, Record, Text, suggest
+from deck.frozen import frozen
 from deck.kinds.base import Kind, inline_text
 from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
 from deck.layout.fit import Fitter, Para, plain, runs_of
@@ -18,14 +19,14 @@ from deck.source.located import Map
 from deck.theme import Role
 
 
-@dataclass(frozen=True)
+@frozen
 class Reason:
     label: str
     text: m.Rich
     evidence: tuple[m.Rich, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Argument:
     """An argument map. `number` is its place among the deck's arguments; `status` is None
     where it is first shown, and on a revisit the mark of each reason by label (the deck's
@@ -38,7 +39,7 @@ class Argument:
     status: tuple[tuple[str, bool, str], ...] | None = None  # (label, covered, mark) on a revisit
 
 
-@dataclass(frozen=True)
+@frozen
 class Revisit:
     """`argument: {revisit: <id>}` as read, before the deck is linked."""
 

@@ -4,10 +4,10 @@ pie, doughnut, scatter) with its number format, data labels and value-axis range
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from deck import model as m
 from deck.fields import INVALID, Bool, Choice, Field, ListOf, MapOf, Number, Record, plural
+from deck.frozen import frozen
 from deck.kinds.base import CAPTION, Kind, plain_text
 from deck.kinds.chart_alt import ROUND, describe  # ROUND: shares of a whole, no axes
 from deck.layout.blocks import Area, Body, Laid, caption_below
@@ -19,7 +19,7 @@ from deck.source.located import Map, Seq
 from deck.theme import Role
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     type: str  # one of TYPES
     categories: tuple[str, ...]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deck import model as m
+from deck.frozen import frozen
 from deck.layout.linebreak import wrap
 from deck.layout.metrics import text_width, uncovered
 from deck.layout.page import Box, Paragraph, Run, TextFrame
@@ -20,7 +21,7 @@ BULLET_INDENT = 1.0  # a level-1 bullet's text starts this many ems in
 SUB_INDENT = 2.0  # a level-2 bullet's text starts this many ems in
 
 
-@dataclass(frozen=True)
+@frozen
 class Para:
     """A paragraph before fitting: its runs, the theme text role it takes and its bullet level."""
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from deck.frozen import frozen
 from deck.layout.page import Page, Pages, Picture, Run
 from deck.theme import Theme
 from deck.theme.template import Template
@@ -19,7 +19,7 @@ _HASH_CHARS = 12  # hex digits of a content hash kept in the record
 Slides = tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Changes:
     """Slides that differ from the previous build, by key: `changed` lists every new or
     changed slide in deck order, `added` those of them that are new; `removed` is in the

@@ -12,9 +12,10 @@ and LibreOffice never add it there. Every run carries its language (deck.pptx.la
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import count
 
+from deck.frozen import frozen
 from deck.layout.masters import BULLETS
 from deck.layout.page import Paragraph, Run
 from deck.pptx.lang import language_runs
@@ -36,7 +37,7 @@ from deck.theme import Theme
 from deck.theme.model import Level
 
 
-@dataclass(frozen=True)
+@frozen
 class Look:
     """How a frame's text is set: size and line pitch (EMU), font and colour roles, weight."""
 
@@ -49,7 +50,7 @@ class Look:
     italic: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Writer:
     """Writes one part's paragraphs: `link(url)` gives a hyperlink's relationship id,
     `field_id()` a stable GUID per slide-number field, `east_asian` the language of Han

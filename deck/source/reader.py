@@ -10,6 +10,7 @@ import yaml
 from yaml.events import AliasEvent, DocumentEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from deck.frozen import frozen
 from deck.problems import Problem, Where, cut
 from deck.source.encoding import decode
 from deck.source.located import Map, Node, Scalar, Seq
@@ -42,7 +43,7 @@ CORE_TAGS = {
 _COLLECTION_TAGS = {SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Limits:
     """Bounds on what a YAML file may cost to read; generous for real talks."""
 
@@ -134,7 +135,7 @@ class _Open:
     chars: int = 0  # characters of text inside, counting repeats through aliases
 
 
-@dataclass(frozen=True)
+@frozen
 class _Anchored:
     """A value an anchor names, with what each alias to it adds to the counts."""
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # lxml is imported when a template is read: a build without one never loads it
     from lxml import etree
 
+from deck.frozen import frozen
 from deck.theme.model import Layout, Master
 from deck.theme.placeholders import (
     DEFAULT_INSETS,
@@ -63,7 +63,7 @@ _PRESENTATION_TYPES = {
 MAX_BYTES = 64 * 1024 * 1024  # a template's parts, uncompressed, read at most
 
 
-@dataclass(frozen=True)
+@frozen
 class Part:
     """A part the output copies: its name, content type, bytes and relationships part."""
 
@@ -73,7 +73,7 @@ class Part:
     rels: bytes | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Template:
     """A template read: its file and a digest of its bytes, slide size (EMU), the first
     master as data (layouts named uniquely, in the master's order) with each layout's part,
