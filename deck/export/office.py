@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deck.export.pictures import SLIDE_PNG, encode_pngs, page_count, png_names
-from deck.export.programs import executable, find_soffice, install_hint, missing_soffice, write_profile
+from deck.export.programs import executable, find_soffice, install_hint, keep_profile, missing_soffice, seed_profile
 from deck.export.result import ExportResult, not_ours, problem_at, say, say_done
 from deck.output import written
 from deck.output.target import keep_aside, write_atomically
@@ -73,7 +73,7 @@ def export_pdf(
             shutil.copyfile(pptx, src)
         except OSError as e:
             return _fail_pdf(pdf, "O106", f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
-        write_profile(work / "profile")
+        seed_profile(work / "profile", exe)
         cmd = [
             exe,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -102,6 +102,7 @@ def export_pdf(
         if not _looks_like_pdf(made):
             why = f"exit status {code}" + (f": {err}" if err else "")
             return _fail_pdf(pdf, "O105", f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
+        keep_profile(work / "profile", exe)
         kept = None
         try:
             kept = keep_aside(pdf) if written.foreign([pdf]) else None

@@ -1,13 +1,16 @@
 """Where the external programs are (LibreOffice's `soffice`, a Python with its UNO bridge,
-poppler's `pdftoppm`), how to install them, and the settings of LibreOffice's private profile.
-Nothing here runs them: deck.export.office does."""
+poppler's `pdftoppm`), how to install them, and LibreOffice's private profile: deck's settings,
+and a set-up profile kept in deck's cache folder for the next export. Nothing here runs them:
+deck.export.office does."""
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 SOFFICE_ENV = "DECK_SOFFICE"  # path to soffice; when set, it is the only place looked at
@@ -115,3 +118,52 @@ def write_profile(profile: Path) -> None:
     """Seed a fresh LibreOffice profile with deck's settings (see PROFILE)."""
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(PROFILE, encoding="utf-8")
+
+
+def seed_profile(profile: Path, soffice: str) -> None:
+    """Seed the fresh private profile folder `profile` for `soffice`: a copy of the profile an
+    earlier export set up (kept by `keep_profile`; LibreOffice then skips setting up a new
+    profile, about a second of every export), else deck's settings only (PROFILE)."""
+    cached = _cached_profile(soffice)
+    if cached is not None and cached.is_dir():
+        try:
+            shutil.copytree(cached, profile, symlinks=True)
+            return
+        except OSError:
+            shutil.rmtree(profile, ignore_errors=True)
+    write_profile(profile)
+
+
+def keep_profile(profile: Path, soffice: str) -> None:
+    """Keep `profile`, set up by a successful export with `soffice`, in deck's cache folder for
+    the next exports, unless one is kept already. Best effort: where the cache cannot be
+    written, nothing is kept and exports set up their own profile as before."""
+    cached = _cached_profile(soffice)
+    if cached is None or cached.exists():
+        return
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".profile-", dir=cached.parent))
+    except OSError:
+        return
+    try:
+        shutil.copytree(profile, tmp / "profile", symlinks=True)
+        os.replace(tmp / "profile", cached)  # whole or not at all; another export may have been first
+    except OSError:
+        pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _cached_profile(soffice: str) -> Path | None:
+    """Where the set-up profile of this LibreOffice (its path and install time) with deck's
+    settings is kept: in `$XDG_CACHE_HOME/deck` (default ~/.cache/deck; %LOCALAPPDATA%\\deck on
+    Windows); None when there is no such folder to use."""
+    try:
+        real = os.path.realpath(soffice)
+        stamp = os.stat(real).st_mtime_ns
+        base = os.environ.get("LOCALAPPDATA" if os.name == "nt" else "XDG_CACHE_HOME") or Path.home() / ".cache"
+    except (OSError, RuntimeError):  # no home folder
+        return None
+    key = hashlib.sha256(f"{real}\0{stamp}\0{PROFILE}".encode()).hexdigest()[:16]
+    return Path(base) / "deck" / f"libreoffice-profile-{key}"

@@ -7,6 +7,7 @@ from deck.problems import Problem, Where, cut
 
 _SCHEMES = ("https://", "http://", "mailto:")
 _ESCAPABLE = "\\*`[]()_"
+_MARKS = ("\\", "`", "*", "[")  # text without these is one plain span
 
 
 def parse_inline(text: str, where: Where) -> tuple[Rich, list[Problem]]:
@@ -14,6 +15,8 @@ def parse_inline(text: str, where: Where) -> tuple[Rich, list[Problem]]:
 
     Unpaired marks stay literal text; `\\*` writes a literal star.
     """
+    if not any(mark in text for mark in _MARKS):  # most text: one plain span, nothing to parse
+        return Rich((Span(text, False, False, False, None),) if text else (), where), []
     problems: list[Problem] = []
     spans = _parse(text, where, problems, link=None)
     return Rich(tuple(_merge(spans)), where), problems
