@@ -12,6 +12,7 @@ assigning or deleting an attribute raises `dataclasses.FrozenInstanceError`.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from dataclasses import MISSING, FrozenInstanceError
 from operator import attrgetter
 from reprlib import recursive_repr
@@ -19,6 +20,9 @@ from reprlib import recursive_repr
 
 def frozen(cls: type) -> type:
     """Make `cls` a frozen dataclass (see the module's docstring); returns `cls`."""
+    undocumented = not cls.__doc__
+    if undocumented:  # written below, once __init__ is there, as dataclass writes it
+        cls.__doc__ = cls.__name__
     cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     fields = dataclasses.fields(cls)
     names = tuple(f.name for f in fields)
@@ -55,6 +59,8 @@ def frozen(cls: type) -> type:
     for method in (__eq__, __hash__, __repr__, __setattr__, __delattr__):
         if method.__name__ not in cls.__dict__:
             _method(cls, method)
+    if undocumented:
+        cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
     return cls
 
 
@@ -99,5 +105,7 @@ def _init(cls: type, fields: tuple[dataclasses.Field, ...]):
     if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
     source = f"def __init__(self, {', '.join(params)}):\n    " + ("\n    ".join(body) or "pass")
-    exec(source, scope)
-    return scope["__init__"]
+    exec(source, scope)  # as dataclasses does: once per class, here the only method compiled
+    init = scope["__init__"]
+    init.__annotations__ = {**{f.name: f.type for f in fields if f.init}, "return": None}
+    return init

@@ -46,6 +46,18 @@ def test_a_frozen_class_equals_hashes_and_prints_as_the_dataclass():
         assert b.__eq__(a) is NotImplemented  # another class: not equal, as dataclass says
 
 
+def test_an_undocumented_frozen_class_is_described_by_its_signature_as_by_dataclass():
+    def plain(deco):
+        @deco
+        class Plain:
+            text: str
+            size: int = 0
+
+        return Plain
+
+    assert plain(frozen).__doc__ == plain(dataclass(frozen=True)).__doc__ == "Plain(text: 'str', size: 'int' = 0)"
+
+
 def test_a_frozen_instance_refuses_assignment_and_deletion():
     _, made_by_frozen = _pair()
     p = made_by_frozen((1,))
