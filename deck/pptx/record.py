@@ -19,7 +19,6 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, unquote
-from xml.etree import ElementTree
 
 from deck.frozen import frozen
 from deck.layout.page import Pages
@@ -158,6 +157,8 @@ def read_record(path: Path) -> tuple[Record | None, str | None]:
     package) and the digest of its parts as they are now (None when it has no record). The
     record part counts in that digest when it holds anything but the record deck wrote (a
     sensitivity label, say), so such an edit, too, makes it differ from the record's."""
+    from xml.etree import ElementTree  # only when there is an earlier output: a first build need not
+
     try:
         with zipfile.ZipFile(path) as package:
             info = package.getinfo(CUSTOM)
@@ -176,6 +177,8 @@ def read_record(path: Path) -> tuple[Record | None, str | None]:
 
 
 def _parse(xml: bytes) -> Record | None:
+    from xml.etree import ElementTree
+
     root = ElementTree.fromstring(xml)
     values: dict[str, str] = {}
     for prop in root.iter(f"{{{_PROPS_NS}}}property"):
