@@ -238,7 +238,16 @@ def wrap(
     """
     if width <= 0 or size <= 0:
         raise ValueError(f"width and size must be positive, got {width} and {size} EMU")
-    text, scripts, _, sums, stops = _measure(tuple(runs), face, size, bold, italic, code)
+    return list(_lines(tuple(runs), face, size, width, bold, italic, code))
+
+
+@lru_cache(maxsize=2048)
+def _lines(
+    runs: tuple[Run, ...], face: Face, size: int, width: int, bold: bool, italic: bool, code: Face | None
+) -> tuple[str, ...]:
+    """`wrap`'s lines. Cached: fitting asks for the same paragraph at the same width again and
+    again (its height, its narrowing, its phrases), six times in seven."""
+    text, scripts, _, sums, stops = _measure(runs, face, size, bold, italic, code)
     lines: list[str] = []
     start = 0
     for stop in stops:
@@ -249,7 +258,7 @@ def wrap(
             lines.append(text[start:end].rstrip(" "))
             start = end
         start = stop + 1
-    return lines
+    return tuple(lines)
 
 
 def count_lines(
