@@ -113,13 +113,15 @@ class Writer:
 
     def _run(self, run: Run, look: Look, base: Level | None, weighted: bool = False) -> str:
         rid = self.link(run.link) if run.link else None
-        run_look = replace(
-            look,
-            color=run.color or ("link" if run.link else look.color),
-            font="code" if run.code else look.font,
-            bold=run.bold or look.bold,
-            italic=run.italic or look.italic,
-        )
+        run_look = look
+        if run.color or run.link or run.code or run.bold or run.italic:  # else the paragraph's look as it is
+            run_look = replace(
+                look,
+                color=run.color or ("link" if run.link else look.color),
+                font="code" if run.code else look.font,
+                bold=run.bold or look.bold,
+                italic=run.italic or look.italic,
+            )
         if run.field == "slidenum":
             rpr = self._run_props("a:rPr", run_look, base, look.lang, rid)
             return f'<a:fld id="{self.field_id()}" type="slidenum">{rpr}<a:t>{xml_text(run.text)}</a:t></a:fld>'
