@@ -20,6 +20,9 @@ from reprlib import recursive_repr
 
 def frozen(cls: type) -> type:
     """Make `cls` a frozen dataclass (see the module's docstring); returns `cls`."""
+    own = set(cls.__dict__)  # what the class body defines itself is kept, as dataclass keeps it
+    body_hash = cls.__dict__.get("__hash__", MISSING)
+    own_hash = not (body_hash is MISSING or (body_hash is None and "__eq__" in own))
     undocumented = not cls.__doc__
     if undocumented:  # written below, once __init__ is there, as dataclass writes it
         cls.__doc__ = cls.__name__
@@ -29,7 +32,7 @@ def frozen(cls: type) -> type:
     compared = _key(tuple(f.name for f in fields if f.compare))
     hashed = _key(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
     shown = tuple(f.name for f in fields if f.repr)
-    if "__init__" not in cls.__dict__:
+    if "__init__" not in own:
         _method(cls, _init(cls, fields))
 
     def __eq__(self, other):
@@ -56,9 +59,11 @@ def frozen(cls: type) -> type:
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    for method in (__eq__, __hash__, __repr__, __setattr__, __delattr__):
-        if method.__name__ not in cls.__dict__:
+    for method in (__eq__, __repr__, __setattr__, __delattr__):
+        if method.__name__ not in own:
             _method(cls, method)
+    if not own_hash:
+        _method(cls, __hash__)
     if undocumented:
         cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
     return cls

@@ -66,3 +66,22 @@ def test_a_frozen_instance_refuses_assignment_and_deletion():
     with pytest.raises(dataclasses.FrozenInstanceError):
         del p.font
     assert [f.name for f in dataclasses.fields(p)] == ["runs", "level", "font", "seen", "only"]
+
+
+def test_methods_the_class_writes_itself_are_kept_and_it_stays_hashable_as_with_dataclass():
+    def own(deco):
+        @deco
+        class Loose:
+            """Equal by name only."""
+
+            name: str
+            note: str = ""
+
+            def __eq__(self, other):
+                return isinstance(other, Loose) and other.name == self.name
+
+        return Loose
+
+    for made in (own(dataclass(frozen=True)), own(frozen)):
+        assert made("a", "x") == made("a", "y")
+        assert hash(made("a", "x")) == hash(("a", "x"))
