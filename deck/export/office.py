@@ -275,11 +275,13 @@ WORKER = Path(__file__).with_name("unoworker.py")
 
 
 def start_listening_office(profile: Path, pipe: str) -> subprocess.Popen | None:
-    """Start LibreOffice headless with its own profile folder, listening on the local pipe
-    `pipe` (no network port); None when soffice is not installed. End it with `end_process`."""
+    """Start LibreOffice headless with its own profile folder (seeded as for `export_pdf`, so
+    its pictures match the PDFs'), listening on the local pipe `pipe` (no network port); None
+    when soffice is not installed. End it with `end_process`."""
     exe = find_soffice()
     if exe is None:
         return None
+    seed_profile(profile, exe)
     cmd = [
         exe,
         f"-env:UserInstallation={profile.as_uri()}",
