@@ -22,10 +22,18 @@ from pathlib import Path
 
 from deck.export.pictures import SLIDE_PNG, encode_pngs, page_count, png_names
 from deck.export.programs import executable, find_soffice, install_hint, keep_profile, missing_soffice, seed_profile
-from deck.export.result import ExportResult, not_ours, problem_at, say, say_done
+from deck.export.result import (
+    ExportResult,
+    failed_pdf,
+    kept_warning,
+    looks_like_pdf,
+    not_ours,
+    problem_at,
+    say,
+    say_done,
+)
 from deck.output import written
 from deck.output.target import keep_aside, write_atomically
-from deck.problems import Problem, Where, display_path
 
 # Impress's PDF export writing only the notes pages (each a slide's picture over its notes).
 _NOTES_PAGES = (
@@ -60,9 +68,9 @@ def export_pdf(
     asked = str(soffice) if soffice is not None else None
     exe = executable(asked) if asked is not None else find_soffice()
     if exe is None:
-        return _fail_pdf(pdf, "O103", missing_soffice(asked))
+        return failed_pdf(pdf, "O103", missing_soffice(asked))
     if not pptx.is_file():
-        return _fail_pdf(pdf, "O106", f"cannot export {pptx}: no such file")
+        return failed_pdf(pdf, "O106", f"cannot export {pptx}: no such file")
     say(progress, f"exporting {'the handout' if notes_pages else 'PDF'} with LibreOffice…")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-soffice-", ignore_cleanup_errors=True) as tmp:
@@ -72,7 +80,7 @@ def export_pdf(
         try:
             shutil.copyfile(pptx, src)
         except OSError as e:
-            return _fail_pdf(pdf, "O106", f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
+            return failed_pdf(pdf, "O106", f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
         seed_profile(work / "profile", exe)
         cmd = [
             exe,
@@ -92,16 +100,16 @@ def export_pdf(
         seconds = time.monotonic() - start
         made = work / "out" / "deck.pdf"
         if code is None:
-            return _fail_pdf(
+            return failed_pdf(
                 pdf,
                 "O104",
                 f"LibreOffice did not finish converting {pptx} within {timeout:g} s and was stopped",
                 seconds,
                 progress,
             )
-        if not _looks_like_pdf(made):
+        if not looks_like_pdf(made):
             why = f"exit status {code}" + (f": {err}" if err else "")
-            return _fail_pdf(pdf, "O105", f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
+            return failed_pdf(pdf, "O105", f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
         keep_profile(work / "profile", exe)
         kept = None
         try:
@@ -114,38 +122,10 @@ def export_pdf(
                 os.replace(kept, pdf)  # the person's PDF goes back where it was
             if not isinstance(e, OSError):
                 raise
-            return _fail_pdf(pdf, "O106", f"cannot write {pdf}: {e.strerror or e}", seconds, progress)
+            return failed_pdf(pdf, "O106", f"cannot write {pdf}: {e.strerror or e}", seconds, progress)
     say_done(progress, seconds)
-    warnings = () if kept is None else (_kept_warning(pdf, kept),)
+    warnings = () if kept is None else (kept_warning(pdf, kept),)
     return ExportResult((pdf,), None, seconds, warnings)
-
-
-def _kept_warning(pdf: Path, kept: Path) -> Problem:
-    return Where(display_path(pdf)).warning(
-        "O117",
-        f"deck did not write the PDF that was here (or it was changed since); kept it as "
-        f"{display_path(kept)} and wrote the new PDF in its place",
-    )
-
-
-def _fail_pdf(pdf: Path, code: str, message: str, seconds: float = 0.0, progress: bool | None = False) -> ExportResult:
-    say_done(progress, seconds, failed=True)
-    try:
-        if written.remove_own([pdf]):
-            message += f"; removed the old {pdf.name} so it is not mistaken for this deck's"
-        elif os.path.lexists(pdf):
-            message += f"; left {pdf.name} as it was: deck did not write it, so it is not this deck's PDF"
-    except OSError as e:
-        message += f"; could not remove the old {pdf.name}: {e.strerror or e}"
-    return ExportResult((), problem_at(pdf, code, message), seconds)
-
-
-def _looks_like_pdf(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            return f.read(5) == b"%PDF-"
-    except OSError:
-        return False
 
 
 def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:

@@ -28,6 +28,7 @@ The text is never changed: `wrap` only reports the lines a viewer is expected to
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
@@ -166,10 +167,11 @@ def kinsoku_break(text: str, p: int) -> int:
 @lru_cache(maxsize=2048)
 def _measure(
     runs: tuple[Run, ...], face: Face, size: int, bold: bool, italic: bool, code: Face | None
-) -> tuple[str, tuple[bool, ...], tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+) -> tuple[str, tuple[bool, ...], tuple[float, ...], array, tuple[int, ...]]:
     """Return the paragraph's text; per character, whether it is set in the East Asian face and
     its width (EMU, a whole number); the widths' running sums (the first 0, one more than the
-    characters); and where its forced lines end ('\n' positions, then its length). Cached: the
+    characters; doubles, exact for whole numbers below 2**53, in an array to keep the cache
+    small); and where its forced lines end ('\\n' positions, then its length). Cached: the
     fitter measures the same paragraph at several widths."""
     text = "".join(run.text for run in runs)
     scripts = resolve_scripts(text)
@@ -186,7 +188,7 @@ def _measure(
         if _inside_dashes(text, scripts, i):
             widths[i - 1], widths[i] = widths[i - 1] + widths[i], 0.0
     stops = tuple(i for i, ch in enumerate(text) if ch == "\n") + (len(text),)
-    return text, tuple(scripts), tuple(widths), tuple(accumulate(widths, initial=0)), stops
+    return text, tuple(scripts), tuple(widths), array("d", accumulate(widths, initial=0)), stops
 
 
 def _inside_dashes(text: str, scripts: Sequence[bool], p: int) -> bool:
@@ -241,7 +243,7 @@ def wrap(
     return list(_lines(tuple(runs), face, size, width, bold, italic, code))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def _lines(
     runs: tuple[Run, ...], face: Face, size: int, width: int, bold: bool, italic: bool, code: Face | None
 ) -> tuple[str, ...]:
