@@ -4,13 +4,13 @@ Each slide kind's own model classes live in its module in `deck.kinds`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from deck.frozen import frozen
 from deck.problems import Where
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """Inline text with its marks: **strong**, *emphasis*, `code`, [label](link)."""
 
@@ -21,7 +21,7 @@ class Span:
     link: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Rich:
     """A piece of inline text: its spans and where it was written."""
 
@@ -33,7 +33,7 @@ class Rich:
         return "".join(s.text for s in self.spans)
 
 
-@dataclass(frozen=True)
+@frozen
 class Note(Rich):
     """A paragraph of speaker notes: inline text, and its list depth (`item`: 0 a plain
     paragraph, 1 a `- ` item, 2 an item indented under one)."""
@@ -41,13 +41,13 @@ class Note(Rich):
     item: int = 0
 
 
-@dataclass(frozen=True)
+@frozen
 class Cite:
     key: str
     where: Where
 
 
-@dataclass(frozen=True)
+@frozen
 class Support:
     """What a slide supports: reason `reason` of the argument on the slide with id `argument`
     (None: its claim); `number` is that argument's place among the deck's arguments (1, 2 …;
@@ -59,7 +59,7 @@ class Support:
     number: int = 0
 
 
-@dataclass(frozen=True)
+@frozen
 class Slide:
     """A content slide of `slides`. `kind` is its content key in the kinds registry
     (`deck.kinds.KINDS`) and `content` that kind's model object; `where` is its first line."""
@@ -84,7 +84,7 @@ class Slide:
         return self.id or f"{self.kind}@{self.where.line}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     """A section divider of `slides`: its name (also in the agenda and the footer of the
     slides after it), notes, id, first line and own background picture."""
@@ -105,13 +105,13 @@ class Section:
 Entry = Slide | Section  # an entry of `slides`
 
 
-@dataclass(frozen=True)
+@frozen
 class Reference:
     key: str
     text: Rich
 
 
-@dataclass(frozen=True)
+@frozen
 class Deck:
     """A whole talk. `slides` are its slides and section dividers, hidden ones left out;
     `references` are the cited ones, in order of first citation (the order they are numbered in)."""

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from deck.frozen import frozen
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -46,7 +48,7 @@ class Problem:
         return self.level == ERROR
 
 
-@dataclass(frozen=True)
+@frozen
 class Code:
     """The long form of a problem code, printed by `deck explain CODE`: what is wrong, a small
     example that shows it, and how to fix it."""
@@ -58,7 +60,7 @@ class Code:
     fix: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Where:
     """A location in a source file; `line` and `column` are 1-based."""
 

@@ -9,10 +9,10 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from deck.frozen import frozen
 from deck.layout.page import Picture
 from deck.pipeline import Outcome, build_outline, default_output
 from deck.problems import display_path
@@ -21,7 +21,7 @@ STEP_MS = 100  # a change is built once no further change has come for this long
 POLL_MS = 1000  # between these waits, the files' stat is compared too: a change missed by events still counts
 
 
-@dataclass(frozen=True)
+@frozen
 class Job:
     """What to build: the outline, the output (None: `build/<stem>.pptx`), a theme override
     (a built-in name or a path relative to the working folder), and whether to export a PDF."""

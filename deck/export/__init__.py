@@ -1,16 +1,11 @@
 """Export stage: .pptx → PDF and PNGs through LibreOffice and poppler (`office.py`, the only
-module that runs programs), and PNGs → a contact sheet (`sheet.py`)."""
+module that runs programs; `programs.py` finds them, `result.py` and `pictures.py` hold
+what they return), and PNGs → a contact sheet (`sheet.py`)."""
 
-from deck.export.office import (
-    SOFFICE_ENV,
-    ExportResult,
-    export_pdf,
-    export_pngs,
-    find_soffice,
-    not_ours,
-    png_names,
-    soffice_candidates,
-)
+from deck.export.office import export_pdf, export_pngs
+from deck.export.pictures import png_names
+from deck.export.programs import SOFFICE_ENV, find_soffice, soffice_candidates
+from deck.export.result import ExportResult, not_ours
 from deck.export.sheet import contact_sheet
 from deck.output.target import write_atomically
 

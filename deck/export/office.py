@@ -2,7 +2,8 @@
 file written atomically (deck.output.target) and recorded (deck.output.written), so only deck's
 own are removed.
 
-The only module of the package that runs subprocesses. Expected export failures (tool missing,
+The only module of the package that runs subprocesses (what it runs is found by
+deck.export.programs; results and progress lines are deck.export.result's). Expected export failures (tool missing,
 file not convertible, timeout) are returned as problems (codes O103–O106, located at the file
 that was not made), never raised; the CLI decides the exit status. Progress lines go to stderr
 only when it is a terminal.
@@ -10,124 +11,36 @@ only when it is a terminal.
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
+from deck.export.pictures import SLIDE_PNG, encode_pngs, page_count, png_names
+from deck.export.programs import executable, find_soffice, install_hint, keep_profile, missing_soffice, seed_profile
+from deck.export.result import (
+    ExportResult,
+    failed_pdf,
+    kept_warning,
+    looks_like_pdf,
+    not_ours,
+    problem_at,
+    say,
+    say_done,
+)
 from deck.output import written
 from deck.output.target import keep_aside, write_atomically
-from deck.problems import Problem, Where, display_path
 
-SOFFICE_ENV = "DECK_SOFFICE"  # path to soffice; when set, it is the only place looked at
-
-_INSTALL = {  # (tool, platform) → how to get it
-    ("soffice", "linux"): "`sudo apt-get install libreoffice-impress` (Debian/Ubuntu) or your "
-    "distribution's LibreOffice package",
-    ("soffice", "darwin"): "`brew install --cask libreoffice` or the installer from libreoffice.org",
-    ("soffice", "win32"): "`winget install TheDocumentFoundation.LibreOffice` or the installer from libreoffice.org",
-    ("pdftoppm", "linux"): "`sudo apt-get install poppler-utils` (Debian/Ubuntu) or your "
-    "distribution's poppler package",
-    ("pdftoppm", "darwin"): "`brew install poppler`",
-    ("pdftoppm", "win32"): "`conda install -c conda-forge poppler`, with its bin folder on PATH",
-}
-_SLIDE_PNG = re.compile(r"slide-\d+\.png")
 # Impress's PDF export writing only the notes pages (each a slide's picture over its notes).
 _NOTES_PAGES = (
     'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},'
     '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}'
 )
 _NOISE = ("javaldx", "Warning: failed to launch")  # harmless lines soffice prints on stderr
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """What an export wrote: `paths` in order on success; `problem` says what went wrong."""
-
-    paths: tuple[Path, ...] = ()
-    problem: Problem | None = None
-    seconds: float = 0.0  # wall time spent in the external tool
-    warnings: tuple[Problem, ...] = ()  # e.g. a PDF deck did not write, kept aside (O117)
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None
-
-    @property
-    def path(self) -> Path:
-        """The single (or first) file written; raises ValueError after a failed export."""
-        if not self.paths:
-            raise ValueError(f"nothing was exported: {self.problem and self.problem.message}")
-        return self.paths[0]
-
-
-def _problem(target: Path, code: str, message: str) -> Problem:
-    """An export problem, located at the file (or folder) that was not made."""
-    return Where(display_path(target)).error(code, message)
-
-
-def _install_hint(tool: str) -> str:
-    platform = "darwin" if sys.platform == "darwin" else "win32" if os.name == "nt" else "linux"
-    return "install it with " + _INSTALL[(tool, platform)]
-
-
-def soffice_candidates() -> list[str]:
-    """Return the fixed places where LibreOffice usually lives on this platform, in order."""
-    if sys.platform == "darwin":
-        app = "Applications/LibreOffice.app/Contents/MacOS/soffice"
-        return [f"/{app}", str(Path.home() / app)]
-    if os.name == "nt":
-        roots = {os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")}
-        roots |= {r"C:\Program Files", r"C:\Program Files (x86)"}
-        return [str(Path(r, "LibreOffice", "program", "soffice.exe")) for r in sorted(roots - {None})]
-    return [
-        "/usr/bin/soffice",
-        "/usr/bin/libreoffice",
-        "/usr/lib/libreoffice/program/soffice",
-        *sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True),
-        "/snap/bin/libreoffice",
-    ]
-
-
-def find_soffice() -> str | None:
-    """Return the path of LibreOffice's `soffice`, or None when it is not installed.
-
-    `$DECK_SOFFICE`, when set, is the only place looked at (None if it is not an executable
-    file, so a wrong setting is reported rather than silently bypassed). Otherwise: `soffice`
-    and `libreoffice` on PATH, then the platform's usual install folders.
-    """
-    forced = os.environ.get(SOFFICE_ENV)
-    if forced:
-        return _executable(forced)
-    for name in ("soffice", "libreoffice", *soffice_candidates()):
-        found = _executable(name)
-        if found:
-            return found
-    return None
-
-
-def _executable(name: str) -> str | None:
-    """Return `name` if it is an executable file, else its match on PATH, else None."""
-    if os.path.isfile(name) and os.access(name, os.X_OK):
-        return name
-    return shutil.which(name) if os.path.basename(name) == name else None
-
-
-def _missing_soffice(asked: str | None) -> str:
-    forced = asked or os.environ.get(SOFFICE_ENV)
-    where = f"{forced} was not found" if forced else "soffice was not found"
-    return (
-        f"LibreOffice is needed for PDF and PNG export, but {where}; "
-        f"{_install_hint('soffice')}, or set {SOFFICE_ENV} to its path"
-    )
 
 
 def export_pdf(
@@ -153,12 +66,12 @@ def export_pdf(
     """
     pptx, pdf = Path(pptx), Path(pdf)
     asked = str(soffice) if soffice is not None else None
-    exe = _executable(asked) if asked is not None else find_soffice()
+    exe = executable(asked) if asked is not None else find_soffice()
     if exe is None:
-        return _fail_pdf(pdf, "O103", _missing_soffice(asked))
+        return failed_pdf(pdf, "O103", missing_soffice(asked))
     if not pptx.is_file():
-        return _fail_pdf(pdf, "O106", f"cannot export {pptx}: no such file")
-    _say(progress, f"exporting {'the handout' if notes_pages else 'PDF'} with LibreOffice…")
+        return failed_pdf(pdf, "O106", f"cannot export {pptx}: no such file")
+    say(progress, f"exporting {'the handout' if notes_pages else 'PDF'} with LibreOffice…")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-soffice-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
@@ -167,8 +80,8 @@ def export_pdf(
         try:
             shutil.copyfile(pptx, src)
         except OSError as e:
-            return _fail_pdf(pdf, "O106", f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
-        _write_profile(work / "profile")
+            return failed_pdf(pdf, "O106", f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
+        seed_profile(work / "profile", exe)
         cmd = [
             exe,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -187,16 +100,17 @@ def export_pdf(
         seconds = time.monotonic() - start
         made = work / "out" / "deck.pdf"
         if code is None:
-            return _fail_pdf(
+            return failed_pdf(
                 pdf,
                 "O104",
                 f"LibreOffice did not finish converting {pptx} within {timeout:g} s and was stopped",
                 seconds,
                 progress,
             )
-        if not _looks_like_pdf(made):
+        if not looks_like_pdf(made):
             why = f"exit status {code}" + (f": {err}" if err else "")
-            return _fail_pdf(pdf, "O105", f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
+            return failed_pdf(pdf, "O105", f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
+        keep_profile(work / "profile", exe)
         kept = None
         try:
             kept = keep_aside(pdf) if written.foreign([pdf]) else None
@@ -208,59 +122,10 @@ def export_pdf(
                 os.replace(kept, pdf)  # the person's PDF goes back where it was
             if not isinstance(e, OSError):
                 raise
-            return _fail_pdf(pdf, "O106", f"cannot write {pdf}: {e.strerror or e}", seconds, progress)
-    _done(progress, seconds)
-    warnings = () if kept is None else (_kept_warning(pdf, kept),)
+            return failed_pdf(pdf, "O106", f"cannot write {pdf}: {e.strerror or e}", seconds, progress)
+    say_done(progress, seconds)
+    warnings = () if kept is None else (kept_warning(pdf, kept),)
     return ExportResult((pdf,), None, seconds, warnings)
-
-
-def _kept_warning(pdf: Path, kept: Path) -> Problem:
-    return Where(display_path(pdf)).warning(
-        "O117",
-        f"deck did not write the PDF that was here (or it was changed since); kept it as "
-        f"{display_path(kept)} and wrote the new PDF in its place",
-    )
-
-
-def _fail_pdf(pdf: Path, code: str, message: str, seconds: float = 0.0, progress: bool | None = False) -> ExportResult:
-    _done(progress, seconds, failed=True)
-    try:
-        if written.remove_own([pdf]):
-            message += f"; removed the old {pdf.name} so it is not mistaken for this deck's"
-        elif os.path.lexists(pdf):
-            message += f"; left {pdf.name} as it was: deck did not write it, so it is not this deck's PDF"
-    except OSError as e:
-        message += f"; could not remove the old {pdf.name}: {e.strerror or e}"
-    return ExportResult((), _problem(pdf, code, message), seconds)
-
-
-def _looks_like_pdf(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            return f.read(5) == b"%PDF-"
-    except OSError:
-        return False
-
-
-# The private profile's settings. LibreOffice adds its own space between East Asian and Latin
-# text ("Asian typography: apply spacing", ParaIsCharacterDistance), on top of any space typed,
-# and a .pptx cannot turn it off; Impress leaves it off by default where the locale setting is
-# Japanese or Korean. So the profile's locale setting is ja-JP: the PDF then shows exactly the
-# spaces typed, as PowerPoint does. (Number and date formats of ja-JP match en-US's; every run
-# carries its own language, so no glyph forms change.)
-_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
-<value>ja-JP</value></prop></item>
-</oor:items>
-"""
-
-
-def _write_profile(profile: Path) -> None:
-    """Seed a fresh LibreOffice profile with deck's settings (see _PROFILE)."""
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
 
 
 def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
@@ -306,13 +171,6 @@ def _kill(proc: subprocess.Popen, windows: bool) -> None:
     proc.wait()
 
 
-def png_names(pages: int) -> list[str]:
-    """Return the names `export_pngs` gives `pages` pictures: `slide-NN.png`, numbers zero-padded
-    to the page count's width (at least two digits)."""
-    width = max(2, len(str(pages)))
-    return [f"slide-{n:0{width}d}.png" for n in range(1, pages + 1)]
-
-
 def export_pngs(
     pdf: Path,
     out_dir: Path,
@@ -334,50 +192,50 @@ def export_pngs(
     pdf, out_dir = Path(pdf), Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        written.remove_own(p for p in written.listed(out_dir) if _SLIDE_PNG.fullmatch(p.name))
+        written.remove_own(p for p in written.listed(out_dir) if SLIDE_PNG.fullmatch(p.name))
     except OSError as e:
-        return ExportResult((), _problem(out_dir, "O106", f"cannot prepare {out_dir} for PNGs: {e.strerror or e}"))
-    exe = _executable(pdftoppm or "pdftoppm")
+        return ExportResult((), problem_at(out_dir, "O106", f"cannot prepare {out_dir} for PNGs: {e.strerror or e}"))
+    exe = executable(pdftoppm or "pdftoppm")
     if exe is None:
         return ExportResult(
             (),
-            _problem(
+            problem_at(
                 out_dir,
                 "O103",
                 f"pdftoppm (poppler) is needed for PNG export, but {pdftoppm or 'it'} was not found; "
-                f"{_install_hint('pdftoppm')}",
+                f"{install_hint('pdftoppm')}",
             ),
         )
-    _say(progress, "rendering slides to PNG…")
+    say(progress, "rendering slides to PNG…")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
         status, err, pages = _raster(exe, pdf, Path(tmp), dpi, timeout)
         seconds = time.monotonic() - start
         if status != 0 or not pages:
             why = "timed out" if status is None else f"exit status {status}" + (f": {err}" if err else "")
-            _done(progress, seconds, failed=True)
+            say_done(progress, seconds, failed=True)
             message = f"cannot render {pdf} to PNG ({why})"
-            return ExportResult((), _problem(out_dir, "O104" if status is None else "O105", message), seconds)
+            return ExportResult((), problem_at(out_dir, "O104" if status is None else "O105", message), seconds)
         dests = [out_dir / name for name in png_names(len(pages))]
         if in_way := written.foreign(dests):
-            _done(progress, seconds, failed=True)
+            say_done(progress, seconds, failed=True)
             return ExportResult((), not_ours(in_way[0]), seconds)
         try:
-            _encode_pngs(pages, dests)
+            encode_pngs(pages, dests)
             written.record(dests)
         except OSError as e:
-            return ExportResult((), _problem(out_dir, "O106", f"cannot write PNGs to {out_dir}: {e.strerror or e}"))
-    _done(progress, seconds)
+            return ExportResult((), problem_at(out_dir, "O106", f"cannot write PNGs to {out_dir}: {e.strerror or e}"))
+    say_done(progress, seconds)
     return ExportResult(tuple(dests), None, seconds)
 
 
 def _raster(exe: str, pdf: Path, tmp: Path, dpi: int, timeout: float) -> tuple[int | None, str, list[Path]]:
     """Render every page of `pdf` with pdftoppm to uncompressed pictures in `tmp`; return (exit
     status or None on timeout, stderr, the pictures in page order). pdftoppm's own PNG output
-    spends most of its time compressing as hard as zlib can; `_encode_pngs` does it faster. A
+    spends most of its time compressing as hard as zlib can; `encode_pngs` does it faster. A
     long PDF is split in two page ranges rendered side by side when there are cores to do so."""
     cmd = [exe, "-r", str(int(dpi))]
-    pages = _page_count(pdf) if (os.cpu_count() or 1) > 1 else None
+    pages = page_count(pdf) if (os.cpu_count() or 1) > 1 else None
     if pages is None or pages < 8:
         status, err = _run([*cmd, str(pdf), str(tmp / "p")], timeout)
     else:
@@ -391,82 +249,19 @@ def _raster(exe: str, pdf: Path, tmp: Path, dpi: int, timeout: float) -> tuple[i
     return status, err, sorted(tmp.glob("p-*.ppm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
-def _page_count(pdf: Path) -> int | None:
-    """The page count of a PDF as LibreOffice writes it (its page tree uncompressed), else None."""
-    try:
-        found = re.search(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf.read_bytes())
-    except OSError:
-        return None
-    return int(found.group(1)) if found else None
-
-
-def _encode_pngs(pages: list[Path], dests: list[Path]) -> None:
-    """Write each picture of `pages` to its `dests` as a PNG, atomically, two at a time (zlib
-    releases the GIL); fast compression: the same pixels, files a few percent larger."""
-    from PIL import Image
-
-    def encode(page: Path, dest: Path) -> None:
-        with Image.open(page) as image:
-            write_atomically(dest, lambda out: image.save(out, format="PNG", compress_level=1))
-
-    with ThreadPoolExecutor(2) as pool:
-        list(pool.map(encode, pages, dests))
-
-
-def not_ours(path: Path) -> Problem:
-    """The error O114: deck would write `path`, but a file it did not write is there."""
-    return _problem(
-        path,
-        "O114",
-        "deck did not write this file (or it was changed since), so it will not replace it; move it "
-        "away, or write the pictures to another folder with -o",
-    )
-
-
-def _say(progress: bool | None, message: str) -> None:
-    if progress if progress is not None else _stderr_is_terminal():
-        print(message, end=" ", file=sys.stderr, flush=True)
-
-
-def _done(progress: bool | None, seconds: float, failed: bool = False) -> None:
-    if progress if progress is not None else _stderr_is_terminal():
-        print(f"{'failed' if failed else 'done'} ({seconds:.1f} s)", file=sys.stderr, flush=True)
-
-
-def _stderr_is_terminal() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):  # replaced or closed stderr
-        return False
-
-
 # The warm LibreOffice of `deck serve`: deck.export.warm decides when; the processes start and end here.
 
-UNO_PYTHON_ENV = "DECK_UNO_PYTHON"  # a Python that can `import uno`; when set, the only one tried
 WORKER = Path(__file__).with_name("unoworker.py")
 
 
-def uno_python(soffice: str) -> str | None:
-    """Return a Python that likely has LibreOffice's UNO bridge: `$DECK_UNO_PYTHON`, else the one
-    LibreOffice bundles (beside `soffice`: macOS, Windows), else the system's python3 (Debian's
-    python3-uno). Whether it really imports `uno` shows when the worker starts."""
-    forced = os.environ.get(UNO_PYTHON_ENV)
-    if forced:
-        return _executable(forced)
-    program = Path(os.path.realpath(soffice)).parent
-    for name in (program / "python", program / "python.exe", "/usr/bin/python3", "python3"):
-        found = _executable(str(name))
-        if found:
-            return found
-    return None
-
-
 def start_listening_office(profile: Path, pipe: str) -> subprocess.Popen | None:
-    """Start LibreOffice headless with its own profile folder, listening on the local pipe
-    `pipe` (no network port); None when soffice is not installed. End it with `end_process`."""
+    """Start LibreOffice headless with its own profile folder (seeded as for `export_pdf`, so
+    its pictures match the PDFs'), listening on the local pipe `pipe` (no network port); None
+    when soffice is not installed. End it with `end_process`."""
     exe = find_soffice()
     if exe is None:
         return None
+    seed_profile(profile, exe)
     cmd = [
         exe,
         f"-env:UserInstallation={profile.as_uri()}",
@@ -533,10 +328,10 @@ def end_process(proc: subprocess.Popen | None, grace: float = 5.0) -> None:
 def rasterise(pdf: Path, dests: list[Path], *, dpi: int = 96, timeout: float = 120) -> ExportResult:
     """Render the pages of `pdf`, in order, to the PNG files `dests` (one a page, each written
     atomically; a private folder's files, not recorded as outputs)."""
-    exe = _executable("pdftoppm")
+    exe = executable("pdftoppm")
     if exe is None:
-        message = f"pdftoppm (poppler) is needed to draw the slides, but it was not found; {_install_hint('pdftoppm')}"
-        return ExportResult((), _problem(pdf, "O103", message))
+        message = f"pdftoppm (poppler) is needed to draw the slides, but it was not found; {install_hint('pdftoppm')}"
+        return ExportResult((), problem_at(pdf, "O103", message))
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
         status, err, pages = _raster(exe, pdf, Path(tmp), dpi, timeout)
@@ -544,7 +339,7 @@ def rasterise(pdf: Path, dests: list[Path], *, dpi: int = 96, timeout: float = 1
             why = "timed out" if status is None else f"exit status {status}, {len(pages)} of {len(dests)} pages"
             code = "O104" if status is None else "O105"
             return ExportResult(
-                (), _problem(pdf, code, f"cannot render {pdf} to PNG ({why}{': ' + err if err else ''})")
+                (), problem_at(pdf, code, f"cannot render {pdf} to PNG ({why}{': ' + err if err else ''})")
             )
-        _encode_pngs(pages, dests)
+        encode_pngs(pages, dests)
     return ExportResult(tuple(dests), None, time.monotonic() - start)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deck.output.target import write_atomically
@@ -41,12 +42,18 @@ def contact_sheet(
         font = ImageFont.load_default(size=max(8, label_height * 3 // 5))
     except TypeError:  # Pillow < 10.1: only a small bitmap font
         font = ImageFont.load_default()
-    for i, png in enumerate(pngs):
-        x = gap + (i % cols) * (thumb_width + gap)
-        y = gap + (i // cols) * (cell_h + gap)
+
+    def thumbnail(png: Path):
         with Image.open(png) as im:
             im = im.convert("RGB")
             im.thumbnail((thumb_width, thumb_height), Image.Resampling.LANCZOS)
+        return im
+
+    with ThreadPoolExecutor(2) as pool:  # Pillow decodes and scales without the GIL
+        thumbs = list(pool.map(thumbnail, pngs))
+    for i, im in enumerate(thumbs):
+        x = gap + (i % cols) * (thumb_width + gap)
+        y = gap + (i // cols) * (cell_h + gap)
         sheet.paste(im, (x + (thumb_width - im.width) // 2, y + (thumb_height - im.height) // 2))
         draw.rectangle((x - 1, y - 1, x + thumb_width, y + thumb_height), outline=(190, 190, 190))
         left, top, right, bottom = draw.textbbox((0, 0), str(i + 1), font=font)

@@ -15,25 +15,18 @@ import secrets
 import shutil
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from deck.export.office import (
-    UNO_PYTHON_ENV,
-    ExportResult,
-    _problem,
-    end_process,
-    find_soffice,
-    start_listening_office,
-    start_worker,
-    uno_python,
-)
+from deck.export.office import end_process, start_listening_office, start_worker
+from deck.export.programs import UNO_PYTHON_ENV, find_soffice, uno_python
+from deck.export.result import ExportResult, problem_at
+from deck.frozen import frozen
 
 START_SECONDS = 90  # LibreOffice's first start with a new profile, on a busy machine
 CONVERT_SECONDS = 180
 
 
-@dataclass(frozen=True)
+@frozen
 class Converted:
     """A warm conversion's result, and whether LibreOffice had to be restarted for it."""
 
@@ -74,7 +67,7 @@ class WarmOffice:
         for attempt in (1, 2):
             if not self.running:
                 if (why := self._start()) is not None:
-                    return Converted(ExportResult((), _problem(pdf, "O103", why)), restarted)
+                    return Converted(ExportResult((), problem_at(pdf, "O103", why)), restarted)
             result = self._ask(pptx, pdf, pages)
             if result.ok or attempt == 2:
                 return Converted(result, restarted)
@@ -131,13 +124,13 @@ class WarmOffice:
             self._worker.stdin.write(json.dumps(request) + "\n")
             self._worker.stdin.flush()
         except OSError as e:
-            return ExportResult((), _problem(pdf, "O105", f"LibreOffice is gone ({e.strerror or e})"))
+            return ExportResult((), problem_at(pdf, "O105", f"LibreOffice is gone ({e.strerror or e})"))
         reply = self._reply(CONVERT_SECONDS)
         seconds = time.monotonic() - start
         if reply.get("ok") and Path(pdf).is_file():
             return ExportResult((Path(pdf),), None, seconds)
         why = reply.get("error", "no answer")
-        return ExportResult((), _problem(pdf, "O105", f"LibreOffice could not convert {pptx} ({why})"), seconds)
+        return ExportResult((), problem_at(pdf, "O105", f"LibreOffice could not convert {pptx} ({why})"), seconds)
 
     def _reply(self, timeout: float) -> dict:
         try:

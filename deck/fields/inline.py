@@ -17,6 +17,8 @@ def parse_inline(text: str, where: Where) -> tuple[Rich, list[Problem]]:
 
     Unpaired marks stay literal text; `\\*` writes a literal star.
     """
+    if not any(mark in text for mark in _MARKS):  # most text: one plain span, nothing to parse
+        return Rich((Span(text, False, False, False, None),) if text else (), where), []
     problems: list[Problem] = []
     spans = _parse(text, where, problems, link=None)
     return Rich(tuple(_merge(spans)), where), problems

@@ -12,6 +12,7 @@ from typing import Any
 
 from deck.fields.base import INVALID, Ctx
 from deck.fields.scalars import Text
+from deck.frozen import frozen
 from deck.problems import Where, cut
 from deck.source import paths
 from deck.source.located import Node
@@ -120,7 +121,7 @@ def read_image(folder: Path, rel: str, where: Where, ctx: Ctx) -> Any:
     return opened
 
 
-@dataclass(frozen=True)
+@frozen
 class _Refused:
     """Why a picture file cannot be used: a code and the message after the picture's name."""
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from deck import model as m
 from deck.fields import Ctx, Field, Spec, Text
+from deck.frozen import frozen
 from deck.layout.blocks import Area, Laid
 from deck.layout.fit import Fitter
 from deck.problems import Code
@@ -18,7 +19,7 @@ from deck.source.located import Node
 from deck.theme import Role
 
 
-@dataclass(frozen=True)
+@frozen
 class Kind:
     """A slide kind, registered under its content key in `deck.kinds.KINDS`.
 

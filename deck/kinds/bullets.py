@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from deck import model as m
 from deck.fields import INVALID, Ctx, Either, Field, ListOf, Record, Spec, is_map, is_scalar
 from deck.fields.base import is_blank
 from deck.fields.inline import parse_inline
+from deck.frozen import frozen
 from deck.kinds.base import Kind, inline_text
 from deck.layout.blocks import Area, Body, Laid, TooBig, continue_paragraphs, frames_shrunk
 from deck.layout.fit import Fitter, Para, runs_of
@@ -17,13 +17,13 @@ from deck.problems import Code, Problem, Where, cut
 from deck.source.located import Node, Scalar
 
 
-@dataclass(frozen=True)
+@frozen
 class Item:
     text: m.Rich
     children: tuple[m.Rich, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Bullets:
     items: tuple[Item, ...]
 

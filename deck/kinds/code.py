@@ -11,10 +11,11 @@ naming it.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deck import model as m
 from deck.fields import INVALID, Field, Record
+from deck.frozen import frozen
 from deck.kinds.base import CAPTION, Kind, plain_text
 from deck.layout.blocks import Area, Body, Laid, caption_below, frames_shrunk, under
 from deck.layout.fit import Fitter, Para
@@ -38,7 +39,7 @@ TOKEN_COLORS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class CodeBlock:
     language: str
     lines: tuple[tuple[Run, ...], ...]  # one tuple of coloured runs per source line

@@ -8,6 +8,7 @@ from typing import Any
 
 from deck import model as m
 from deck.fields import INVALID, Ctx, Field, ListOf, Record
+from deck.frozen import frozen
 from deck.kinds.base import Kind, inline_text, plain_text
 from deck.kinds.image import SPEC as IMAGE_SPEC
 from deck.kinds.image import Image
@@ -18,7 +19,7 @@ from deck.problems import Code, Problem
 from deck.source.located import Map, Node
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     """A column: its heading (None: none) over its bullets, or its picture."""
 
@@ -27,7 +28,7 @@ class Column:
     image: Image | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Columns:
     columns: tuple[Column, ...]
 

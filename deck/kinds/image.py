@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from deck import model as m
 from deck.fields import Field, Record
 from deck.fields.pictures import ImagePath
+from deck.frozen import frozen
 from deck.kinds.base import CAPTION, Kind, plain_text
 from deck.layout.blocks import Area, Body, Laid, caption_below
 from deck.layout.fit import Fitter
 from deck.layout.page import Box, Picture
 
 
-@dataclass(frozen=True)
+@frozen
 class Image:
     path: Path
     alt: str

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from deck import model as m
 from deck.fields import Field, Record
+from deck.frozen import frozen
 from deck.kinds.base import Kind, inline_text, plain_text
 from deck.layout.blocks import Area, Body, Laid, frames_shrunk
 from deck.layout.fit import Fitter, Para, plain, runs_of
@@ -13,7 +12,7 @@ from deck.layout.page import Box, Shape
 from deck.theme import Role
 
 
-@dataclass(frozen=True)
+@frozen
 class Quote:
     text: m.Rich
     by: str | None

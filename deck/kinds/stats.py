@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from deck import model as m
 from deck.fields import Field, ListOf, Record
+from deck.frozen import frozen
 from deck.kinds.base import Kind, inline_text, plain_text
 from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
 from deck.layout.fit import Fitter, Para, plain, runs_of
@@ -14,13 +13,13 @@ from deck.problems import Problem
 from deck.theme import Role
 
 
-@dataclass(frozen=True)
+@frozen
 class Stat:
     value: str
     label: m.Rich
 
 
-@dataclass(frozen=True)
+@frozen
 class Stats:
     stats: tuple[Stat, ...]
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from deck import model as m
 from deck.fields import Field, ListOf, Record
+from deck.frozen import frozen
 from deck.kinds.base import Kind, inline_text, plain_text
 from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
 from deck.layout.fit import Fitter, Para, runs_of
@@ -13,13 +12,13 @@ from deck.layout.page import Box, Run, Shape
 from deck.problems import Problem
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     title: str
     text: m.Rich
 
 
-@dataclass(frozen=True)
+@frozen
 class Steps:
     steps: tuple[Step, ...]
 

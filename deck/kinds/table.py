@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from deck import model as m
 from deck.fields import INVALID, Choice, Field, ListOf, Number, Record, plural
+from deck.frozen import frozen
 from deck.kinds.base import CAPTION, Kind, inline_text
 from deck.layout.blocks import Area, Body, Laid, caption_below, under
 from deck.layout.fit import Fitter, Para, runs_of
@@ -17,7 +17,7 @@ from deck.source.located import Map, Seq
 from deck.theme import Role
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     header: tuple[m.Rich, ...]
     rows: tuple[tuple[m.Rich, ...], ...]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from deck import model as m
+from deck.frozen import frozen
 from deck.kinds.base import Kind, inline_text, split_paragraphs
 from deck.layout.blocks import Area, Body, Laid, frames_shrunk
 from deck.layout.fit import Fitter, Para, runs_of
 from deck.problems import Problem
 
 
-@dataclass(frozen=True)
+@frozen
 class Text:
     paragraphs: tuple[m.Rich, ...]
 

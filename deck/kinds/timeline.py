@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deck.fields import Field, ListOf, Record
+from deck.frozen import frozen
 from deck.kinds.base import Kind, plain_text
 from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
 from deck.layout.fit import Fitter, Para, plain
@@ -12,14 +13,14 @@ from deck.layout.page import Box, Shape
 from deck.problems import Problem
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     when: str
     what: str
     detail: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Timeline:
     events: tuple[Event, ...]
 

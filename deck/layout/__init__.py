@@ -6,10 +6,11 @@ whose placeholders take what it shows (deck.layout.choose)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from deck import model as m
+from deck.frozen import frozen
 from deck.layout.blocks import Area, Body, TooBig, centred, continue_paragraphs
 from deck.layout.choose import Chooser, bind_page
 from deck.layout.fit import CENTRE_FILL, Fitter, Para, plain, runs_of
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # the kinds import the layout's blocks; the layout gets the r
 __all__ = ["lay_out"]
 
 
-@dataclass(frozen=True)
+@frozen
 class _Draft:
     """A page before numbering: what `kind` of page it is ('title', 'section', 'content'),
     where it was written, whether it gets the frame's footer, and the section it names."""

@@ -4,15 +4,16 @@ paragraphs that continue over slides, captions, one size for several roles, shri
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deck import model as m
+from deck.frozen import frozen
 from deck.layout.fit import Fitter, Para, runs_of
 from deck.layout.page import Box, Element, TextFrame
 from deck.problems import Problem, Where
 
 
-@dataclass(frozen=True)
+@frozen
 class Area:
     """The box a slide's content may fill (EMU), and where the slide was written."""
 
@@ -20,7 +21,7 @@ class Area:
     where: Where
 
 
-@dataclass(frozen=True)
+@frozen
 class Body:
     """The content elements of one page; a kind returns several when it continues."""
 

@@ -14,8 +14,9 @@ strips unused, and comes first in the master wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from deck.frozen import frozen
 from deck.layout.page import Element, Page, Ph, Shape
 from deck.theme.model import Layout, Master, Placeholder
 
@@ -26,7 +27,7 @@ _STRIPS = ("caption", "takeaway", "source")  # top to bottom, as strips are read
 _PREFERRED = {"title": "title", "section": "secHead"}  # the layout type of a title slide, a divider
 
 
-@dataclass(frozen=True)
+@frozen
 class Choice:
     """The layout chosen for a page and the placeholder of each slot it binds."""
 
@@ -107,7 +108,7 @@ def _slots(page: Page) -> dict[str, Element]:
     return slots
 
 
-@dataclass(frozen=True)
+@frozen
 class _Parts:
     title: list[Placeholder]
     subtitle: list[Placeholder]

@@ -4,9 +4,8 @@ Its boxes come from the theme's Grid, which the layouts' placeholders are made f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from deck import model as m
+from deck.frozen import frozen
 from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.masters import Grid, takeaway_offset
 from deck.layout.page import Box, Run, Shape, TextFrame
@@ -42,7 +41,7 @@ def words(language: str) -> dict[str, str]:
     return WORDS.get(tag.split("-")[0], WORDS["en"])
 
 
-@dataclass(frozen=True)
+@frozen
 class Frame:
     """The frame of every slide of one deck in one theme: its grid (the area inside the
     margins, the footer's place …, EMU), the automatic words, and reference numbers by key."""

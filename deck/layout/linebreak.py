@@ -28,8 +28,11 @@ The text is never changed: `wrap` only reports the lines a viewer is expected to
 from __future__ import annotations
 
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from deck.layout.metrics import advances, resolve_scripts
 from deck.layout.page import Run
@@ -164,9 +167,12 @@ def kinsoku_break(text: str, p: int) -> int:
 @lru_cache(maxsize=2048)
 def _measure(
     runs: tuple[Run, ...], face: Face, size: int, bold: bool, italic: bool, code: Face | None
-) -> tuple[str, tuple[bool, ...], tuple[float, ...]]:
-    """Return the paragraph's text and, per character, whether it is set in the East Asian face
-    and its width (EMU). Cached: the fitter measures the same paragraph at several widths."""
+) -> tuple[str, tuple[bool, ...], tuple[float, ...], array, tuple[int, ...]]:
+    """Return the paragraph's text; per character, whether it is set in the East Asian face and
+    its width (EMU, a whole number); the widths' running sums (the first 0, one more than the
+    characters; doubles, exact for whole numbers below 2**53, in an array to keep the cache
+    small); and where its forced lines end ('\\n' positions, then its length). Cached: the
+    fitter measures the same paragraph at several widths."""
     text = "".join(run.text for run in runs)
     scripts = resolve_scripts(text)
     pixels = max(1, round(size / EMU_PER_DEVICE_PIXEL))
@@ -181,7 +187,8 @@ def _measure(
     for i in range(len(text) - 1, 0, -1):  # "——" is one glyph in CJK fonts: one unit
         if _inside_dashes(text, scripts, i):
             widths[i - 1], widths[i] = widths[i - 1] + widths[i], 0.0
-    return text, tuple(scripts), tuple(widths)
+    stops = tuple(i for i, ch in enumerate(text) if ch == "\n") + (len(text),)
+    return text, tuple(scripts), tuple(widths), array("d", accumulate(widths, initial=0)), stops
 
 
 def _inside_dashes(text: str, scripts: Sequence[bool], p: int) -> bool:
@@ -189,13 +196,11 @@ def _inside_dashes(text: str, scripts: Sequence[bool], p: int) -> bool:
     return text[p] == text[p - 1] == "\u2014" and scripts[p] and scripts[p - 1]
 
 
-def _line_end(text: str, scripts: Sequence[bool], widths: Sequence[float], start: int, stop: int, width: int) -> int:
-    """Return where the line starting at `start` ends (the next line's first index)."""
-    pos = 0.0
-    i = start
-    while i < stop and pos + widths[i] < width:
-        pos += widths[i]
-        i += 1
+def _line_end(text: str, scripts: Sequence[bool], sums: Sequence[float], start: int, stop: int, width: int) -> int:
+    """Return where the line starting at `start` ends (the next line's first index). `sums`
+    are the widths' running sums (`_measure`): the characters before index i fit while
+    sums[i + 1] - sums[start] < width, the widths being whole numbers added exactly."""
+    i = bisect_left(sums, sums[start] + width, start + 1) - 1  # the first that does not fit
     if i >= stop:
         return stop
     if text[i] == " ":
@@ -235,18 +240,27 @@ def wrap(
     """
     if width <= 0 or size <= 0:
         raise ValueError(f"width and size must be positive, got {width} and {size} EMU")
-    text, scripts, widths = _measure(tuple(runs), face, size, bold, italic, code)
+    return list(_lines(tuple(runs), face, size, width, bold, italic, code))
+
+
+@lru_cache(maxsize=1024)
+def _lines(
+    runs: tuple[Run, ...], face: Face, size: int, width: int, bold: bool, italic: bool, code: Face | None
+) -> tuple[str, ...]:
+    """`wrap`'s lines. Cached: fitting asks for the same paragraph at the same width again and
+    again (its height, its narrowing, its phrases), six times in seven."""
+    text, scripts, _, sums, stops = _measure(runs, face, size, bold, italic, code)
     lines: list[str] = []
     start = 0
-    for stop in [i for i, ch in enumerate(text) if ch == "\n"] + [len(text)]:
+    for stop in stops:
         if start == stop:
             lines.append("")
         while start < stop:
-            end = _line_end(text, scripts, widths, start, stop, width)
+            end = _line_end(text, scripts, sums, start, stop, width)
             lines.append(text[start:end].rstrip(" "))
             start = end
         start = stop + 1
-    return lines
+    return tuple(lines)
 
 
 def count_lines(

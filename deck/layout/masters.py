@@ -11,8 +11,7 @@ the custom ones the kinds need (Quote, Three Columns).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from deck.frozen import frozen
 from deck.layout.fit import Fitter
 from deck.layout.page import Box
 from deck.theme.model import Layout, Level, Master, Placeholder
@@ -22,7 +21,7 @@ TAKEAWAY_IDX, SOURCE_IDX = 13, 14  # the custom placeholders every content layou
 _LEVELS = 9  # outline levels PowerPoint styles
 
 
-@dataclass(frozen=True)
+@frozen
 class Grid:
     """The boxes (EMU) of the slide frame in one theme: the area inside the margins, the
     one-line title, the footer's row (slide number, section, free text, date), the title

@@ -8,13 +8,13 @@ that layout's placeholders it fills (`placeholder`: the placeholder's type and i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from deck.frozen import frozen
 from deck.theme.model import Master
 
 
-@dataclass(frozen=True)
+@frozen
 class Ph:
     """The placeholder of its page's layout an element fills: PowerPoint's placeholder type
     (title, ctrTitle, subTitle, body, obj, pic, ftr, sldNum …) and idx."""
@@ -23,7 +23,7 @@ class Ph:
     idx: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Run:
     """A stretch of text with one look. `color` overrides the box's colour role (e.g. strong)."""
 
@@ -36,7 +36,7 @@ class Run:
     field: str | None = None  # 'slidenum' for a live slide-number field (text is its preview)
 
 
-@dataclass(frozen=True)
+@frozen
 class Paragraph:
     """A paragraph: its runs, bullet level (0 = none, 1, 2), alignment, space before, indent,
     and optional size and pitch overrides (EMU); `role` is the text role it was set in."""
@@ -60,7 +60,7 @@ class Paragraph:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass(frozen=True)
+@frozen
 class Box:
     """A rectangle on the slide, EMU from the top-left corner."""
 
@@ -70,7 +70,7 @@ class Box:
     h: int
 
 
-@dataclass(frozen=True)
+@frozen
 class TextFrame:
     """Fitted text in a box. `size` and `line_pitch` are EMU, written explicitly (no autofit).
 
@@ -104,7 +104,7 @@ class TextFrame:
     wrap: bool = True  # False: the viewer never wraps its lines (code)
 
 
-@dataclass(frozen=True)
+@frozen
 class Shape:
     """A drawn shape: 'rect', 'round_rect', 'ellipse', 'chevron', 'line' (x,y → x+w,y+h).
     Shapes are ornaments (rules, bars, cards, markers): they carry no content."""
@@ -118,7 +118,7 @@ class Shape:
     group: str | None = None  # the drawn group it belongs to (an event, a card), shown as one
 
 
-@dataclass(frozen=True)
+@frozen
 class Picture:
     """A picture scaled to fit whole inside `box` (already computed: never stretched)."""
 
@@ -130,12 +130,12 @@ class Picture:
     placeholder: Ph | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Cell:
     paragraphs: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     """A native table. `rows[0]` is the header row. Widths and heights are EMU."""
 
@@ -156,13 +156,13 @@ class Table:
     placeholder: Ph | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Series:
     name: str
     values: tuple[float, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A native chart: 'bar' (horizontal), 'column', 'stacked-bar', 'stacked-column', 'line',
     'area', 'pie', 'doughnut' or 'scatter' (x values in `x`); series coloured in order
@@ -193,7 +193,7 @@ class Chart:
 Element = TextFrame | Shape | Picture | Table | Chart
 
 
-@dataclass(frozen=True)
+@frozen
 class Page:
     """One slide as laid out. `elements` are in reading order; the title comes first.
     Consecutive elements naming one `group` are drawn as one group shape.
@@ -216,7 +216,7 @@ class Page:
     background: Path | None = None  # the slide's own background picture (veiled when rendered)
 
 
-@dataclass(frozen=True)
+@frozen
 class DocInfo:
     """Document properties: written into docProps, never invented."""
 
@@ -228,7 +228,7 @@ class DocInfo:
     keywords: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Pages:
     """A whole laid-out deck: its pages, document properties and the slide master (with its
     layouts) the pages are laid out on."""

@@ -3,13 +3,14 @@ and runs cut to a stretch of their text or broken by hand."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deck import model as m
+from deck.frozen import frozen
 from deck.layout.page import Run
 
 
-@dataclass(frozen=True)
+@frozen
 class Para:
     """A paragraph before fitting: its runs, the theme text role it takes and its bullet level."""
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 from pathlib import Path
 
+from deck.frozen import frozen
 from deck.layout.page import Page, Pages, Picture, Run
 from deck.theme import Theme
 from deck.theme.template import Template
@@ -19,7 +20,7 @@ _HASH_CHARS = 12  # hex digits of a content hash kept in the record
 Slides = tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Changes:
     """Slides that differ from the previous build, by key: `changed` lists every new or
     changed slide in deck order, `added` those of them that are new; `removed` is in the
@@ -77,15 +78,20 @@ def _canonical(value) -> str:
 def _plain(value):
     """Return `value` as JSON-ready data: a dataclass as its type name and fields, a picture
     as its file's name and content hash, a slide-number field without its preview text."""
+    kind = type(value)
+    if kind in _SCALARS:  # most of a page: its text, numbers and flags
+        return value
+    if kind is tuple or kind is list:
+        return [_plain(v) for v in value]
     if isinstance(value, Picture):
-        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "path"}
+        fields = {name: _plain(getattr(value, name)) for name in _field_names(kind) if name != "path"}
         return {"Picture": fields, "file": value.path.name, "bytes": _file_hash(value.path)}
     if isinstance(value, Template):  # a company template: by its bytes
         return {"Template": value.digest}
     if isinstance(value, Run) and value.field == "slidenum":
         value = dataclasses.replace(value, text="")
     if dataclasses.is_dataclass(value):
-        return {type(value).__name__: {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        return {kind.__name__: {name: _plain(getattr(value, name)) for name in _field_names(kind)}}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -93,6 +99,14 @@ def _plain(value):
     if isinstance(value, Path):
         return value.name
     return value
+
+
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def _file_hash(path: Path) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from deck.frozen import frozen
 from deck.layout.page import Pages, Table, TextFrame
 from deck.model import Deck, Slide
 from deck.problems import Problem
@@ -21,7 +21,7 @@ _CJK = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class TalkTime:
     """Speaking time estimated from the notes: `cjk` characters and `words` (other scripts)."""
 

@@ -12,16 +12,26 @@ the font scheme's face for that script.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d"
-_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
-_CJK_MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # CJK punctuation
-# A stretch of East Asian text (its punctuation inside it), or of letters of another script.
-_STRETCH = re.compile(
-    f"[{_HAN}{_KANA}][{_HAN}{_KANA}{_CJK_MARKS}]*|[{_HANGUL}][{_HANGUL}{_CJK_MARKS}]*|[^\\W\\d_{_HAN}{_KANA}{_HANGUL}{_CJK_MARKS}]+"
+# The scripts by code point, as inclusive ranges: a character is classed by one comparison
+# per range rather than by regular expressions, whose classes this large take Python tens of
+# milliseconds to compile at every start.
+_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+_KANA = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9D))
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
+_CJK_MARKS = ((0x3000, 0x303F), (0xFF01, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65))  # punctuation
+_CLASSED = sorted(
+    [(lo, hi, "H") for lo, hi in _HAN]
+    + [(lo, hi, "K") for lo, hi in _KANA]
+    + [(lo, hi, "G") for lo, hi in _HANGUL]
+    + [(lo, hi, "M") for lo, hi in _CJK_MARKS]
 )
+_STARTS = tuple(lo for lo, _, _ in _CLASSED)
+# A stretch of East Asian text (its punctuation inside it), or of letters of another script,
+# over the text's classes (`_class`): Han or kana, Hangul, marks, other letters.
+_STRETCH = re.compile("[HK][HKM]*|G[GM]*|L+")
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 
 
@@ -37,16 +47,17 @@ def _runs(text: str, deck: str, east_asian: str) -> tuple[tuple[str, str], ...]:
     cjk_deck = deck.split("-")[0].lower() in _CJK_LANGUAGES
     pieces: list[list[str]] = []
     last = 0
-    for match in _STRETCH.finditer(text):
+    classes = "".join(map(_class, text))
+    for match in _STRETCH.finditer(classes):
         lang = _language(match.group(), deck, cjk_deck, east_asian)
-        gap = text[last : match.start()]
+        gap, stretch = text[last : match.start()], text[match.start() : match.end()]
         if pieces and pieces[-1][1] == lang:
-            pieces[-1][0] += gap + match.group()
+            pieces[-1][0] += gap + stretch
         elif pieces:
             pieces[-1][0] += gap
-            pieces.append([match.group(), lang])
+            pieces.append([stretch, lang])
         else:
-            pieces.append([gap + match.group(), lang])
+            pieces.append([gap + stretch, lang])
         last = match.end()
     if not pieces:
         return ((text, deck),)
@@ -54,13 +65,25 @@ def _runs(text: str, deck: str, east_asian: str) -> tuple[tuple[str, str], ...]:
     return tuple((piece, lang) for piece, lang in pieces)
 
 
-def _language(stretch: str, deck: str, cjk_deck: bool, east_asian: str) -> str:
+def _language(classes: str, deck: str, cjk_deck: bool, east_asian: str) -> str:
+    """The language of a stretch, given its characters' classes (`_class`)."""
     primary = deck.split("-")[0].lower()
-    first = stretch[0]
-    if re.match(f"[{_HAN}{_KANA}{_HANGUL}]", first) is None:
+    if classes[0] == "L":
         return "en-US" if cjk_deck else deck  # letters of an alphabet
-    if re.search(f"[{_KANA}]", stretch):
+    if "K" in classes:
         return deck if primary == "ja" else "ja-JP"
-    if re.search(f"[{_HANGUL}]", stretch):
+    if "G" in classes:
         return deck if primary == "ko" else "ko-KR"
     return deck if cjk_deck else east_asian
+
+
+@lru_cache(maxsize=1 << 16)
+def _class(ch: str) -> str:
+    """Return the class of character `ch`: 'H' Han, 'K' kana, 'G' Hangul, 'M' CJK punctuation,
+    'L' a letter of another script (a word character that is not a digit or '_', as `\\w` and
+    `\\d` say), else 'o' (spaces, digits, other punctuation)."""
+    cp = ord(ch)
+    i = bisect_right(_STARTS, cp) - 1
+    if i >= 0 and cp <= _CLASSED[i][1]:
+        return _CLASSED[i][2]
+    return "L" if ch.isalnum() and not ch.isdecimal() else "o"

@@ -12,9 +12,10 @@ and LibreOffice never add it there. Every run carries its language (deck.pptx.la
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import count
 
+from deck.frozen import frozen
 from deck.layout.masters import BULLETS
 from deck.layout.page import Paragraph, Run
 from deck.pptx.lang import language_runs
@@ -36,7 +37,7 @@ from deck.theme import Theme
 from deck.theme.model import Level
 
 
-@dataclass(frozen=True)
+@frozen
 class Look:
     """How a frame's text is set: size and line pitch (EMU), font and colour roles, weight."""
 
@@ -49,7 +50,7 @@ class Look:
     italic: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Writer:
     """Writes one part's paragraphs: `link(url)` gives a hyperlink's relationship id,
     `field_id()` a stable GUID per slide-number field, `east_asian` the language of Han
@@ -112,13 +113,15 @@ class Writer:
 
     def _run(self, run: Run, look: Look, base: Level | None, weighted: bool = False) -> str:
         rid = self.link(run.link) if run.link else None
-        run_look = replace(
-            look,
-            color=run.color or ("link" if run.link else look.color),
-            font="code" if run.code else look.font,
-            bold=run.bold or look.bold,
-            italic=run.italic or look.italic,
-        )
+        run_look = look
+        if run.color or run.link or run.code or run.bold or run.italic:  # else the paragraph's look as it is
+            run_look = replace(
+                look,
+                color=run.color or ("link" if run.link else look.color),
+                font="code" if run.code else look.font,
+                bold=run.bold or look.bold,
+                italic=run.italic or look.italic,
+            )
         if run.field == "slidenum":
             rpr = self._run_props("a:rPr", run_look, base, look.lang, rid)
             return f'<a:fld id="{self.field_id()}" type="slidenum">{rpr}<a:t>{xml_text(run.text)}</a:t></a:fld>'

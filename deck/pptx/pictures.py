@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
+from deck.frozen import frozen
 from deck.units import EMU_PER_INCH
 
 PIXELS_PER_INCH = 192  # 2 × 96 dpi
@@ -27,7 +27,7 @@ _EXTENSIONS = {"PNG": "png", "JPEG": "jpeg", "GIF": "gif", "BMP": "bmp"}
 _ORIENTATION = 0x0112  # the EXIF tag
 
 
-@dataclass(frozen=True)
+@frozen
 class StoredPicture:
     """A picture's bytes as stored, their extension and content type, and pixel size."""
 

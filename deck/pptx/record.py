@@ -17,11 +17,10 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
-from xml.etree import ElementTree
 
+from deck.frozen import frozen
 from deck.layout.page import Pages
 from deck.lint.changes import Changes, Slides, compare, slide_hashes, theme_hash
 from deck.output.target import keep_aside, same_bytes
@@ -42,7 +41,7 @@ _VALUE_MAX = 255  # Office keeps at most 255 characters of a text property
 _LARGEST_RECORD = 1_000_000  # bytes; a bigger custom.xml is not ours
 
 
-@dataclass(frozen=True)
+@frozen
 class Record:
     """What one build wrote: `digest` (sha256 hex over every part but the record itself:
     name, CRC-32, size), `slides` ((page key, content hash) in slide order) and `theme` (a
@@ -158,6 +157,8 @@ def read_record(path: Path) -> tuple[Record | None, str | None]:
     package) and the digest of its parts as they are now (None when it has no record). The
     record part counts in that digest when it holds anything but the record deck wrote (a
     sensitivity label, say), so such an edit, too, makes it differ from the record's."""
+    from xml.etree import ElementTree  # only when there is an earlier output: a first build need not
+
     try:
         with zipfile.ZipFile(path) as package:
             info = package.getinfo(CUSTOM)
@@ -176,6 +177,8 @@ def read_record(path: Path) -> tuple[Record | None, str | None]:
 
 
 def _parse(xml: bytes) -> Record | None:
+    from xml.etree import ElementTree
+
     root = ElementTree.fromstring(xml)
     values: dict[str, str] = {}
     for prop in root.iter(f"{{{_PROPS_NS}}}property"):
@@ -197,7 +200,7 @@ def _parse(xml: bytes) -> Record | None:
 # ---- replacing an output ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Replaced:
     """What replacing an output did: the changes from the previous build, and where a
     person's edited copy was kept (None when the old output was deck's own, or absent)."""

@@ -12,9 +12,9 @@ bars, cards, markers) are marked decorative, so screen readers pass over them. G
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import count, groupby
 
+from deck.frozen import frozen
 from deck.layout.page import Box, Chart, Page, Ph, Picture, Shape, Table, TextFrame
 from deck.pptx.master import DECL, ROOT_NS, background_xml
 from deck.pptx.paragraphs import Look, Writer, field_ids
@@ -41,7 +41,7 @@ _DECORATIVE = (
 _FOOTERS = ("dt", "ftr", "sldNum")
 
 
-@dataclass(frozen=True)
+@frozen
 class Refs:
     """Relationship ids from the part being written: `link(url)` of an external hyperlink,
     `picture(p)` of the image part showing picture `p`, `chart(c)` of chart `c`'s part."""

@@ -8,18 +8,18 @@ import dataclasses
 import hashlib
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from deck.export.office import rasterise
 from deck.export.warm import WarmOffice
+from deck.frozen import frozen
 from deck.layout.page import Page, Pages, Run
 from deck.lint.changes import slide_hashes, theme_hash
 from deck.pipeline import Outcome
 from deck.problems import Problem, display_path
 
 
-@dataclass(frozen=True)
+@frozen
 class SlideView:
     number: int
     title: str

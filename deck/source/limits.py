@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from deck.frozen import frozen
 from deck.problems import Problem, Where
 
 
-@dataclass(frozen=True)
+@frozen
 class Limits:
     """Bounds on what a YAML file may cost to read; generous for real talks."""
 

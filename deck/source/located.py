@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from deck.frozen import frozen
 from deck.problems import Where
 
 
-@dataclass(frozen=True)
+@frozen
 class Node:
     """Base of located values; `where` is the first character of the value in the source."""
 
     where: Where
 
 
-@dataclass(frozen=True)
+@frozen
 class Scalar(Node):
     """A scalar exactly as typed: `text` is the raw string before any type resolution.
 
@@ -34,14 +35,14 @@ class Scalar(Node):
         return self.tag == "null"
 
 
-@dataclass(frozen=True)
+@frozen
 class Seq(Node):
     """A sequence of located values."""
 
     items: tuple[Node, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Map(Node):
     """A mapping; keys are located scalars, in source order, without duplicates."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
+
+from deck.frozen import frozen
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -17,7 +18,7 @@ OUTSIDE = "outside"  # leads outside the folder, through `..` or a symlink
 MISSING = "missing"  # names no file (nothing, or a folder)
 
 
-@dataclass(frozen=True)
+@frozen
 class Found:
     """Where a named path leads: `path` (resolved) when it names a file, else `refused` says
     why (one of the reasons above), with the system's words for UNFOLLOWABLE in `detail`."""

@@ -10,6 +10,7 @@ import yaml
 from yaml.events import AliasEvent, DocumentEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from deck.frozen import frozen
 from deck.problems import Problem, Where, cut
 from deck.source.encoding import check_characters, decode
 from deck.source.keys import checked_map
@@ -95,7 +96,7 @@ class _Open:
     chars: int = 0  # characters of text inside, counting repeats through aliases
 
 
-@dataclass(frozen=True)
+@frozen
 class _Anchored:
     """A value an anchor names, with what each alias to it adds to the counts."""
 

@@ -4,9 +4,9 @@ with its insets (per side) recorded, and placeholders numbered alike reported.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from deck.frozen import frozen
 from deck.theme.model import Layout, Placeholder
 from deck.theme.package import NS, Package
 from deck.theme.placeholders import (
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 Insets = dict[tuple[str, int, str], tuple[int, int, int, int]]  # (layout name, idx, type) → l, t, r, b
 
 
-@dataclass(frozen=True)
+@frozen
 class Styles:
     """A master's text styles as levels: its title style, body style and other style."""
 

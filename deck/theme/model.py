@@ -5,9 +5,11 @@ Placeholder, Level), which a theme's layouts are generated into or a template is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from deck.frozen import frozen
 
 if TYPE_CHECKING:
     from deck.theme.template import Template
@@ -52,7 +54,7 @@ BASE_ROLES = (
 BODY_POINTS = 24  # the body size, in points, that a Role's default sizes are stated for
 
 
-@dataclass(frozen=True)
+@frozen
 class Role:
     """A text role a slide kind adds, and its look in a theme that does not name it: `size`
     and `min` in points for a 24 pt body (scaled with the theme's `body` size), a font role
@@ -93,7 +95,7 @@ def cjk_region(language: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@frozen
 class Face:
     """A font role's typefaces: one for Latin script, one for East Asian script."""
 
@@ -134,7 +136,7 @@ def _in_region(typeface: str, region: str) -> str:
     return typeface if match is None else f"{match.group('family')} {region}"
 
 
-@dataclass(frozen=True)
+@frozen
 class TextStyle:
     """A text role: size, minimum and maximum in EMU (multiples of half a point), font role,
     colour role. Body text a slide holds little of grows from `size` up to `max_size`
@@ -154,14 +156,14 @@ class TextStyle:
         return max(self.size, self.max_size)
 
 
-@dataclass(frozen=True)
+@frozen
 class Footer:
     slide_number: bool = True
     section: bool = True
     text: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Logo:
     """The theme's logo, drawn on the slide master: its picture file, alt text, corner
     (`top-left` or `top-right`: it sits in the top margin, above every title), height (EMU)
@@ -179,7 +181,7 @@ class Logo:
         return round(self.height * self.pixels[0] / self.pixels[1])
 
 
-@dataclass(frozen=True)
+@frozen
 class Theme:
     """Everything the layout and the renderer may use for colour, type and spacing."""
 
@@ -249,7 +251,7 @@ def luminance(rgb: str) -> float:
 TITLES = ("title", "ctrTitle")  # the placeholder types of a title
 
 
-@dataclass(frozen=True)
+@frozen
 class Level:
     """How a placeholder sets a paragraph at one outline level (EMU): the text role it takes
     (None where no theme role names it), size, exact line pitch, space before (which viewers
@@ -272,7 +274,7 @@ class Level:
     italic: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Placeholder:
     """A placeholder of a master or layout: PowerPoint's placeholder type (title, ctrTitle,
     subTitle, body, obj, pic, dt, ftr, sldNum) and idx, the shape's name, its box (EMU from
@@ -291,7 +293,7 @@ class Placeholder:
     levels: tuple[Level, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Layout:
     """A slide layout: its name, PowerPoint's layout type (title, obj, secHead, twoObj,
     twoTxTwoObj, titleOnly, blank, objTx, picTx, cust …) and its placeholders."""
@@ -310,7 +312,7 @@ class Layout:
         raise KeyError(f"layout {self.name!r} has no placeholder {ph_type} idx {idx}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Master:
     """A slide master: its own placeholders (title, body, dt, ftr, sldNum), the text styles
     every placeholder inherits (title, body per outline level, other text) and its layouts,

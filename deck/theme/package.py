@@ -10,8 +10,9 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from deck.frozen import frozen
 
 if TYPE_CHECKING:  # lxml is imported when a template is read: a build without one never loads it
     from lxml import etree
@@ -35,7 +36,7 @@ _PRESENTATION_TYPES = {
 MAX_BYTES = 64 * 1024 * 1024  # a template's parts, uncompressed, read at most
 
 
-@dataclass(frozen=True)
+@frozen
 class Part:
     """A part the output copies: its name, content type, bytes and relationships part."""
 

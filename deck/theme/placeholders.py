@@ -8,12 +8,12 @@ always states its own)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the elements come from deck.theme.template, which imports lxml when it reads
     from lxml import etree
 
+from deck.frozen import frozen
 from deck.theme.model import Level, Master, Placeholder
 
 NS = {
@@ -64,7 +64,7 @@ def _strip(p: Placeholder, width: int, height: int) -> bool:
     return 2 * p.w >= width and 6 * p.h <= height
 
 
-@dataclass(frozen=True)
+@frozen
 class Raw:
     type: str
     idx: int

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deck.frozen import frozen
 from deck.theme.art import Drawn, covered, drawn
 from deck.theme.contrast import contrast
 from deck.theme.layouts import Insets, Styles, master_placeholders, read_layouts
@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # lxml is imported when a template is read: a build without o
 __all__ = ["NS", "Part", "Template", "read_template"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Template:
     """A template read: its file and a digest of its bytes, slide size (EMU), the first
     master as data (layouts named uniquely, in the master's order) with each layout's part,

@@ -4,23 +4,22 @@ from them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from deck import model as m
 from deck.fields import Ctx, Either, Field, ListOf, Record, Text
+from deck.frozen import frozen
 from deck.kinds.base import inline_text
 from deck.problems import Where, cut
 from deck.source.located import Map
 
 
-@dataclass(frozen=True)
+@frozen
 class Reason:
     label: str
     text: m.Rich
     evidence: tuple[m.Rich, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Argument:
     """An argument map. `number` is its place among the deck's arguments; `status` is None
     where it is first shown, and on a revisit the mark of each reason by label (the deck's
@@ -33,7 +32,7 @@ class Argument:
     status: tuple[tuple[str, bool, str], ...] | None = None  # (label, covered, mark) on a revisit
 
 
-@dataclass(frozen=True)
+@frozen
 class Revisit:
     """`argument: {revisit: <id>}` as read, before the deck is linked."""
 

@@ -3,15 +3,14 @@ series colours, and the fields of `chart:`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from deck import model as m
 from deck.fields import Bool, Choice, Field, ListOf, MapOf, Number, Record
+from deck.frozen import frozen
 from deck.kinds.base import CAPTION, plain_text
 from deck.kinds.chart.alt import ROUND  # shares of a whole, no axes
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A chart slide's content, its values checked against its type."""
 

@@ -1,0 +1,58 @@
+"""The command line: parse arguments (parser.py), run a command (make.py, preview.py, info.py),
+print problems and decide the exit status (report.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from deck.cli.info import cmd_explain, cmd_new, cmd_schema, cmd_template, cmd_themes
+from deck.cli.make import cmd_build, cmd_check, cmd_serve, cmd_watch
+from deck.cli.parser import parser
+from deck.cli.preview import cmd_preview
+from deck.cli.report import exit_status, report
+from deck.output.stop import Stopped, Terminated, on_sigterm, stopped
+from deck.problems import Exit
+
+__all__ = ["COMMANDS", "exit_status", "main"]
+
+REPORT = "https://github.com/deck-slides/deck/issues"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return (and, as a console script, exit with) its status. Ctrl-C exits 130
+    and SIGTERM 143 (128 + the signal), with what was being written removed."""
+    args = parser().parse_args(argv)
+    restore = on_sigterm()
+    try:
+        status = COMMANDS[args.command](args)
+    except (KeyboardInterrupt, Terminated, Stopped) as stop:
+        return report([stopped(stop, getattr(args, "outline", None) or Path(args.command))])
+    except Exception as exc:  # a bug: one line, traceback only with --debug
+        if args.debug:
+            import traceback  # only for a bug: a build need not import it
+
+            traceback.print_exc()
+        print(
+            f"deck: internal error ({type(exc).__name__}: {exc}). This is a bug in deck; please report "
+            f"it at {REPORT} with the outline{'' if args.debug else ' (run with --debug for details)'}.",
+            file=sys.stderr,
+        )
+        return Exit.INTERNAL
+    finally:
+        restore()
+    return int(status)
+
+
+COMMANDS = {
+    "build": cmd_build,
+    "check": cmd_check,
+    "watch": cmd_watch,
+    "serve": cmd_serve,
+    "preview": cmd_preview,
+    "new": cmd_new,
+    "schema": cmd_schema,
+    "themes": cmd_themes,
+    "template": cmd_template,
+    "explain": cmd_explain,
+}
