@@ -298,8 +298,8 @@ def _continued(
 ) -> tuple[list[TextFrame], list[Body], list[Problem]]:
     """Return the titles and bodies of a slide titled `text` whose body `lay(top)` lays out
     below `top` (EMU), and the titles' problems. When the body continues over n pages, each
-    title is numbered ` (1/n)`, ` (2/n)` … and the bodies are laid out again below the
-    tallest numbered title, until their number settles."""
+    title after the first is marked ` (cont. 2/n)` … ` (cont. n/n)` and the bodies are laid out
+    again below the tallest marked title, until their number settles."""
     title, problems = frame.title(text, where, None)
     gap = frame.fit.theme.gap
     top = frame.grid.content_top(title.box, gap)
@@ -314,7 +314,21 @@ def _continued(
         top, bodies = need, lay(need)  # a lower top leaves less room: never fewer pages
     if len(fitted) != len(bodies):
         fitted = [frame.title(text, where, frame.part(i + 1, len(bodies))) for i in range(len(bodies))]
-    return [t for t, _ in fitted], bodies, problems + [p for _, more in fitted for p in more]
+    smallest = min(t.size for t, _ in fitted)  # one size for the pages of one slide
+    titles = [
+        frame.fit.frame(
+            [Para(plain(text + frame.part(i + 1, len(bodies))), "title")],
+            t.box,
+            {"title": smallest},
+            name="Title",
+            anchor="top",
+            slot="title",
+        )
+        if t.size > smallest
+        else t
+        for i, (t, _) in enumerate(fitted)
+    ]
+    return titles, bodies, problems + [p for _, more in fitted for p in more]
 
 
 def _list_pages(

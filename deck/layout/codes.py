@@ -75,7 +75,8 @@ CODES: dict[str, Code] = {
         "slide-continues",
         "a slide's content continues on further slides",
         "Bullets and tables that do not fit one slide even at the minimum size continue on "
-        "further slides, each titled with the slide's title and its page, `(1/3)`, `(2/3)` ….",
+        "further slides, each titled with the slide's title and its page: `Results (cont. 2/3)`, "
+        "in the deck's language (`（续 2/3）`, `（続き 2/3）` …).",
         _SLIDE + "  - title: Many\n    bullets:\n      - One\n      - … (sixty long bullets)\n    notes: n",
         "Split the content over slides yourself, or accept the continuation.",
     ),

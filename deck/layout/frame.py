@@ -12,11 +12,23 @@ from deck.layout.page import Box, Run, Shape, TextFrame
 from deck.problems import Problem, Where
 
 WORDS = {
-    "en": {"agenda": "Agenda", "references": "References", "part": " ({n}/{of})", "source": "Source: ", "sep": " · "},
-    "zh": {"agenda": "议程", "references": "参考文献", "part": "（{n}/{of}）", "source": "来源：", "sep": " · "},
-    "zh-Hant": {"agenda": "議程", "references": "參考文獻", "part": "（{n}/{of}）", "source": "來源：", "sep": " · "},
-    "ja": {"agenda": "議題", "references": "参考文献", "part": "（{n}/{of}）", "source": "出典：", "sep": " · "},
-    "ko": {"agenda": "목차", "references": "참고문헌", "part": " ({n}/{of})", "source": "출처: ", "sep": " · "},
+    "en": {
+        "agenda": "Agenda",
+        "references": "References",
+        "cont": " (cont. {n}/{of})",
+        "source": "Source: ",
+        "sep": " · ",
+    },
+    "zh": {"agenda": "议程", "references": "参考文献", "cont": "（续 {n}/{of}）", "source": "来源：", "sep": " · "},
+    "zh-Hant": {
+        "agenda": "議程",
+        "references": "參考文獻",
+        "cont": "（續 {n}/{of}）",
+        "source": "來源：",
+        "sep": " · ",
+    },
+    "ja": {"agenda": "議題", "references": "参考文献", "cont": "（続き {n}/{of}）", "source": "出典：", "sep": " · "},
+    "ko": {"agenda": "목차", "references": "참고문헌", "cont": " (계속 {n}/{of})", "source": "출처: ", "sep": " · "},
 }
 # Wayfinding words (issue 16): the progress marker of a slide that supports a reason, and a
 # revisited argument map's marks on reasons already supported and still to come.
@@ -68,11 +80,12 @@ class Frame:
         return self.grid.footer_top
 
     def part(self, n: int, of: int) -> str:
-        """Return the title suffix of page `n` of a slide continued over `of` pages: ` (2/3)`."""
-        return self.words["part"].format(n=n, of=of)
+        """Return the title suffix of page `n` of a slide continued over `of` pages: none on
+        the first, ` (cont. 2/3)` (in the deck's language: （续 2/3）, （続き 2/3）…) on the others."""
+        return self.words["cont"].format(n=n, of=of) if n > 1 else ""
 
     def title(self, text: str, where: Where, suffix: str | None) -> tuple[TextFrame, list[Problem]]:
-        """Return a slide's title (with `suffix`, e.g. ` (2/3)`) in one line at the theme
+        """Return a slide's title (with `suffix`, e.g. ` (cont. 2/3)`) in one line at the theme
         size, else in two lines shrunk as needed, and its problems: a warning when shrunk
         (not for a continued slide's title), an error when it does not fit even so."""
         fit, one = self.fit, self.grid.title

@@ -37,7 +37,7 @@ CODES: dict[str, Code] = {
         "two slides have the same title (a warning)",
         "Screen reader users move between slides by their titles, and PowerPoint's outline and "
         "Accessibility Checker list them; two slides with one title cannot be told apart. (A "
-        "slide that continues is numbered `(2/3)` by deck.)",
+        "slide that continues is marked `(cont. 2/3)` by deck.)",
         "slides:\n  - title: Results\n    text: Faster.\n    notes: n\n"
         "  - title: Results\n    text: Cheaper.\n    notes: n",
         "Give each slide a title that says what it shows: `Results: speed`, `Results: cost`.",

@@ -153,7 +153,7 @@ def test_columns_too_long_for_one_slide_continue_with_every_bullet_under_their_h
         f"        bullets:\n{bullets}      - heading: Right\n        bullets:\n{shorter}    notes: n\n",
     )
     outcome, pages = _column_pages(outline)
-    assert [p.title.paragraphs[0].text for p in pages] == ["Long (1/2)", "Long (2/2)"]
+    assert [p.title.paragraphs[0].text for p in pages] == ["Long", "Long (cont. 2/2)"]
     assert any(p.code == "L109" for p in outcome.warnings)
     shown = {}
     for page in pages:

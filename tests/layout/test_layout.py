@@ -37,7 +37,7 @@ def test_outline_without_sections_has_no_agenda():
 def test_long_bullets_continue_with_numbered_titles_and_a_warning():
     outcome = check_outline(Path(__file__).parent.parent / "cases" / "chinese-continued" / "outline.yaml")
     titles = [p.title.paragraphs[0].text for p in outcome.pages.pages]
-    assert "很多条目" not in titles and "很多条目（1/3）" in titles and "很多条目（3/3）" in titles
+    assert "很多条目" in titles and "很多条目（1/3）" not in titles and "很多条目（续 3/3）" in titles
     assert any("continues on" in w.message and w.line == 9 for w in outcome.warnings)
 
 
@@ -80,7 +80,9 @@ def test_long_table_continues_with_its_header_on_every_slide(write):
     assert outcome.errors == []
     pages = [p for p in outcome.pages.pages if p.title.paragraphs[0].text.startswith("Big table")]
     n = len(pages)
-    assert n >= 2 and [p.title.paragraphs[0].text for p in pages] == [f"Big table ({i}/{n})" for i in range(1, n + 1)]
+    assert n >= 2 and [p.title.paragraphs[0].text for p in pages] == ["Big table"] + [
+        f"Big table (cont. {i}/{n})" for i in range(2, n + 1)
+    ]
     tables = [next(e for e in p.elements if type(e).__name__ == "Table") for p in pages]
     assert all(t.rows[0][0].paragraphs[0].text == "Name" for t in tables)
     assert sum(len(t.rows) - 1 for t in tables) == 40
