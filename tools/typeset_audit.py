@@ -43,7 +43,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from rendercheck import SlideRender, overflowing_chars, read_render, render_pdf  # tools/, beside this file
 
 from deck.layout.metrics import is_east_asian
-from deck.layout.phrases import after_number, may_break
+from deck.layout.phrases import after_number, may_break, mend_two_kanji_words
 
 KINDS = ("overflow", "overlap", "lone", "gap", "split", "phrase", "top-heavy")
 GAP_EM = 0.4  # more than this between CJK and Latin text is two gaps (a space plus the viewer's)
@@ -390,11 +390,14 @@ def _load(which: str):
 
 
 def _phrase_starts(parser, text: str) -> set[int]:
-    """BudouX's phrase starts, less those inside a Latin word or where kinsoku forbids a break."""
+    """BudouX's phrase starts (with its split two-kanji words mended, in Japanese), less those
+    inside a Latin word or where kinsoku forbids a break."""
     starts, at = set(), 0
     for phrase in parser.parse(text):
         starts.add(at)
         at += len(phrase)
+    if parser is _load("ja"):
+        starts = mend_two_kanji_words(text, starts)
     return {p for p in starts if p == 0 or may_break(text, p)}
 
 

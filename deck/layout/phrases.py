@@ -36,6 +36,8 @@ DISPLAY_CHARS = 40  # paragraphs up to this long are display text
 MAX_PULL_EM = 4  # a paragraph is narrowed by at most this many ems to end with two characters
 STEPS = 24  # display text tries this many widths between its box's and half of it
 _NUMBER = re.compile(r"\s*\d{1,3}[.:)]?\s*")  # a leading number label, as a step's "3 "
+_KANJI = "\u3005\u4e00-\u9fff"
+_TWO_KANJI = re.compile(f"(?<![{_KANJI}])[{_KANJI}]{{2}}(?![{_KANJI}])")  # a word of two kanji
 
 
 def is_cjk_letter(ch: str) -> bool:
@@ -70,8 +72,27 @@ def phrase_starts(text: str) -> frozenset[int] | None:
     for phrase in _parser(japanese).parse(text):
         starts.add(at)
         at += len(phrase)
+    if japanese:
+        starts = mend_two_kanji_words(text, starts)
     # never inside a Latin word or number, nor where kinsoku forbids a break
     return frozenset(p for p in starts if p == 0 or may_break(text, p))
+
+
+def mend_two_kanji_words(text: str, starts: set[int]) -> set[int]:
+    """Return BudouX's phrase `starts` in Japanese `text` with its one known slip mended: a
+    two-kanji word between katakana split in half ("チャンク分|割プリフィル"). There the phrase
+    starts move to the word's edges beside katakana ("チャンク|分割|プリフィル")."""
+    out = set(starts)
+    for run in _TWO_KANJI.finditer(text):
+        a, b = run.span()
+        if a + 1 in out:
+            out.discard(a + 1)
+            out |= {p for p in (a, b) if 0 < p < len(text) and _katakana(text[p - 1]) != _katakana(text[p])}
+    return out
+
+
+def _katakana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff"
 
 
 def may_break(text: str, p: int) -> bool:

@@ -29,6 +29,15 @@ def test_phrases_come_from_budoux_for_chinese_and_japanese_only():
     assert phrase_starts("plain English") is None
 
 
+def test_a_two_kanji_word_budoux_splits_between_katakana_stays_whole():
+    # BudouX reads "チャンク分|割プリフィル"; the word 分割 is kept whole, its edges are the phrases
+    assert phrase_starts("チャンク分割プリフィル") == frozenset({0, 4, 6})
+    text = "チャンク分割プリフィル"
+    frame, lines = framed(text, "heading", 7.5 * FIT.size("heading") / PT)
+    assert len(lines) == 2 and 5 not in breaks(text, lines), lines  # never 分|割
+    assert at_phrases(text, breaks(text, lines)), lines
+
+
 def test_a_paragraph_never_ends_with_one_chinese_character_alone():
     text = "预训练使用大规模文本数据进行语言建模，学习进行的是数据压缩"
     size, inset = FIT.size("body"), FIT.inset("body")
