@@ -182,8 +182,10 @@ def _content_areas(pptx: Path) -> dict[int, tuple[tuple[float, float], set[str],
         title = next(
             (s for s in slide.shapes if s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.TITLE), None
         )
-        if title is None:
-            continue
+        if title is None or any(
+            s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE for s in slide.shapes
+        ):
+            continue  # no title, or the title slide: its frame is all it holds, where the theme or template puts it
         top = (title.top + title.height) / 12700
         frame = [
             s
@@ -192,7 +194,11 @@ def _content_areas(pptx: Path) -> dict[int, tuple[tuple[float, float], set[str],
         ]
         below = [s.top / 12700 for s in frame if s.top / 12700 > top]
         bottom = min(below, default=prs.slide_height / 12700)
-        skip = {title.shape_id, *(s.shape_id for s in frame)}
+        # a title slide's subtitle is part of its frame, where the theme or template puts it
+        subtitles = [
+            s for s in slide.shapes if s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE
+        ]
+        skip = {title.shape_id, *(s.shape_id for s in frame + subtitles)}
         names, boxes = set(), []
         for shape in slide.shapes:
             if shape.shape_id in skip or shape.top / 12700 < top:  # the frame; a divider's rule above its title

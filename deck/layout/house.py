@@ -89,16 +89,22 @@ def snap(page: Page, layout: Layout, fit: Fitter) -> Page:
 
 def _inset(frame: TextFrame, insets: tuple[int, int, int, int], fit: Fitter) -> TextFrame:
     """Return `frame` with per-side `insets` (l, t, r, b, EMU) where, measured on the inner
-    width and height they leave, every paragraph keeps its line count and all fit; else as it is."""
+    width and height they leave, every paragraph keeps its lines (its line count, and where a
+    viewer breaks them: the breaks the layout chose between phrases, and no lone last character)
+    and all fit; else as it is."""
     left, top, right, bottom = insets
     if insets == (frame.inset,) * 4 or not frame.wrap:
         return frame
     width, height = frame.box.w - left - right, top + bottom
+    own = frame.box.w - 2 * frame.inset
     for i, p in enumerate(frame.paragraphs):
         size = p.size or frame.size
         para = Para(p.runs, p.role or frame.role, p.level, p.align)
         lines = fit.lines(para, size, width, narrow=p.narrow)
-        if lines != fit.lines(para, size, frame.box.w - 2 * frame.inset, narrow=p.narrow):
+        if lines != fit.lines(para, size, own, narrow=p.narrow):
+            return frame
+        indent = fit.indent(p.level, size) + p.narrow
+        if fit.wrapped(para, size, width - indent) != fit.wrapped(para, size, own - indent):
             return frame
         height += lines * (p.line_pitch or frame.line_pitch) + (p.space_before if i else 0)
     return replace(frame, insets=insets) if height <= frame.box.h else frame

@@ -16,7 +16,8 @@ tools/check_wrap_vs_libreoffice.py, and errs towards more lines where viewers di
   small kana ...) or end one with an opening mark (NO_END: 「（《“ ...): kinsoku, with
   nothing hanging outside the box. NO_START adds PowerPoint's …‥・ー small kana to
   LibreOffice's zh-CN list.
-- If it is Latin, the line breaks at the last line-break opportunity of UAX #14 as
+- If it is Latin or Korean (between two Hangul syllables: LibreOffice and PowerPoint break
+  Korean between words, at spaces), the line breaks at the last line-break opportunity of UAX #14 as
   LibreOffice applies it: after spaces, hyphens and dashes, between CJK and Latin text, never
   inside a word, a number, "(x" or "a/b".
 - With no opportunity on the line (a token wider than the line, a long URL), the line is cut
@@ -86,9 +87,16 @@ def line_break_class(ch: str) -> str:
     cat = unicodedata.category(ch)
     if cat in ("Mn", "Mc", "Me"):
         return "CM"
+    if is_hangul(ch):
+        return "AL"  # Korean breaks between words, at spaces, not between syllables
     if unicodedata.east_asian_width(ch) in ("W", "F") or ord(ch) >= 0x1F000:
         return "ID"
     return "AL"
+
+
+def is_hangul(ch: str) -> bool:
+    """Return True for a Hangul syllable or jamo: Korean text is broken between words."""
+    return "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
 
 
 def uax14_break(text: str, p: int) -> bool:
@@ -205,7 +213,7 @@ def _line_end(text: str, scripts: Sequence[bool], sums: Sequence[float], start: 
         return stop
     if text[i] == " ":
         return i + 1
-    if i > 0 and scripts[i - 1]:
+    if i > 0 and scripts[i - 1] and not (is_hangul(text[i - 1]) and is_hangul(text[i])):
         brk = kinsoku_break(text, i)
         while brk > start and _inside_dashes(text, scripts, brk):
             brk = kinsoku_break(text, brk - 1)

@@ -191,8 +191,9 @@ def choose_narrowing(
 
 def _narrowest(text: str, width: int, n: int, keeps, wrap) -> tuple[int | None, int | None]:
     """Return the narrowest line widths (of STEPS down to half of `width`) at which the text
-    keeps `n` lines (`keeps`) with no lone last character: breaking between phrases, and at all."""
-    balanced = phrased = None
+    keeps `n` lines (`keeps`) with no lone last character: breaking between phrases, and at all
+    (where it can, between words: `at_words`)."""
+    balanced = worded = phrased = None
     for k in range(1, STEPS + 1):
         w = width - round(k * width / (2 * STEPS))
         got = keeps(w)
@@ -202,9 +203,29 @@ def _narrowest(text: str, width: int, n: int, keeps, wrap) -> tuple[int | None, 
             continue
         if not lone_last(got[-1]):
             balanced = w
-            if at_phrases(text, breaks(text, got)):
-                phrased = w
-    return phrased, balanced
+            starts = breaks(text, got)
+            if at_words(text, starts):
+                worded = w
+                if at_phrases(text, starts):
+                    phrased = w
+    return phrased, worded if worded is not None else balanced
+
+
+def at_words(text: str, starts: list[int]) -> bool:
+    """Return True if every line start falls between words: at a phrase, or where Japanese
+    changes script between katakana and kanji inside a phrase (a compound's words: 連続|バッチ|
+    処理, ページング|注意機構). Display text with a phrase wider than its line breaks there."""
+    return all(at_phrases(text, [p]) or (_compound_seam(text, p) and may_break(text, p)) for p in starts)
+
+
+def _compound_seam(text: str, p: int) -> bool:
+    """Return True if text[p - 1] and text[p] are a katakana and a kanji, in either order."""
+    a, b = text[p - 1], text[p]
+    return (_katakana(a) and _kanji(b)) or (_kanji(a) and _katakana(b))
+
+
+def _kanji(ch: str) -> bool:
+    return ch == "\u3005" or "\u4e00" <= ch <= "\u9fff"
 
 
 def phrase_lines(text: str, fits: Callable[[str], bool]) -> list[str] | None:

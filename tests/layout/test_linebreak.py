@@ -33,6 +33,13 @@ def test_chinese_breaks_between_any_two_characters():
     assert lines("一二三四五六七八九十一二三", 5.5) == ["一二三四五", "六七八九十", "一二三"]
 
 
+def test_korean_breaks_between_words_not_between_syllables():
+    korean = Face("Noto Sans", "Noto Sans CJK KR")
+    got = wrap([Run("연속 배치로 얻은 처리량 향상")], korean, SIZE, round(5.5 * SIZE))
+    assert got == ["연속 배치로", "얻은 처리량", "향상"]  # as LibreOffice draws it
+    assert wrap([Run("가나다라마바사아자차카타")], korean, SIZE, round(5.5 * SIZE))[0] == "가나다라마"  # no space: cut
+
+
 # From 7 em on, every unbreakable stretch of ESSAY ("experience）") fits on a line; a
 # narrower line cuts such a stretch where it overflows, as the viewers do.
 def test_closing_punctuation_never_starts_a_line():

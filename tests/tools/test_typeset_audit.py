@@ -88,10 +88,18 @@ def test_a_clean_box_has_no_flaw(bad):
     assert kinds_in(bad, "Clean") == set(), format_flaws(bad)
 
 
-DECKS = [(outline, "default") for outline in default_decks()] + [(ROOT / "outline.yaml", "dark")]
+TEMPLATES = ROOT / "tests" / "templates"
+DECKS = (
+    [(outline, "default") for outline in default_decks()]
+    + [(ROOT / "outline.yaml", "dark")]
+    + [(ROOT / "tests" / "typeset" / "ko.yaml", str(TEMPLATES / "Focus.pptx"))]  # narrow labels: Korean by words
+    + [(ROOT / "tests" / "typeset" / "zh.yaml", str(TEMPLATES / "Beehive.pptx"))]
+)
 
 
-@pytest.mark.parametrize(("outline", "theme"), DECKS, ids=[f"{o.relative_to(ROOT).as_posix()}-{t}" for o, t in DECKS])
+@pytest.mark.parametrize(
+    ("outline", "theme"), DECKS, ids=[f"{o.relative_to(ROOT).as_posix()}-{Path(t).stem}" for o, t in DECKS]
+)
 def test_every_deck_is_typeset_without_flaws(outline, theme, tmp_path):
     outcome = build_outline(outline, tmp_path / "deck.pptx", theme)
     assert outcome.errors == []
