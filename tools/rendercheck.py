@@ -64,6 +64,7 @@ class Holder:
     lang: str = ""  # the language of the holder's first run ("" if none)
     insets: float = 0.0  # its left and right insets together, pt
     placeholder: bool = False  # a placeholder of the slide (a title, a body of bullets …)
+    listed: bool = False  # its paragraphs are a list's items (bulleted, or below the first level)
 
 
 @dataclass
@@ -245,10 +246,10 @@ def _holders(slide) -> list[Holder]:
     _walk([s for s in slide.shapes if s not in footers], _PT, found, placeholders=True)
     seen: dict[str, int] = {}
     holders = []
-    for label, box, text, kind, paragraphs, lang, insets, placeholder in found:
+    for label, box, text, kind, paragraphs, lang, insets, listed, placeholder in found:
         seen[label] = seen.get(label, 0) + 1
         unique = label if seen[label] == 1 else f"{label} #{seen[label]}"
-        holders.append(Holder(unique, box, _norm(text), kind, paragraphs, lang, insets, placeholder))
+        holders.append(Holder(unique, box, _norm(text), kind, paragraphs, lang, insets, placeholder, listed))
     return holders
 
 
@@ -261,7 +262,7 @@ def _walk(shapes, tf: Transform, found: list, placeholders: bool) -> None:
         elif shape.has_table:
             _table_cells(shape, tf, found)
         elif shape.has_chart:
-            found.append((shape.name, _box(shape, tf), "", "chart", (), "", 0.0, False))
+            found.append((shape.name, _box(shape, tf), "", "chart", (), "", 0.0, False, False))
         elif shape.has_text_frame and shape.text_frame.text.strip():
             text, frame = shape.text_frame.text, shape.text_frame
             found.append((shape.name, _box(shape, tf), text, "text", *_paragraphs(frame), shape.is_placeholder))
@@ -320,12 +321,15 @@ def _table_cells(frame, tf: Transform, found: list) -> None:
             found.append((label, box, cell.text_frame.text, "text", *_paragraphs(cell.text_frame), False))
 
 
-def _paragraphs(frame) -> tuple[tuple[str, ...], str, float]:
+def _paragraphs(frame) -> tuple[tuple[str, ...], str, float, bool]:
     """Return a text frame's paragraphs (line breaks as '\\n', vertical tabs in python-pptx),
-    the language of its first run, and its left and right insets together (pt)."""
+    the language of its first run, its left and right insets together (pt), and whether its
+    paragraphs are a list's items (a bullet character written, or an outline level below the first)."""
     langs = frame._txBody.xpath(".//a:rPr/@lang")
     insets = ((frame.margin_left or 0) + (frame.margin_right or 0)) / EMU_PER_PT
-    return tuple(p.text.replace("\v", "\n") for p in frame.paragraphs), (langs[0] if langs else ""), insets
+    listed = bool(frame._txBody.xpath("./a:p/a:pPr/a:buChar")) or any(p.level > 0 for p in frame.paragraphs)
+    paragraphs = tuple(p.text.replace("\v", "\n") for p in frame.paragraphs)
+    return paragraphs, (langs[0] if langs else ""), insets, listed
 
 
 # -- attributing the PDF's characters -------------------------------------------------------

@@ -106,18 +106,23 @@ def format_flaws(flaws: list[Flaw], limit: int = 30) -> str:
 # -- overlaps -----------------------------------------------------------------------------------
 
 
+def _master_art(slide) -> list:
+    """Return the shapes of the slide's layout and master that show on it, not placeholders."""
+    shapes = []
+    layout = slide.slide_layout
+    if slide._element.get("showMasterSp") != "0":
+        shapes += [s for s in layout.shapes if not s.is_placeholder]
+        if layout._element.get("showMasterSp") != "0":
+            shapes += [s for s in layout.slide_master.shapes if not s.is_placeholder]
+    return shapes
+
+
 def _pictures(pptx: Path) -> dict[int, list[tuple[str, tuple[float, float, float, float]]]]:
     """Return each visible slide's pictures (name, box in pt), keyed by slide number: its own,
     and the art of its layout and master that shows on it (a company template's logo)."""
     out: dict[int, list] = {}
     for n, slide in enumerate(Presentation(str(pptx)).slides, 1):
-        shapes = list(slide.shapes)
-        layout = slide.slide_layout
-        if slide._element.get("showMasterSp") != "0":
-            shapes += [s for s in layout.shapes if not s.is_placeholder]
-            if layout._element.get("showMasterSp") != "0":
-                shapes += [s for s in layout.slide_master.shapes if not s.is_placeholder]
-        for shape in shapes:
+        for shape in list(slide.shapes) + _master_art(slide):
             if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
                 x, y = shape.left / 12700, shape.top / 12700
                 out.setdefault(n, []).append((shape.name, (x, y, x + shape.width / 12700, y + shape.height / 12700)))
@@ -193,6 +198,9 @@ def _content_areas(pptx: Path) -> dict[int, tuple[tuple[float, float], set[str],
             if s.name in _FRAME_NAMES or (s.is_placeholder and s.placeholder_format.type in _FOOTER_TYPES)
         ]
         below = [s.top / 12700 for s in frame if s.top / 12700 > top]
+        # wide art of the layout or master that starts below the title (a template's wave or
+        # band along the bottom) ends the area the content may use, as it does for deck
+        below += [a.top / 12700 for a in _master_art(slide) if a.width >= prs.slide_width / 2 and a.top / 12700 > top]
         bottom = min(below, default=prs.slide_height / 12700)
         # a title slide's subtitle is part of its frame, where the theme or template puts it
         subtitles = [
@@ -343,7 +351,7 @@ def _break_flaws(slide: int, holder, text: str, a: int, b: int, width: float, ph
     if text[a] == text[b] == "\u2014" and not between:
         return [Flaw(slide, holder.label, "split", shown)]
     parser = _parser(holder.lang, text)
-    single = len(holder.paragraphs) == 1 or not holder.placeholder  # not one of a list's bullets
+    single = (len(holder.paragraphs) == 1 or not holder.placeholder) and not holder.listed  # not a list's item
     display = single and len(text.strip()) <= DISPLAY_CHARS
     if display and after_number(text, b) and text[b:].strip():
         return [Flaw(slide, holder.label, "phrase", shown + " (a number alone on its line)")]

@@ -65,12 +65,13 @@ def lay_out(content: Steps, area: Area, fit: Fitter) -> Laid:
         return all(head_h + h <= box.h - 2 * pad for h in text_h)
 
     least = {r: fit.size(r, 99) for r in roles}
-    heads = [a[0] for a, _ in cols if not fit.phrased(a[0], least["heading"], inner_w - 2 * fit.inset("heading"))]
+    widths = {r: inner_w - 2 * fit.inset(r) for r in roles}
+    # what breaks between phrases at no size: the headings and texts left to break where they must
+    never = [p for a, b in cols for p in (a[0], b[0]) if not fit.phrased(p, least[p.role], widths[p.role])]
 
-    def phrased(s, whole):  # every heading breaks between phrases, or cannot at any size
-        width = inner_w - 2 * fit.inset("heading")
-        at_phrases = all(fit.phrased(a[0], s["heading"], width) for a, _ in cols if a[0] not in heads)
-        return at_phrases and fits(s, whole, True)
+    def phrased(s, whole):  # every heading and text breaks between phrases, or cannot at any size
+        paras = [p for a, b in cols for p in (a[0], b[0]) if p not in never]
+        return all(fit.phrased(p, s[p.role], widths[p.role]) for p in paras) and fits(s, whole, True)
 
     plain = uniform_sizes(fit, roles, fits)
     if plain is None:

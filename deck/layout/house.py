@@ -20,6 +20,7 @@ from dataclasses import replace
 from deck.layout.fit import Fitter, Para
 from deck.layout.masters import Grid
 from deck.layout.page import Box, Page, TextFrame
+from deck.layout.phrases import SLACK_EM, lone_last
 from deck.theme.model import Layout, Master, Placeholder
 from deck.theme.placeholders import content_layout
 from deck.theme.template import Template
@@ -104,8 +105,11 @@ def _inset(frame: TextFrame, insets: tuple[int, int, int, int], fit: Fitter) -> 
         if lines != fit.lines(para, size, own, narrow=p.narrow):
             return frame
         indent = fit.indent(p.level, size) + p.narrow
-        if fit.wrapped(para, size, width - indent) != fit.wrapped(para, size, own - indent):
+        shown = fit.wrapped(para, size, width - indent)
+        if shown != fit.wrapped(para, size, own - indent):
             return frame
+        if lone_last(fit.wrapped(para, size, width - indent + round(SLACK_EM * size))[-1]) and not lone_last(shown[-1]):
+            return frame  # with the room a viewer's kerning gives, one character would be left alone
         height += lines * (p.line_pitch or frame.line_pitch) + (p.space_before if i else 0)
     return replace(frame, insets=insets) if height <= frame.box.h else frame
 

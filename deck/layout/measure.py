@@ -11,7 +11,7 @@ from deck.layout.linebreak import wrap
 from deck.layout.metrics import text_width
 from deck.layout.page import Box
 from deck.layout.para import Para, slice_runs
-from deck.layout.phrases import is_display, phrase_lines
+from deck.layout.phrases import after_number, is_display, phrase_lines, phrase_starts
 from deck.theme import Theme
 from deck.units import EMU_PER_PT
 
@@ -144,8 +144,15 @@ class Measure:
 
     def phrased(self, para: Para, size: int, width: int) -> bool:
         """Return whether `para` at `size` in a text column `width` wide fits one line or, as
-        display text, breaks between phrases."""
-        return self.lines(para, size, width) == 1 or self.phrase_count(para, size, width) > 0
+        display text, breaks between phrases (text without phrases, Latin: with no leading
+        number alone on its first line, as "3" above "Speculative")."""
+        if self.lines(para, size, width) == 1 or self.phrase_count(para, size, width) > 0:
+            return True
+        text = "".join(r.text for r in para.runs)
+        if not is_display(text, para.level) or phrase_starts(text) is not None:
+            return False
+        first = self.wrapped(para, size, self.usable(width - self.indent(para.level, size)))[0]
+        return not after_number(text, len(first))
 
     def phrase_count(self, para: Para, size: int, width: int) -> int:
         """Return how many lines display text `para` takes broken only between phrases in a

@@ -16,7 +16,8 @@ wide each paragraph's lines are (`Paragraph.narrow`, written as the paragraph's 
   phrases (`phrase_lines`: a line break, `a:br`, written between two phrases; the text is
   otherwise unchanged) where that takes no more lines than its box has room for;
 - any other paragraph whose last line would hold a single CJK character (punctuation aside)
-  is narrowed by up to MAX_PULL_EM ems until its last line holds two, keeping its line count.
+  is narrowed by up to MAX_PULL_EM ems until its last line holds two, keeping its line count,
+  and still two with SLACK_EM more room (a viewer that kerns sets lines a little narrower).
 
 The width is only chosen where the measurement (deck.layout.linebreak) shows the same number of
 lines with and without the theme's safety margin as before, so fitting is never undone.
@@ -34,6 +35,7 @@ from deck.layout.metrics import is_east_asian
 
 DISPLAY_CHARS = 40  # paragraphs up to this long are display text
 MAX_PULL_EM = 4  # a paragraph is narrowed by at most this many ems to end with two characters
+SLACK_EM = 0.25  # … and keeps them when a viewer sets its lines this much narrower than measured
 STEPS = 24  # display text tries this many widths between its box's and half of it
 _NUMBER = re.compile(r"\s*\d{1,3}[.:)]?\s*")  # a leading number label, as a step's "3 "
 _KANJI = "\u3005\u4e00-\u9fff"
@@ -169,7 +171,7 @@ def choose_narrowing(
 
     if is_display(text, level):
         for more in range(spare + 1):
-            phrased, balanced = _narrowest(text, width, n + more, lambda w, more=more: keeps(w, more), wrap)
+            phrased, balanced = _narrowest(text, width, n + more, lambda w, more=more: keeps(w, more), wrap, size)
             if phrased is not None:
                 return width - phrased
             if not more:
@@ -177,22 +179,26 @@ def choose_narrowing(
                     return 0
                 fallback = balanced
         return width - fallback if fallback is not None else 0
-    if not lone_last(lines[-1]):
+    slack = round(SLACK_EM * size)
+    if not lone_last(lines[-1]) and not lone_last(wrap(width + slack)[-1]):
         return 0
     for k in range(1, 2 * MAX_PULL_EM + 1):
         w = width - k * size // 2
         if w < width // 2:
             break
         got = keeps(w)
-        if got is not None and not lone_last(got[-1]):
+        # a viewer that kerns sets a line a little narrower than measured: with SLACK_EM more
+        # room, the last line must still hold more than one character
+        if got is not None and not lone_last(got[-1]) and not lone_last(wrap(w + slack)[-1]):
             return width - w
     return 0
 
 
-def _narrowest(text: str, width: int, n: int, keeps, wrap) -> tuple[int | None, int | None]:
+def _narrowest(text: str, width: int, n: int, keeps, wrap, size: int) -> tuple[int | None, int | None]:
     """Return the narrowest line widths (of STEPS down to half of `width`) at which the text
     keeps `n` lines (`keeps`) with no lone last character: breaking between phrases, and at all
-    (where it can, between words: `at_words`)."""
+    (where it can, between words: `at_words`). Phrases and words count only where a viewer
+    with SLACK_EM more room (it kerns) breaks the lines at the same places."""
     balanced = worded = phrased = None
     for k in range(1, STEPS + 1):
         w = width - round(k * width / (2 * STEPS))
@@ -204,7 +210,7 @@ def _narrowest(text: str, width: int, n: int, keeps, wrap) -> tuple[int | None, 
         if not lone_last(got[-1]):
             balanced = w
             starts = breaks(text, got)
-            if at_words(text, starts):
+            if at_words(text, starts) and wrap(w + round(SLACK_EM * size)) == got:
                 worded = w
                 if at_phrases(text, starts):
                     phrased = w

@@ -3,7 +3,7 @@ BudouX phrases and balanced, by choosing line widths (deck.layout.phrases) — t
 
 from deck.layout.fit import Fitter, Para
 from deck.layout.page import Box, Run
-from deck.layout.phrases import at_phrases, breaks, lone_last, phrase_lines, phrase_starts
+from deck.layout.phrases import at_phrases, at_words, breaks, lone_last, phrase_lines, phrase_starts
 from deck.theme.load import load_builtin
 from deck.units import EMU_PER_PT
 
@@ -36,6 +36,15 @@ def test_a_two_kanji_word_budoux_splits_between_katakana_stays_whole():
     frame, lines = framed(text, "heading", 7.5 * FIT.size("heading") / PT)
     assert len(lines) == 2 and 5 not in breaks(text, lines), lines  # never 分|割
     assert at_phrases(text, breaks(text, lines)), lines
+
+
+def test_a_japanese_phrase_wider_than_its_line_breaks_between_the_compounds_words():
+    text = "4 連続バッチ処理"  # one BudouX phrase
+    assert at_words(text, [text.index("処")]) and at_words(text, [text.index("バ")])
+    assert not at_words(text, [text.index("ッ")]) and not at_phrases(text, [text.index("処")])
+    for ems in (7.5, 7.8, 8.1):  # a viewer would leave 理 alone, or break inside バッチ
+        frame, lines = framed(text, "heading", ems * FIT.size("heading") / PT)
+        assert len(lines) == 2 and at_words(text, breaks(text, lines)), (ems, lines)
 
 
 def test_a_paragraph_never_ends_with_one_chinese_character_alone():

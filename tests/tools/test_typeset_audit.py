@@ -92,8 +92,10 @@ TEMPLATES = ROOT / "tests" / "templates"
 DECKS = (
     [(outline, "default") for outline in default_decks()]
     + [(ROOT / "outline.yaml", "dark")]
-    + [(ROOT / "tests" / "typeset" / "ko.yaml", str(TEMPLATES / "Focus.pptx"))]  # narrow labels: Korean by words
-    + [(ROOT / "tests" / "typeset" / "zh.yaml", str(TEMPLATES / "Beehive.pptx"))]
+    # on company templates: narrow cards and labels, master art, other fonts and insets
+    + [(ROOT / "tests" / "typeset" / f"{lang}.yaml", str(TEMPLATES / "Focus.pptx")) for lang in ("ja", "ko", "en")]
+    + [(ROOT / "tests" / "typeset" / "zh.yaml", str(TEMPLATES / "Blue_Curve.pptx"))]
+    + [(ROOT / "outline.yaml", str(TEMPLATES / "pandoc-reference.pptx"))]
 )
 
 
