@@ -102,10 +102,15 @@ def _write(value, out: list[str]) -> None:
         for i, (key, name) in enumerate(_keys(kind)):
             out.append(key if i else key[1:])
             item = getattr(value, name)
-            if type(item) is str:  # most fields: written here rather than by a call
+            kind = type(item)
+            if kind is str:  # most fields: written here rather than by a call
                 out.append(_string(item))
+            elif kind is int:
+                out.append(str(item))
             elif item is None:
                 out.append("null")
+            elif kind is bool:
+                out.append("true" if item else "false")
             else:
                 _write(item, out)
         out.append("}}")
