@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import sys
 from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
@@ -12,7 +13,6 @@ from pathlib import Path
 from deck.frozen import frozen
 from deck.layout.page import Page, Pages, Picture, Run
 from deck.theme import Theme
-from deck.theme.template import Template
 
 _HASH_CHARS = 12  # hex digits of a content hash kept in the record
 
@@ -126,7 +126,7 @@ _OTHERS: set[type] = set()  # classes that are not plain records
 def _is_record(kind: type) -> bool:
     """Whether `kind` is a dataclass _plain writes field by field (not a picture or template);
     remembered either way."""
-    if dataclasses.is_dataclass(kind) and not issubclass(kind, (Picture, Template)):
+    if dataclasses.is_dataclass(kind) and not issubclass(kind, Picture) and not _is_template(kind):
         _RECORDS[kind] = "{" + _string(kind.__name__) + ":{"
         return True
     _OTHERS.add(kind)
@@ -150,7 +150,7 @@ def _plain(value):
     if isinstance(value, Picture):
         fields = {name: _plain(getattr(value, name)) for name in _field_names(kind) if name != "path"}
         return {"Picture": fields, "file": value.path.name, "bytes": _file_hash(value.path)}
-    if isinstance(value, Template):  # a company template: by its bytes
+    if _is_template(type(value)):  # a company template: by its bytes
         return {"Template": value.digest}
     if isinstance(value, Run) and value.field == "slidenum":
         value = dataclasses.replace(value, text="")
@@ -163,6 +163,13 @@ def _plain(value):
     if isinstance(value, Path):
         return value.name
     return value
+
+
+def _is_template(kind: type) -> bool:
+    """Whether `kind` is a company template's class (deck.theme.template.Template), which only
+    a deck on a template has imported: a build without one need not import it to ask."""
+    template = sys.modules.get("deck.theme.template")
+    return template is not None and issubclass(kind, template.Template)
 
 
 _SCALARS = frozenset((str, int, float, bool, type(None)))

@@ -14,7 +14,6 @@ import io
 import posixpath
 import re
 import struct
-import zipfile
 import zlib
 from collections.abc import Iterable
 
@@ -287,6 +286,8 @@ def repack(
     are repacked the same way, their document dates set to `created` and the parts they
     share with `workbook_parts` (e.g. the theme) replaced.
     """
+    import zipfile  # reading a package: only for a chart's workbook (deck writes its own zips)
+
     with zipfile.ZipFile(io.BytesIO(blob)) as source:
         names = source.namelist()
         order = [n for n in _FIRST if n in names] + [n for n in names if n not in _FIRST]
@@ -299,6 +300,8 @@ def repack(
 
 def _repack_workbook(blob: bytes, created: str, parts: dict[str, bytes]) -> bytes:
     """Return an embedded workbook repacked, dated `created`, with its `parts` replaced."""
+    import zipfile
+
     with zipfile.ZipFile(io.BytesIO(blob)) as book:
         names = set(book.namelist())
         replace = {name: data for name, data in parts.items() if name in names}

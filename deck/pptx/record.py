@@ -13,7 +13,6 @@ import hashlib
 import os
 import re
 import struct
-import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -162,7 +161,8 @@ def read_record(path: Path) -> tuple[Record | None, str | None]:
     package) and the digest of its parts as they are now (None when it has no record). The
     record part counts in that digest when it holds anything but the record deck wrote (a
     sensitivity label, say), so such an edit, too, makes it differ from the record's."""
-    from xml.etree import ElementTree  # only when there is an earlier output: a first build need not
+    import zipfile  # only when there is an earlier output: a first build need neither
+    from xml.etree import ElementTree
 
     try:
         with zipfile.ZipFile(path) as package:
