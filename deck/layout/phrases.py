@@ -167,6 +167,8 @@ def breaks(text: str, lines: list[str]) -> list[int]:
 def at_phrases(text: str, starts: list[int]) -> bool:
     """Return True if every line start falls between phrases: after a space, at a BudouX phrase
     start, or between two characters that are not CJK (Latin text breaks between words)."""
+    if not starts:  # one line: its phrases need not be found
+        return True
     phrases = phrase_starts(text)
     return phrases is None or all(
         not after_number(text, p)
