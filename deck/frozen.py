@@ -2,7 +2,8 @@
 
 Python 3.11's dataclass compiles six methods for each frozen class (__init__, __repr__,
 __eq__, __hash__, __setattr__, __delattr__); with a hundred such classes that was a quarter
-of a `deck build` of 30 slides. Here only __init__ is compiled; the other five are shared
+of a `deck build` of 30 slides. Here only __init__ is compiled, and only when the first
+instance is made (a build makes about half of deck's classes); the other five are shared
 code reading the class's field names. An instance behaves as the dataclass's: the same fields,
 defaults and default factories, `__post_init__`, equality and hash (of the tuple of compared
 fields, as dataclass computes it), repr, `dataclasses.fields`/`replace`/`asdict`, and
@@ -33,7 +34,7 @@ def frozen(cls: type) -> type:
     hashed = _key(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
     shown = tuple(f.name for f in fields if f.repr)
     if "__init__" not in own:
-        _method(cls, _init(cls, fields))
+        _method(cls, _first_init(cls, fields))
 
     def __eq__(self, other):
         if other is self:  # as dataclass's tuples compare: each item is itself
@@ -65,8 +66,28 @@ def frozen(cls: type) -> type:
     if not own_hash:
         _method(cls, __hash__)
     if undocumented:
-        cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+        cls.__doc__ = f"{cls.__name__}({', '.join(_parameter(f) for f in fields if f.init)})"
     return cls
+
+
+def _parameter(f: dataclasses.Field) -> str:
+    """Return the field as its __init__ parameter prints in a signature (`size: 'int' = 0`)."""
+    text = f"{f.name}: {inspect.formatannotation(f.type)}"
+    if f.default is not MISSING:
+        return f"{text} = {f.default!r}"
+    return f"{text} = <factory>" if f.default_factory is not MISSING else text
+
+
+def _first_init(cls: type, fields: tuple[dataclasses.Field, ...]):
+    """Return an __init__ that compiles the class's own (`_init`) when the first instance is
+    made, puts it in its place and runs it: a class never instantiated costs no compiling."""
+
+    def __init__(self, *args, **kwargs):
+        init = _init(cls, fields)
+        _method(cls, init)
+        init(self, *args, **kwargs)
+
+    return __init__
 
 
 def _key(names: tuple[str, ...]):

@@ -22,7 +22,7 @@ REPORT = "https://github.com/deck-slides/deck/issues"
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return (and, as a console script, exit with) its status. Ctrl-C exits 130
     and SIGTERM 143 (128 + the signal), with what was being written removed."""
-    args = parser().parse_args(argv)
+    args = parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     restore = on_sigterm()
     try:
         status = COMMANDS[args.command](args)

@@ -6,7 +6,6 @@ import re
 import struct
 import warnings
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,7 @@ _SNIFF = (
 )
 
 
-@dataclass
+@frozen
 class ImagePath(Text):
     """A picture's path, relative to the outline; reads as `(resolved path, (w, h) pixels)`
     after `read_image`'s checks (needs `ctx.folder`)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from deck.fields.base import (
@@ -21,6 +21,7 @@ from deck.fields.base import (
     suggest,
 )
 from deck.fields.scalars import Bool, Choice, Number, Text
+from deck.frozen import frozen
 from deck.problems import cut
 from deck.source.located import Map, Node, Seq
 
@@ -48,7 +49,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@frozen
 class ListOf(Spec):
     """A list of `item`s, `min_items` to `max_items` long. `noun` names one item in messages;
     `few` and `many` say how to fix a list that is too short or too long."""
@@ -103,7 +104,7 @@ class ListOf(Spec):
         return out
 
 
-@dataclass
+@frozen
 class MapOf(Spec):
     """A mapping of free keys (text) to values of one spec, in source order; `min_items` to
     `max_items` entries, each a `noun`. `example` shows one written out."""
@@ -160,7 +161,7 @@ class MapOf(Spec):
         }
 
 
-@dataclass
+@frozen
 class Field:
     """A key of a Record: its spec, whether it is required, what it means (`doc`, also the
     schema's description) and what to write when it is left empty (`write`, default: `doc`)."""
@@ -179,7 +180,7 @@ def read_field(name: str, f: Field, node: Node, ctx: Ctx) -> Any:
     return f.spec.read(node, ctx)
 
 
-@dataclass
+@frozen
 class Record(Spec):
     """A mapping with known keys; unknown keys get a did-you-mean."""
 
@@ -229,7 +230,7 @@ class Record(Spec):
         return {**out, **self.extra_schema}
 
 
-@dataclass
+@frozen
 class Either(Spec):
     """The first spec whose shape matches the node (by node type) reads it."""
 

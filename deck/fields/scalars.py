@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import math
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from deck.fields.base import Ctx, Spec, is_nothing, show, spaces
+from deck.frozen import frozen
 from deck.problems import cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
 
@@ -24,7 +24,7 @@ def _mapping_instead_of_text(node: Map, what: str) -> tuple[str, str]:
     )
 
 
-@dataclass
+@frozen
 class Text(Spec):
     """Text exactly as typed; `inline` parses marks into a Rich value."""
 
@@ -140,7 +140,7 @@ def number_in(text: str, longest: int = 400) -> float | None:
     return value if math.isfinite(value) else None
 
 
-@dataclass
+@frozen
 class Number(Spec):
     doc: str = "a number"
     empty_is_missing = True
@@ -163,7 +163,7 @@ class Number(Spec):
         return {"type": "number", "description": self.doc}
 
 
-@dataclass
+@frozen
 class Bool(Spec):
     doc: str = "true or false"
     empty_is_missing = True
@@ -180,7 +180,7 @@ class Bool(Spec):
         return {"type": "boolean", "description": self.doc}
 
 
-@dataclass
+@frozen
 class Choice(Spec):
     options: tuple[str, ...] = ()
     doc: str = ""

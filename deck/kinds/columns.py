@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from deck import model as m
@@ -33,7 +32,7 @@ class Columns:
     columns: tuple[Column, ...]
 
 
-@dataclass
+@frozen
 class _ColumnRecord(Record):
     """A column's mapping: its fields, and bullets or an image, never both nor neither
     (told from its keys, so that the problem is reported beside any in its values)."""

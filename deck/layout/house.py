@@ -16,14 +16,16 @@ their largest part beside, above or below it), and the template reading warns of
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from deck.layout.fit import Fitter, Para
 from deck.layout.masters import Grid
 from deck.layout.page import Box, Page, TextFrame
 from deck.layout.phrases import SLACK_EM, lone_last
 from deck.theme.model import Layout, Master, Placeholder
-from deck.theme.placeholders import content_layout
-from deck.theme.template import Template
+
+if TYPE_CHECKING:  # a company template is read only for a deck on one
+    from deck.theme.template import Template
 
 _SNAPPED = ("footer", "number", "date")
 
@@ -34,6 +36,8 @@ def template_grid(fit: Fitter) -> Grid | None:
     if template is None:
         return None
     master, t = template.master, fit.theme
+    from deck.theme.placeholders import content_layout  # read only for a deck on a company template
+
     found = content_layout(master, template.width, template.height)
     phs = {p.type: p for p in master.placeholders}
     title, body = found if found else (phs.get("title"), phs.get("body"))

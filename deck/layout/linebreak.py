@@ -282,4 +282,6 @@ def count_lines(
     code: Face | None = None,
 ) -> int:
     """Return the number of lines `wrap` predicts (at least 1). Raises as `wrap` does."""
-    return len(wrap(runs, face, size, width, bold=bold, italic=italic, code=code))
+    if width <= 0 or size <= 0:
+        raise ValueError(f"width and size must be positive, got {width} and {size} EMU")
+    return len(_lines(tuple(runs), face, size, width, bold, italic, code))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deck.layout.linebreak import wrap
+from deck.layout.linebreak import count_lines, wrap
 from deck.layout.metrics import text_width
 from deck.layout.page import Box
 from deck.layout.para import Para, slice_runs
@@ -79,7 +79,9 @@ class Measure:
             return 10_000
         if whole_words and safe and self._splits_a_word(para, size, usable):
             return 10_000
-        return len(self.wrapped(para, size, usable))
+        style = self.theme.text[para.role]
+        face, code = self.theme.face(para.role), self.theme.fonts["code"]
+        return count_lines(para.runs, face, size, usable, bold=style.bold, italic=style.italic, code=code)
 
     def wrapped(self, para: Para, size: int, usable: int) -> list[str]:
         """Return the lines of `para` at `size` a viewer shows in a line `usable` EMU wide."""
@@ -116,7 +118,11 @@ class Measure:
         return self._text_width(text, self.theme.face(role), size, style.bold)
 
     def indent(self, level: int, size: int) -> int:
-        return {0: 0, 1: round(BULLET_INDENT * size), 2: round(SUB_INDENT * size)}[level]
+        if level == 0:
+            return 0
+        if level in (1, 2):
+            return round((BULLET_INDENT if level == 1 else SUB_INDENT) * size)
+        raise KeyError(level)
 
     def height(
         self,

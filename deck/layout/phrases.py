@@ -25,10 +25,13 @@ lines with and without the theme's safety margin as before, so fitting is never 
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 from deck.layout.linebreak import NO_END, NO_START
 from deck.layout.metrics import is_east_asian
@@ -56,11 +59,54 @@ def is_display(text: str, level: int) -> bool:
     return level == 0 and 0 < len(text.strip()) <= DISPLAY_CHARS and "\n" not in text
 
 
-@cache
-def _parser(japanese: bool):
-    import budoux  # imported when first needed: a deck without CJK display text never loads its model
+# BudouX's features: the characters (U), pairs (B) and triples (T) around a possible break
+_FEATURES = ("UW1", "UW2", "UW3", "UW4", "UW5", "UW6", "BW1", "BW2", "BW3", "TW1", "TW2", "TW3", "TW4")
 
-    return budoux.load_default_japanese_parser() if japanese else budoux.load_default_simplified_chinese_parser()
+
+@cache
+def _model(japanese: bool) -> tuple[float, tuple[dict[str, int], ...]]:
+    """BudouX's model for Japanese or Simplified Chinese: its base score and its feature
+    tables (_FEATURES), read from the budoux package's own file when first needed, without
+    importing budoux (whose HTML tools a build never uses)."""
+    folder = Path(importlib.util.find_spec("budoux").origin).parent / "models"
+    model = json.loads((folder / ("ja.json" if japanese else "zh-hans.json")).read_text(encoding="utf-8"))
+    base = -sum(sum(group.values()) for group in model.values()) * 0.5
+    return base, tuple(model.get(name, {}) for name in _FEATURES)
+
+
+def _budoux_starts(text: str, japanese: bool) -> list[int]:
+    """Return where BudouX's phrases of `text` start: `budoux.Parser.parse`'s scores, added in
+    its order, without building the phrases."""
+    base, (uw1, uw2, uw3, uw4, uw5, uw6, bw1, bw2, bw3, tw1, tw2, tw3, tw4) = _model(japanese)
+    n, starts = len(text), [0]
+    for i in range(1, n):
+        score = base
+        if i > 2:
+            score += uw1.get(text[i - 3], 0)
+        if i > 1:
+            score += uw2.get(text[i - 2], 0)
+        score += uw3.get(text[i - 1], 0)
+        score += uw4.get(text[i], 0)
+        if i + 1 < n:
+            score += uw5.get(text[i + 1], 0)
+        if i + 2 < n:
+            score += uw6.get(text[i + 2], 0)
+        if i > 1:
+            score += bw1.get(text[i - 2 : i], 0)
+        score += bw2.get(text[i - 1 : i + 1], 0)
+        if i + 1 < n:
+            score += bw3.get(text[i : i + 2], 0)
+        if i > 2:
+            score += tw1.get(text[i - 3 : i], 0)
+        if i > 1:
+            score += tw2.get(text[i - 2 : i + 1], 0)
+        if i + 1 < n:
+            score += tw3.get(text[i - 1 : i + 2], 0)
+        if i + 2 < n:
+            score += tw4.get(text[i : i + 3], 0)
+        if score > 0:
+            starts.append(i)
+    return starts
 
 
 @cache
@@ -70,10 +116,7 @@ def phrase_starts(text: str) -> frozenset[int] | None:
     if not any(is_cjk_letter(ch) for ch in text) or any("\uac00" <= ch <= "\ud7af" for ch in text):
         return None
     japanese = any("\u3040" <= ch <= "\u30ff" for ch in text)
-    starts, at = set(), 0
-    for phrase in _parser(japanese).parse(text):
-        starts.add(at)
-        at += len(phrase)
+    starts = set(_budoux_starts(text, japanese))
     if japanese:
         starts = mend_two_kanji_words(text, starts)
     # never inside a Latin word or number, nor where kinsoku forbids a break
@@ -124,6 +167,8 @@ def breaks(text: str, lines: list[str]) -> list[int]:
 def at_phrases(text: str, starts: list[int]) -> bool:
     """Return True if every line start falls between phrases: after a space, at a BudouX phrase
     start, or between two characters that are not CJK (Latin text breaks between words)."""
+    if not starts:  # one line: its phrases need not be found
+        return True
     phrases = phrase_starts(text)
     return phrases is None or all(
         not after_number(text, p)

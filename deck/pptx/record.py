@@ -10,11 +10,9 @@ The previous build's per-slide hashes give what changed (deck.changes).
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import struct
-import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -56,29 +54,28 @@ def stamp(data: bytes, slides: Slides, theme: str = "") -> bytes:
     """Return the package `data` with its build record (custom properties) added. Only the
     content types, the package relationships and the record are (re)written; every other
     entry is copied as it was compressed, so the result stays reproducible and cheap."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        infos = source.infolist()
-        new = (
-            {}
-            if CUSTOM in source.namelist()
-            else {
-                _TYPES: _add_before(
-                    source.read(_TYPES),
-                    b"</Types>",
-                    (f'<Override PartName="/{CUSTOM}" ContentType="{_CUSTOM_TYPE}"/>').encode(),
-                ),
-                _RELS: _add_before(
-                    source.read(_RELS),
-                    b"</Relationships>",
-                    (f'<Relationship Id="rIdDeckRecord" Type="{_CUSTOM_REL}" Target="{CUSTOM}"/>').encode(),
-                ),
-            }
-        )
-    prints = {i.filename: (i.CRC, i.file_size) for i in infos}
+    old = _entries(data)
+    new = (
+        {}
+        if CUSTOM in old
+        else {
+            _TYPES: _add_before(
+                _content(old[_TYPES][0]),
+                b"</Types>",
+                (f'<Override PartName="/{CUSTOM}" ContentType="{_CUSTOM_TYPE}"/>').encode(),
+            ),
+            _RELS: _add_before(
+                _content(old[_RELS][0]),
+                b"</Relationships>",
+                (f'<Relationship Id="rIdDeckRecord" Type="{_CUSTOM_REL}" Target="{CUSTOM}"/>').encode(),
+            ),
+        }
+    )
+    prints = {name: struct.unpack_from("<L4xL", record, 16) for name, (_, record) in old.items()}  # CRC, size
     prints.update({name: (zlib.crc32(blob), len(blob)) for name, blob in new.items()})
     new[CUSTOM] = _custom_xml(Record(_digest(prints), slides, theme))
-    order = [i.filename for i in infos] + ([] if CUSTOM in prints else [CUSTOM])
-    return _splice(data, new, order)
+    order = list(old) + ([] if CUSTOM in old else [CUSTOM])
+    return _splice(old, new, order)
 
 
 def _add_before(xml: bytes, closing: bytes, element: bytes) -> bytes:
@@ -96,10 +93,10 @@ def _digest(prints: dict[str, tuple[int, int]]) -> str:
     return h.hexdigest()
 
 
-def _splice(data: bytes, new: dict[str, bytes], order: list[str]) -> bytes:
+def _splice(old: dict[str, tuple[bytes, bytes]], new: dict[str, bytes], order: list[str]) -> bytes:
     """Return the zip of `order`'s entries: those in `new` compressed here, the rest copied
-    byte for byte from the zip `data`, with a fresh central directory."""
-    old, fresh = _entries(data), _entries(zip_entries(new.items()))
+    byte for byte from the `old` entries (`_entries`), with a fresh central directory."""
+    fresh = _entries(zip_entries(new.items()))
     out, central = bytearray(), bytearray()
     for name in order:
         local, record = fresh[name] if name in new else old[name]
@@ -110,26 +107,33 @@ def _splice(data: bytes, new: dict[str, bytes], order: list[str]) -> bytes:
 
 
 def _entries(blob: bytes) -> dict[str, tuple[bytes, bytes]]:
-    """Return each entry's (local header and data, central directory record) as bytes, for a
-    plain zip as zipfile writes it (one disk, no zip64, sizes known before the data)."""
+    """Return each entry's (local header and data, central directory record) as bytes, in
+    order, for a plain zip as deck writes it (deck.pptx.package.zip_entries: one disk, no
+    zip64, sizes known before the data)."""
     at = blob.rindex(b"PK\x05\x06")
     count, _, start = struct.unpack_from("<H2L", blob, at + 10)
-    with zipfile.ZipFile(io.BytesIO(blob)) as z:
-        names = z.namelist()
-    if count != len(names):
-        raise ValueError("not a plain zip")  # a bug: deck's own packages are plain
     out, p = {}, start
-    for name in names:
+    for _ in range(count):
         (flags,) = struct.unpack_from("<H", blob, p + 8)
         (csize,) = struct.unpack_from("<L", blob, p + 20)
         n, m, k = struct.unpack_from("<3H", blob, p + 28)
         (offset,) = struct.unpack_from("<L", blob, p + 42)
         if blob[p : p + 4] != b"PK\x01\x02" or flags & 0x8 or 0xFFFFFFFF in (csize, offset):
             raise ValueError("not a plain zip entry")  # a bug: deck's own packages are plain
+        name = blob[p + 46 : p + 46 + n].decode("utf-8" if flags & 0x800 else "cp437")
         ln, lm = struct.unpack_from("<2H", blob, offset + 26)
         out[name] = (blob[offset : offset + 30 + ln + lm + csize], blob[p : p + 46 + n + m + k])
         p += 46 + n + m + k
+    if len(out) != count:
+        raise ValueError("not a plain zip")  # a bug: deck's own packages name each part once
     return out
+
+
+def _content(local: bytes) -> bytes:
+    """Return the content of an entry from its local header and data (`_entries`)."""
+    method, n, m = struct.unpack_from("<H", local, 8) + struct.unpack_from("<2H", local, 26)
+    data = local[30 + n + m :]
+    return zlib.decompress(data, -15) if method == 8 else data
 
 
 def _custom_xml(record: Record) -> bytes:
@@ -157,7 +161,8 @@ def read_record(path: Path) -> tuple[Record | None, str | None]:
     package) and the digest of its parts as they are now (None when it has no record). The
     record part counts in that digest when it holds anything but the record deck wrote (a
     sensitivity label, say), so such an edit, too, makes it differ from the record's."""
-    from xml.etree import ElementTree  # only when there is an earlier output: a first build need not
+    import zipfile  # only when there is an earlier output: a first build need neither
+    from xml.etree import ElementTree
 
     try:
         with zipfile.ZipFile(path) as package:

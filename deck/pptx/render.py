@@ -16,6 +16,7 @@ bytes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deck.layout.page import Chart, Page, Pages, Picture
 from deck.pptx.backdrop import prepare_background
@@ -38,7 +39,9 @@ from deck.pptx.slide import Refs, slide_xml
 from deck.pptx.text import east_asian_language
 from deck.pptx.theme import theme_xml
 from deck.theme import Theme
-from deck.theme.template import Template
+
+if TYPE_CHECKING:  # a company template is read only for a deck on one
+    from deck.theme.template import Template
 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _PML = "application/vnd.openxmlformats-officedocument.presentationml."

@@ -20,13 +20,15 @@ What comes from where:
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from deck.theme.files import written
 from deck.theme.model import BODY_POINTS, PALETTE_SLOTS, Theme
-from deck.theme.placeholders import content_layout
 from deck.theme.spec import KIND_ROLES
-from deck.theme.template import Template
 from deck.units import EMU_PER_PT
+
+if TYPE_CHECKING:  # a company template's reading: imported only for a deck on one
+    from deck.theme.template import Template
 
 TEMPLATE_SUFFIXES = (".pptx", ".potx")
 _MAPPED = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
@@ -66,6 +68,8 @@ def take_over(values: dict, node, template: Template) -> dict:
             if style.get("max"):
                 style["max"] = _half(style["max"] * scale)
         text[role] = style
+    from deck.theme.placeholders import content_layout
+
     found = content_layout(master, template.width, template.height)
     title_levels, body_levels = (found[0].levels, found[1].levels) if found else ((), ())
     title_level = title_levels[0] if title_levels else master.title_style
@@ -127,6 +131,8 @@ def _margins(template: Template) -> dict[str, float] | None:
     """Return the margins (points) the master's title, body and footer placeholders leave."""
     phs = {p.type: p for p in template.master.placeholders}
     width, height = template.width, template.height
+    from deck.theme.placeholders import content_layout
+
     found = content_layout(template.master, width, height)
     boxes = list(found) if found else [p for kind, p in phs.items() if kind in ("title", "body")]
     if not boxes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deck.fields import INVALID, Ctx
 from deck.problems import Problem, Where, cut, display_path
@@ -17,8 +18,10 @@ from deck.theme.model import Logo
 from deck.theme.readable import readability
 from deck.theme.room import room
 from deck.theme.spec import KIND_ROLES, SLIDE_SIZES, TEXT_ROLES, THEME, logo_fits, min_above_size
-from deck.theme.template import Template, read_template
 from deck.units import EMU_PER_PT
+
+if TYPE_CHECKING:  # a company template is read only for a deck on one
+    from deck.theme.template import Template
 
 __all__ = ["BUILTIN", "KIND_ROLES", "TEXT_ROLES", "THEME", "load_builtin", "load_theme"]
 
@@ -93,6 +96,8 @@ def _template(ref: str, at: Where, folder: Path | None, inside: Path | None) -> 
     found = paths.find_inside(folder, ref, inside) if inside is not None else paths.find_file(folder / ref)
     if found.path is None:
         return None, [at.error("T130", _refusal(found, ref))]
+    from deck.theme.template import read_template  # a company template: only a deck on one imports its reader
+
     template, found_problems = read_template(found.path)
     shown = cut(_shown(folder, ref))
     problems = [

@@ -1,6 +1,8 @@
 """Line breaks a typesetter accepts: no lone last CJK character, display text broken between
 BudouX phrases and balanced, by choosing line widths (deck.layout.phrases) — the text unchanged."""
 
+from conftest import ROOT
+
 from deck.layout.fit import Fitter, Para
 from deck.layout.page import Box, Run
 from deck.layout.phrases import at_phrases, at_words, breaks, lone_last, phrase_lines, phrase_starts
@@ -45,6 +47,24 @@ def test_a_japanese_phrase_wider_than_its_line_breaks_between_the_compounds_word
     for ems in (7.5, 7.8, 8.1):  # a viewer would leave 理 alone, or break inside バッチ
         frame, lines = framed(text, "heading", ems * FIT.size("heading") / PT)
         assert len(lines) == 2 and at_words(text, breaks(text, lines)), (ems, lines)
+
+
+def test_phrase_starts_are_where_budoux_starts_its_phrases():
+    """deck scores BudouX's model itself (a build need not import budoux): the same phrases."""
+    import budoux
+
+    from deck.layout.phrases import _budoux_starts
+
+    texts = [line for line in (ROOT / "outline.yaml").read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["システム設計を振り返り", "東京都の天気は晴れです。明日は雨が降るでしょう。", "a", "逐步"]
+    for japanese, parser in (
+        (False, budoux.load_default_simplified_chinese_parser()),
+        (True, budoux.load_default_japanese_parser()),
+    ):
+        for text in texts:
+            phrases = parser.parse(text)
+            expected = [sum(len(p) for p in phrases[:i]) for i in range(len(phrases))]
+            assert _budoux_starts(text, japanese) == expected, text
 
 
 def test_a_paragraph_never_ends_with_one_chinese_character_alone():
