@@ -11,9 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import rendercheck  # tools/rendercheck.py, on pytest's pythonpath
 from hypothesis import HealthCheck, settings
-from inprocess import run_in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -33,19 +31,28 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if CI else "dev"
 
 
 def pytest_configure(config):
-    """Where PYTHONDONTWRITEBYTECODE is set, every `python -m deck` a test starts compiles deck
-    from source, about 0.3 s of CPU each: give those processes one bytecode cache for the run
-    instead, in a temporary folder removed at the end (the source tree still gets no
-    __pycache__). The xdist workers share the controller's; they themselves start as before
-    (a fresh cache would have them compile every library they import)."""
+    """Where PYTHONDONTWRITEBYTECODE is set, every Python a run starts compiles what it imports
+    from source: deck (about 0.3 s of CPU for each `python -m deck` a test starts) and, in each
+    xdist worker, every test module pytest rewrites (about 3 s a worker). Give the run a
+    bytecode cache outside the source tree instead (the tree still gets no __pycache__): pytest's
+    cache folder (.pytest_cache/d/pycache), kept from run to run and checked against each
+    source file's time and size as Python always does, so only the first run compiles. Without
+    pytest's cache (`-p no:cacheprovider`) a temporary folder for this run, removed at the end,
+    goes to the deck processes only (a fresh cache would have the workers compile every library
+    they import)."""
     shared = getattr(config, "workerinput", {}).get("deck_pycache")
     if shared is None:
         if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
             return
-        shared = config.deck_pycache = tempfile.mkdtemp(prefix="deck-test-pycache-")
-        config.add_cleanup(lambda: shutil.rmtree(shared, ignore_errors=True))
-        if getattr(config.option, "numprocesses", None):
-            return  # the xdist controller starts no deck itself; its workers get the cache (below)
+        cache = getattr(config, "cache", None)
+        if cache is not None:
+            shared = str(cache.mkdir("pycache"))
+            sys.pycache_prefix, sys.dont_write_bytecode = shared, False  # this process's own later imports
+        else:
+            shared = config.deck_pycache = tempfile.mkdtemp(prefix="deck-test-pycache-")
+            config.add_cleanup(lambda: shutil.rmtree(shared, ignore_errors=True))
+            if getattr(config.option, "numprocesses", None):
+                return  # the xdist controller starts no deck itself; its workers get the cache (below)
     os.environ["PYTHONPYCACHEPREFIX"] = shared  # for the processes this one starts
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
@@ -81,6 +88,8 @@ def skip_or_fail(reason: str) -> None:
 def render_pdf(pptx: Path, tmpdir: Path | str) -> Path:
     """Return `pptx` rendered to a PDF in `tmpdir` (rendercheck.render_pdf); skip the test
     without LibreOffice (fail in CI), fail it when the export fails."""
+    import rendercheck  # tools/rendercheck.py, on pytest's pythonpath; not imported by the xdist controller
+
     try:
         return rendercheck.render_pdf(pptx, tmpdir)
     except rendercheck.NoLibreOffice as missing:
@@ -95,6 +104,8 @@ def run_deck(
     """Run `deck ARGS` and return the finished run (text output): in this process through
     `deck.cli.main` (see tests/inprocess.py), or with `process` as a real `python -m deck`."""
     if not process:
+        from inprocess import run_in_process  # deck is not imported by the xdist controller
+
         return run_in_process(*args, cwd=cwd, env=env)
     return subprocess.run(
         [sys.executable, "-m", "deck", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
