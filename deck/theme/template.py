@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,11 +94,20 @@ def read_template(path: Path) -> tuple[Template | None, list[tuple[str, str]]]:
         data = path.read_bytes()
     except OSError as exc:
         return None, [("T130", f"cannot be read ({exc.strerror or exc})")]
+    template, problems = _read_once(path, data)
+    return template, list(problems)
+
+
+@lru_cache(maxsize=4)
+def _read_once(path: Path, data: bytes) -> tuple[Template | None, tuple[tuple[str, str], ...]]:
+    """`read_template` of `data`, once per path and content: watch mode, `deck serve` and a
+    test run read the same template again and again; a changed file is read anew. (The
+    template is frozen, so one value serves every build.)"""
     warnings: list[tuple[str, str]] = []
     try:
-        return _read(path, data, warnings), warnings
+        return _read(path, data, warnings), tuple(warnings)
     except Unusable as bad:
-        return None, [(bad.code, bad.message)]
+        return None, ((bad.code, bad.message),)
 
 
 def _read(path: Path, data: bytes, warnings: list[tuple[str, str]]) -> Template:

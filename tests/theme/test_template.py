@@ -483,3 +483,14 @@ def test_the_part_of_a_drawn_triangle_inside_a_box_is_clipped_to_it():
     assert covered(triangle, (50, 0, 100, 100)) == (50, 50, 50, 50)
     assert covered(triangle, (60, 0, 40, 40)) is None
     assert covered(triangle, (0, 0, 200, 200)) == (0, 0, 100, 100)
+
+
+def test_a_template_changed_on_disk_is_read_anew_and_an_unchanged_one_once(tmp_path):
+    brand = tmp_path / "brand.pptx"
+    brand.write_bytes((ROOT / "tests" / "templates" / "Focus.pptx").read_bytes())
+    outline = ROOT / "tests" / "cases" / "every-kind" / "outline.yaml"
+    first, again = (check_outline(outline, str(brand)).theme.template for _ in range(2))
+    assert first is again  # read once: watch mode and `deck serve` rebuild without reading it again
+    brand.write_bytes((ROOT / "tests" / "templates" / "Beehive.pptx").read_bytes())
+    changed = check_outline(outline, str(brand)).theme.template
+    assert changed.digest != first.digest and changed.drawn != first.drawn  # Beehive's art, not Focus's
