@@ -46,7 +46,7 @@ def contact_sheet(
     def thumbnail(png: Path):
         with Image.open(png) as im:
             im = im.convert("RGB")
-            im.thumbnail((thumb_width, thumb_height), Image.Resampling.LANCZOS)
+            im.thumbnail((thumb_width, thumb_height), Image.Resampling.LANCZOS, reducing_gap=3.0)  # box-reduced first
         return im
 
     with ThreadPoolExecutor(2) as pool:  # Pillow decodes and scales without the GIL
@@ -64,5 +64,5 @@ def contact_sheet(
             font=font,
         )
     out = Path(out)
-    write_atomically(out, lambda f: sheet.save(f, format="PNG"))
+    write_atomically(out, lambda f: sheet.save(f, format="PNG", compress_level=1))  # fast: a few percent larger
     return out
