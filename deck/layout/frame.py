@@ -4,12 +4,18 @@ Its boxes come from the theme's Grid, which the layouts' placeholders are made f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from deck import model as m
 from deck.frozen import frozen
 from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.masters import Grid, takeaway_offset
 from deck.layout.page import Box, Run, Shape, TextFrame
 from deck.problems import Problem, Where
+
+if TYPE_CHECKING:
+    from deck.layout.blocks import Body
 
 WORDS = {
     "en": {
@@ -103,6 +109,43 @@ class Frame:
             "L101",
             "the title does not fit in two lines even at the smallest size; shorten it",
         )
+
+    def continued(
+        self, text: str, where: Where, lay: Callable[[int], list[Body]]
+    ) -> tuple[list[TextFrame], list[Body], list[Problem]]:
+        """Return the titles and bodies of a slide titled `text` whose body `lay(top)` lays out
+        below `top` (EMU), and the titles' problems. When the body continues over n pages, each
+        title after the first is marked ` (cont. 2/n)` … ` (cont. n/n)` and the bodies are laid out
+        again below the tallest marked title, until their number settles."""
+        title, problems = self.title(text, where, None)
+        gap = self.fit.theme.gap
+        top = self.grid.content_top(title.box, gap)
+        bodies = lay(top)
+        if len(bodies) < 2:
+            return [title], bodies, problems
+        for _ in range(3):
+            fitted = [self.title(text, where, self.part(i + 1, len(bodies))) for i in range(len(bodies))]
+            need = max(self.grid.content_top(t.box, gap) for t, _ in fitted)
+            if need <= top:
+                break
+            top, bodies = need, lay(need)  # a lower top leaves less room: never fewer pages
+        if len(fitted) != len(bodies):
+            fitted = [self.title(text, where, self.part(i + 1, len(bodies))) for i in range(len(bodies))]
+        smallest = min(t.size for t, _ in fitted)  # one size for the pages of one slide
+        titles = [
+            self.fit.frame(
+                [Para(plain(text + self.part(i + 1, len(bodies))), "title")],
+                t.box,
+                {"title": smallest},
+                name="Title",
+                anchor="top",
+                slot="title",
+            )
+            if t.size > smallest
+            else t
+            for i, (t, _) in enumerate(fitted)
+        ]
+        return titles, bodies, problems + [p for _, more in fitted for p in more]
 
     def title_or_error(
         self, paras: list[Para], box: Box, where: Where, code: str, message: str, anchor: str = "top"
