@@ -72,71 +72,7 @@ def theme_hash(theme: Theme) -> str:
 
 
 def _canonical(value) -> str:
-    """`json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))`,
-    written directly: a page is mostly small records of text and numbers, and building the
-    plain data first took most of a build's time for its record."""
-    out: list[str] = []
-    _write(value, out)
-    return "".join(out)
-
-
-def _write(value, out: list[str]) -> None:
-    kind = type(value)
-    if kind is str:
-        out.append(_string(value))
-    elif kind is int:
-        out.append(str(value))
-    elif kind is bool or value is None:
-        out.append("null" if value is None else "true" if value else "false")
-    elif kind is tuple or kind is list:
-        out.append("[")
-        for i, item in enumerate(value):
-            if i:
-                out.append(",")
-            _write(item, out)
-        out.append("]")
-    elif kind is Run and value.field == "slidenum" and value.text:
-        _write(dataclasses.replace(value, text=""), out)
-    elif kind in _RECORDS or (kind not in _OTHERS and _is_record(kind)):
-        out.append(_RECORDS[kind])
-        for i, (key, name) in enumerate(_keys(kind)):
-            out.append(key if i else key[1:])
-            item = getattr(value, name)
-            kind = type(item)
-            if kind is str:  # most fields: written here rather than by a call
-                out.append(_string(item))
-            elif kind is int:
-                out.append(str(item))
-            elif item is None:
-                out.append("null")
-            elif kind is bool:
-                out.append("true" if item else "false")
-            else:
-                _write(item, out)
-        out.append("}}")
-    else:  # a picture, a template, a mapping, a path, a float …: as _plain says
-        out.append(json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":")))
-
-
-_string = json.encoder.encode_basestring  # as json.dumps writes a str with ensure_ascii=False
-_RECORDS: dict[type, str] = {}  # a plain record class → how its JSON starts: {"Name":{
-_OTHERS: set[type] = set()  # classes that are not plain records
-
-
-def _is_record(kind: type) -> bool:
-    """Whether `kind` is a dataclass _plain writes field by field (not a picture or template);
-    remembered either way."""
-    if dataclasses.is_dataclass(kind) and not issubclass(kind, Picture) and not _is_template(kind):
-        _RECORDS[kind] = "{" + _string(kind.__name__) + ":{"
-        return True
-    _OTHERS.add(kind)
-    return False
-
-
-@cache
-def _keys(kind: type) -> tuple[tuple[str, str], ...]:
-    """The record's fields in JSON key order, each with how it is written (`,"name":`)."""
-    return tuple(("," + _string(name) + ":", name) for name in sorted(_field_names(kind)))
+    return json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def _plain(value):
