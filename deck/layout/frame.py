@@ -129,21 +129,17 @@ class Frame:
             if need <= top:
                 break
             top, bodies = need, lay(need)  # a lower top leaves less room: never fewer pages
+        parts = [self.part(i + 1, len(bodies)) for i in range(len(bodies))]
         if len(fitted) != len(bodies):
-            fitted = [self.title(text, where, self.part(i + 1, len(bodies))) for i in range(len(bodies))]
+            fitted = [self.title(text, where, part) for part in parts]
         smallest = min(t.size for t, _ in fitted)  # one size for the pages of one slide
         titles = [
-            self.fit.frame(
-                [Para(plain(text + self.part(i + 1, len(bodies))), "title")],
-                t.box,
-                {"title": smallest},
-                name="Title",
-                anchor="top",
-                slot="title",
+            t
+            if t.size == smallest
+            else self.fit.frame(
+                [Para(plain(text + part), "title")], t.box, {"title": smallest}, name="Title", slot="title"
             )
-            if t.size > smallest
-            else t
-            for i, (t, _) in enumerate(fitted)
+            for part, (t, _) in zip(parts, fitted)
         ]
         return titles, bodies, problems + [p for _, more in fitted for p in more]
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from deck.layout.fit import Fitter, Para
 from deck.layout.masters import Grid
 from deck.layout.page import Box, Page, TextFrame
-from deck.layout.phrases import SLACK_EM, lone_last
+from deck.layout.phrases import kerned, lone_last
 from deck.theme.model import Layout, Master, Placeholder
 
 if TYPE_CHECKING:  # a company template is read only for a deck on one
@@ -112,7 +112,7 @@ def _inset(frame: TextFrame, insets: tuple[int, int, int, int], fit: Fitter) -> 
         shown = fit.wrapped(para, size, width - indent)
         if shown != fit.wrapped(para, size, own - indent):
             return frame
-        if lone_last(fit.wrapped(para, size, width - indent + round(SLACK_EM * size))[-1]) and not lone_last(shown[-1]):
+        if lone_last(fit.wrapped(para, size, kerned(width - indent, size))[-1]) and not lone_last(shown[-1]):
             return frame  # with the room a viewer's kerning gives, one character would be left alone
         height += lines * (p.line_pitch or frame.line_pitch) + (p.space_before if i else 0)
     return replace(frame, insets=insets) if height <= frame.box.h else frame

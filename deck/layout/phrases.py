@@ -45,6 +45,12 @@ _KANJI = "\u3005\u4e00-\u9fff"
 _TWO_KANJI = re.compile(f"(?<![{_KANJI}])[{_KANJI}]{{2}}(?![{_KANJI}])")  # a word of two kanji
 
 
+def kerned(width: int, size: int) -> int:
+    """Return the line width a viewer that kerns may fill where `width` is measured: SLACK_EM
+    more at `size`."""
+    return width + round(SLACK_EM * size)
+
+
 def is_cjk_letter(ch: str) -> bool:
     return is_east_asian(ch) and unicodedata.category(ch).startswith("L")
 
@@ -224,8 +230,7 @@ def choose_narrowing(
                     return 0
                 fallback = balanced
         return width - fallback if fallback is not None else 0
-    slack = round(SLACK_EM * size)
-    if not lone_last(lines[-1]) and not lone_last(wrap(width + slack)[-1]):
+    if not lone_last(lines[-1]) and not lone_last(wrap(kerned(width, size))[-1]):
         return 0
     for k in range(1, 2 * MAX_PULL_EM + 1):
         w = width - k * size // 2
@@ -234,7 +239,7 @@ def choose_narrowing(
         got = keeps(w)
         # a viewer that kerns sets a line a little narrower than measured: with SLACK_EM more
         # room, the last line must still hold more than one character
-        if got is not None and not lone_last(got[-1]) and not lone_last(wrap(w + slack)[-1]):
+        if got is not None and not lone_last(got[-1]) and not lone_last(wrap(kerned(w, size))[-1]):
             return width - w
     return 0
 
@@ -255,7 +260,7 @@ def _narrowest(text: str, width: int, n: int, keeps, wrap, size: int) -> tuple[i
         if not lone_last(got[-1]):
             balanced = w
             starts = breaks(text, got)
-            if at_words(text, starts) and wrap(w + round(SLACK_EM * size)) == got:
+            if at_words(text, starts) and wrap(kerned(w, size)) == got:
                 worded = w
                 if at_phrases(text, starts):
                     phrased = w
