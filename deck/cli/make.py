@@ -12,13 +12,22 @@ from deck.problems import Exit
 
 
 def cmd_build(args) -> int:
-    from deck.pipeline import build_outline, default_output, handout_path
-
     if (status := missing(args.outline) or unusable_theme(args.theme)) is not None:
         return status
     if args.handout and args.no_notes:
         print("deck: error: --handout prints the speaker notes, which --no-notes leaves out; use one", file=sys.stderr)
         return Exit.USAGE
+    if not (args.pdf or args.handout):
+        return _build(args, None)
+    from deck.export import office_ahead
+
+    with office_ahead() as office:  # LibreOffice starts while deck builds
+        return _build(args, office)
+
+
+def _build(args, office) -> int:
+    from deck.pipeline import build_outline, default_output, handout_path
+
     start = time.perf_counter()
     with making(args.output or default_output(args.outline)):
         outcome = build_outline(
@@ -41,17 +50,17 @@ def cmd_build(args) -> int:
     status = Exit.OK
     if args.pdf:
         with making(outcome.output.with_suffix(".pdf")):
-            status = _export_pdf(outcome.output, outcome.output.with_suffix(".pdf"))
+            status = _export_pdf(outcome.output, outcome.output.with_suffix(".pdf"), office)
     if args.handout and status == Exit.OK:
         with making(handout_path(outcome.output)):
-            status = _export_pdf(outcome.output, handout_path(outcome.output), notes_pages=True)
+            status = _export_pdf(outcome.output, handout_path(outcome.output), office, notes_pages=True)
     return status
 
 
-def _export_pdf(pptx: Path, pdf: Path, notes_pages: bool = False) -> int:
+def _export_pdf(pptx: Path, pdf: Path, office, notes_pages: bool = False) -> int:
     from deck.export import export_pdf
 
-    result = export_pdf(pptx, pdf, notes_pages=notes_pages)
+    result = export_pdf(pptx, pdf, notes_pages=notes_pages, office=office)
     report(list(result.warnings))
     if not result.ok:
         print(f"deck: the .pptx was written: {pptx}", file=sys.stderr)

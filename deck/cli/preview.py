@@ -13,16 +13,18 @@ from deck.problems import Exit, Problem, display_path
 def cmd_preview(args) -> int:
     if (status := missing(args.outline) or unusable_theme(args.theme)) is not None:
         return status
+    from deck.export import office_ahead
+
     folder = args.output or args.outline.parent / "build" / f"{args.outline.stem}-preview"
-    with making(args.sheet or folder):
-        return _preview(args, folder)
+    with making(args.sheet or folder), office_ahead() as office:  # LibreOffice starts while deck builds
+        return _preview(args, folder, office)
 
 
-def _preview(args, folder: Path) -> int:
+def _preview(args, folder: Path, office) -> int:
     import tempfile
     from dataclasses import replace
 
-    from deck.export import contact_sheet, export_pdf, export_pngs
+    from deck.export import export_pdf, export_pngs
     from deck.output import written
     from deck.pipeline import build_outline
 
@@ -35,17 +37,17 @@ def _preview(args, folder: Path) -> int:
             return report([refused])
         if args.sheet:
             folder = Path(tmp) / "slides"
-        pdf = export_pdf(outcome.output, Path(tmp) / f"{args.outline.stem}.pdf")
+        pdf = export_pdf(outcome.output, Path(tmp) / f"{args.outline.stem}.pdf", office=office)
         if not pdf.ok:  # located at what the user asked for, not at the temporary PDF
             return report([replace(pdf.problem, path=display_path(args.sheet or folder))])
-        pngs = export_pngs(pdf.path, folder, dpi=args.dpi)
+        sheet = args.sheet or folder / "contact-sheet.png"
+        pngs = export_pngs(pdf.path, folder, dpi=args.dpi, sheet=sheet)
         if not pngs.ok:
             where = pngs.problem.path if pngs.problem.code == "O114" else display_path(args.sheet or folder)
             return report([replace(pngs.problem, path=where)])
         if args.sheet:
-            print(f"wrote {contact_sheet(list(pngs.paths), args.sheet)}")
+            print(f"wrote {sheet}")
             return Exit.OK
-    sheet = contact_sheet(list(pngs.paths), folder / "contact-sheet.png")
     written.record([sheet])
     print(f"wrote {len(pngs.paths)} slide images and {sheet}")
     return Exit.OK

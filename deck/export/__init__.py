@@ -2,7 +2,7 @@
 module that runs programs; `programs.py` finds them, `result.py` and `pictures.py` hold
 what they return), and PNGs → a contact sheet (`sheet.py`)."""
 
-from deck.export.office import export_pdf, export_pngs
+from deck.export.office import Office, export_pdf, export_pngs, office_ahead
 from deck.export.pictures import png_names
 from deck.export.programs import SOFFICE_ENV, find_soffice, soffice_candidates
 from deck.export.result import ExportResult, not_ours
@@ -12,11 +12,13 @@ from deck.output.target import write_atomically
 __all__ = [
     "SOFFICE_ENV",
     "ExportResult",
+    "Office",
     "contact_sheet",
     "export_pdf",
     "export_pngs",
     "find_soffice",
     "not_ours",
+    "office_ahead",
     "png_names",
     "soffice_candidates",
     "write_atomically",

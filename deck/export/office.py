@@ -17,11 +17,21 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from deck.export.pictures import SLIDE_PNG, encode_pngs, page_count, png_names
-from deck.export.programs import executable, find_soffice, install_hint, keep_profile, missing_soffice, seed_profile
+from deck.export.programs import (
+    executable,
+    find_soffice,
+    has_kept_profile,
+    install_hint,
+    keep_profile,
+    missing_soffice,
+    seed_profile,
+)
 from deck.export.result import (
     ExportResult,
     failed_pdf,
@@ -41,6 +51,42 @@ _NOTES_PAGES = (
     '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}'
 )
 _NOISE = ("javaldx", "Warning: failed to launch")  # harmless lines soffice prints on stderr
+_SWITCHES = ("--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck")
+
+
+class Office:
+    """A headless LibreOffice started ahead of an export (`office_ahead`): its program and the
+    private profile folder it runs with."""
+
+    def __init__(self, exe: str, profile: Path):
+        self.exe, self.profile = exe, profile
+
+
+@contextmanager
+def office_ahead(soffice: str | Path | None = None) -> Iterator[Office | None]:
+    """Start a headless LibreOffice now, so that its start-up (about a second) overlaps the work
+    done before an export, and yield it for `export_pdf(..., office=)`; it ends, with every
+    process it started, when the block is left (also on an error or Ctrl-C).
+
+    `export_pdf` then runs soffice with the same profile: LibreOffice's single-instance pipe
+    hands the conversion to the instance started here, and the command returns when the PDF
+    is written. That instance ends after one conversion; a second export with the same
+    `office` starts LibreOffice itself, as without one. Yields None where starting ahead
+    cannot help: no soffice, or no profile set up by an earlier export to start from (a cold
+    export sets one up and keeps it)."""
+    exe = executable(str(soffice)) if soffice is not None else find_soffice()
+    if exe is None or not has_kept_profile(exe):
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="deck-soffice-", ignore_cleanup_errors=True) as tmp:
+        profile = Path(tmp) / "profile"
+        seed_profile(profile, exe)
+        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--invisible", *_SWITCHES]
+        proc = _start(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            yield Office(exe, profile)
+        finally:
+            _kill(proc, os.name == "nt")  # its profile is thrown away: nothing to save
 
 
 def export_pdf(
@@ -51,10 +97,12 @@ def export_pdf(
     progress: bool | None = None,
     soffice: str | Path | None = None,
     notes_pages: bool = False,
+    office: Office | None = None,
 ) -> ExportResult:
     """Convert `pptx` to `pdf` with headless LibreOffice; `timeout` in seconds. With
     `notes_pages`, the PDF is a handout: LibreOffice's notes pages, each slide's picture above
-    its speaker notes, one portrait page per slide.
+    its speaker notes, one portrait page per slide. With `office` (from `office_ahead`), the
+    LibreOffice started there converts it.
 
     `soffice` overrides `find_soffice()`. Each call uses its own LibreOffice profile, so calls
     may run in parallel. The PDF is checked (exists, non-empty, starts with `%PDF-`), moved
@@ -66,7 +114,7 @@ def export_pdf(
     """
     pptx, pdf = Path(pptx), Path(pdf)
     asked = str(soffice) if soffice is not None else None
-    exe = executable(asked) if asked is not None else find_soffice()
+    exe = office.exe if office is not None else executable(asked) if asked is not None else find_soffice()
     if exe is None:
         return failed_pdf(pdf, "O103", missing_soffice(asked))
     if not pptx.is_file():
@@ -81,15 +129,13 @@ def export_pdf(
             shutil.copyfile(pptx, src)
         except OSError as e:
             return failed_pdf(pdf, "O106", f"cannot read {pptx}: {e.strerror or e}", 0.0, progress)
-        seed_profile(work / "profile", exe)
+        profile = office.profile if office is not None else work / "profile"
+        if office is None:
+            seed_profile(profile, exe)
         cmd = [
             exe,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            "--nolockcheck",
+            f"-env:UserInstallation={profile.as_uri()}",
+            *_SWITCHES,
             "--convert-to",
             _NOTES_PAGES if notes_pages else "pdf",
             "--outdir",
@@ -110,7 +156,8 @@ def export_pdf(
         if not looks_like_pdf(made):
             why = f"exit status {code}" + (f": {err}" if err else "")
             return failed_pdf(pdf, "O105", f"LibreOffice could not convert {pptx} to PDF ({why})", seconds, progress)
-        keep_profile(work / "profile", exe)
+        if office is None:
+            keep_profile(profile, exe)
         kept = None
         try:
             kept = keep_aside(pdf) if written.foreign([pdf]) else None
@@ -179,9 +226,11 @@ def export_pngs(
     timeout: float = 120,
     progress: bool | None = None,
     pdftoppm: str | None = None,
+    sheet: Path | None = None,
 ) -> ExportResult:
     """Render each page of `pdf` to `out_dir/slide-NN.png` (see `png_names`) at `dpi` pixels
-    per inch, and record them as deck's (deck.output.written).
+    per inch, and record them as deck's (deck.output.written). With `sheet`, their contact
+    sheet (deck.export.sheet, default layout) is written there too, not recorded.
 
     The `slide-*.png` pictures deck wrote into `out_dir` before (and nobody changed since) are
     removed first, so a failure leaves none of them behind; any other file is left alone. A file
@@ -221,7 +270,7 @@ def export_pngs(
             say_done(progress, seconds, failed=True)
             return ExportResult((), not_ours(in_way[0]), seconds)
         try:
-            encode_pngs(pages, dests)
+            encode_pngs(pages, dests, sheet)
             written.record(dests)
         except OSError as e:
             return ExportResult((), problem_at(out_dir, "O106", f"cannot write PNGs to {out_dir}: {e.strerror or e}"))

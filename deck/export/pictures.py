@@ -28,14 +28,26 @@ def page_count(pdf: Path) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def encode_pngs(pages: list[Path], dests: list[Path]) -> None:
+def encode_pngs(pages: list[Path], dests: list[Path], sheet: Path | None = None) -> None:
     """Write each picture of `pages` to its `dests` as a PNG, atomically, two at a time (zlib
-    releases the GIL); fast compression: the same pixels, files a few percent larger."""
+    releases the GIL); fast compression: the same pixels, files a few percent larger. With
+    `sheet`, also write their contact sheet there (deck.export.sheet), from the pictures as
+    they are read, not read again."""
     from PIL import Image
 
-    def encode(page: Path, dest: Path) -> None:
+    from deck.export.sheet import sheet_of, thumb_size, thumbnail
+
+    size = None
+    if sheet is not None:
+        with Image.open(pages[0]) as first:
+            size = thumb_size(first.size)
+
+    def encode(page: Path, dest: Path):
         with Image.open(page) as image:
             write_atomically(dest, lambda out: image.save(out, format="PNG", compress_level=1))
+            return thumbnail(image, size) if size is not None else None
 
     with ThreadPoolExecutor(2) as pool:
-        list(pool.map(encode, pages, dests))
+        thumbs = list(pool.map(encode, pages, dests))
+    if sheet is not None:
+        sheet_of(thumbs, size, sheet)

@@ -155,6 +155,12 @@ def keep_profile(profile: Path, soffice: str) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def has_kept_profile(soffice: str) -> bool:
+    """Whether an earlier export kept a set-up profile for `soffice` (see `keep_profile`)."""
+    cached = _cached_profile(soffice)
+    return cached is not None and cached.is_dir()
+
+
 def _cached_profile(soffice: str) -> Path | None:
     """Where the set-up profile of this LibreOffice (its path and install time) with deck's
     settings is kept: in `$XDG_CACHE_HOME/deck` (default ~/.cache/deck; %LOCALAPPDATA%\\deck on

@@ -27,14 +27,55 @@ def contact_sheet(
     and r rows. Output is deterministic (no metadata) and written atomically. Raises
     ValueError when `pngs` is empty and OSError when an image cannot be read or written.
     """
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image
 
     if not pngs:
         raise ValueError("contact_sheet needs at least one image")
     with Image.open(pngs[0]) as first:
-        thumb_height = max(1, round(thumb_width * first.height / first.width))
-    cols = max(1, min(columns, len(pngs)))
-    rows = math.ceil(len(pngs) / cols)
+        size = thumb_size(first.size, thumb_width)
+
+    def of_file(png: Path):
+        with Image.open(png) as im:
+            return thumbnail(im, size)
+
+    with ThreadPoolExecutor(2) as pool:  # Pillow decodes and scales without the GIL
+        thumbs = list(pool.map(of_file, pngs))
+    return sheet_of(thumbs, size, out, columns=columns, gap=gap, label_height=label_height, background=background)
+
+
+def thumb_size(page: tuple[int, int], thumb_width: int = 320) -> tuple[int, int]:
+    """The size in pixels of the thumbnails of pages `page` (width, height) big."""
+    return thumb_width, max(1, round(thumb_width * page[1] / page[0]))
+
+
+def thumbnail(image, size: tuple[int, int]):
+    """Return a copy of the Pillow image `image` scaled to fit `size`, RGB."""
+    from PIL import Image
+
+    im = image.convert("RGB") if image.mode != "RGB" else image.copy()
+    im.thumbnail(size, Image.Resampling.LANCZOS, reducing_gap=2.0)  # box-reduced first (halved, for 4x smaller)
+    return im
+
+
+def sheet_of(
+    thumbs: list,
+    size: tuple[int, int],
+    out: Path,
+    *,
+    columns: int = 4,
+    gap: int = 16,
+    label_height: int = 22,
+    background: tuple[int, int, int] = (240, 240, 240),
+) -> Path:
+    """Write the contact sheet of the thumbnails `thumbs` (from `thumbnail`, each fitted to
+    `size`, pixels) to `out`, as `contact_sheet` does; return `out`."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    if not thumbs:
+        raise ValueError("contact_sheet needs at least one image")
+    thumb_width, thumb_height = size
+    cols = max(1, min(columns, len(thumbs)))
+    rows = math.ceil(len(thumbs) / cols)
     cell_h = thumb_height + label_height
     sheet = Image.new("RGB", (cols * thumb_width + (cols + 1) * gap, rows * cell_h + (rows + 1) * gap), background)
     draw = ImageDraw.Draw(sheet)
@@ -42,15 +83,6 @@ def contact_sheet(
         font = ImageFont.load_default(size=max(8, label_height * 3 // 5))
     except TypeError:  # Pillow < 10.1: only a small bitmap font
         font = ImageFont.load_default()
-
-    def thumbnail(png: Path):
-        with Image.open(png) as im:
-            im = im.convert("RGB")
-            im.thumbnail((thumb_width, thumb_height), Image.Resampling.LANCZOS, reducing_gap=3.0)  # box-reduced first
-        return im
-
-    with ThreadPoolExecutor(2) as pool:  # Pillow decodes and scales without the GIL
-        thumbs = list(pool.map(thumbnail, pngs))
     for i, im in enumerate(thumbs):
         x = gap + (i % cols) * (thumb_width + gap)
         y = gap + (i // cols) * (cell_h + gap)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice
+from deck.export import contact_sheet, export_pdf, export_pngs, find_soffice, office_ahead
 from deck.output import written
 from deck.problems import display_path
 
@@ -257,3 +258,47 @@ def test_contact_sheet_is_byte_identical_across_runs(pngs, tmp_path):
 def test_contact_sheet_of_no_images_is_an_error(tmp_path):
     with pytest.raises(ValueError):
         contact_sheet([], tmp_path / "sheet.png")
+
+
+def offices_using(profile: Path) -> list[int]:
+    """The running LibreOffice processes whose command line names `profile` (reads /proc)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        if proc.name.isdigit() and profile.as_uri() in cmd:
+            found.append(int(proc.name))
+    return found
+
+
+@pytest.mark.render
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_libreoffice_started_ahead_converts_and_is_gone_after_the_block(exported, tmp_path):
+    pptx = make_pptx(tmp_path / "talk.pptx", 4)  # the `exported` export before kept a profile to start from
+    with office_ahead() as office:
+        assert office is not None
+        deadline = time.monotonic() + 30
+        while not (running := offices_using(office.profile)) and time.monotonic() < deadline:
+            time.sleep(0.05)  # started, and running before any export
+        result = export_pdf(pptx, tmp_path / "talk.pdf", office=office)
+    assert running, "no LibreOffice was started when the block was entered"
+    assert result.ok and page_count(result.path) == 4
+    assert "第4页" in pdfplumber.open(result.path).pages[3].extract_text()
+    assert not offices_using(office.profile) and not office.profile.exists()
+
+
+def test_no_libreoffice_is_started_ahead_without_a_profile_to_start_from(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))  # no export has kept a profile here
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "empty-cache"))
+    with office_ahead() as office:
+        assert office is None  # the export then runs cold, as before, and keeps a profile
+
+
+@pytest.mark.render
+def test_the_sheet_drawn_while_encoding_is_the_contact_sheet_of_the_pngs(exported, tmp_path):
+    result = export_pngs(exported, tmp_path / "png", dpi=30, sheet=tmp_path / "drawn.png")
+    assert result.ok and len(result.paths) == 3
+    again = contact_sheet(list(result.paths), tmp_path / "again.png")
+    assert again.read_bytes() == (tmp_path / "drawn.png").read_bytes()

@@ -133,10 +133,10 @@ def test_ctrl_c_during_the_pdf_export_stops_libreoffice_and_leaves_no_pdf(built,
         text=True,
     )
     assert process.stdout.readline().startswith("wrote build/outline.pptx")
-    deadline = time.monotonic() + 30
-    while not _running_in(private) and time.monotonic() < deadline:
+    deadline = time.monotonic() + 30  # LibreOffice starts while deck builds; wait for the conversion
+    while not _running_in(private, "--convert-to") and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _running_in(private), "LibreOffice did not start"
+    assert _running_in(private, "--convert-to"), "the PDF export did not start"
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     assert (process.returncode, err.splitlines()[-1]) == (
@@ -149,11 +149,12 @@ def test_ctrl_c_during_the_pdf_export_stops_libreoffice_and_leaves_no_pdf(built,
     assert not _running_in(private), "LibreOffice outlived deck"
 
 
-def _running_in(folder: Path) -> bool:
-    """Whether a process runs whose command line names `folder`."""
+def _running_in(folder: Path, *also: str) -> bool:
+    """Whether a process runs whose command line names `folder` (and holds each of `also`)."""
     for entry in Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and str(folder).encode() in (entry / "cmdline").read_bytes():
+            cmd = (entry / "cmdline").read_bytes()
+            if entry.name.isdigit() and all(w.encode() in cmd for w in (str(folder), *also)):
                 return True
         except OSError:
             continue
