@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from deck.cli.report import missing, report, unusable_theme
@@ -45,15 +46,17 @@ def _build(args, office) -> int:
     if status != Exit.OK:
         return status
     slides = len(outcome.pages.pages)
-    print(f"wrote {outcome.output} ({slides} slides) in {time.perf_counter() - start:.2f} s", flush=True)
-    print(outcome.changes.summary(), flush=True)
-    status = Exit.OK
-    if args.pdf:
-        with making(outcome.output.with_suffix(".pdf")):
-            status = _export_pdf(outcome.output, outcome.output.with_suffix(".pdf"), office)
-    if args.handout and status == Exit.OK:
-        with making(handout_path(outcome.output)):
-            status = _export_pdf(outcome.output, handout_path(outcome.output), office, notes_pages=True)
+    pdf, handout = outcome.output.with_suffix(".pdf"), handout_path(outcome.output)
+    exports = [target for target, asked in ((pdf, args.pdf), (handout, args.handout)) if asked]
+    # A stop from here on is located at the first export, not yet made (the .pptx is written).
+    with making(exports[0]) if exports else nullcontext():
+        print(f"wrote {outcome.output} ({slides} slides) in {time.perf_counter() - start:.2f} s", flush=True)
+        print(outcome.changes.summary(), flush=True)
+        status = Exit.OK
+        for target in exports:
+            if status == Exit.OK:
+                with making(target):
+                    status = _export_pdf(outcome.output, target, office, notes_pages=target == handout)
     return status
 
 

@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -82,11 +83,13 @@ def office_ahead(soffice: str | Path | None = None) -> Iterator[Office | None]:
         profile = Path(tmp) / "profile"
         seed_profile(profile, exe)
         cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--invisible", *_SWITCHES]
-        proc = _start(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = None
         try:
+            proc = _start(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             yield Office(exe, profile)
         finally:
-            _kill(proc, os.name == "nt")  # its profile is thrown away: nothing to save
+            if proc is not None:
+                _kill(proc, os.name == "nt")  # its profile is thrown away: nothing to save
 
 
 def export_pdf(
@@ -181,14 +184,7 @@ def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     On timeout the whole group is killed: soffice is a launcher that starts soffice.bin.
     """
     windows = os.name == "nt"
-    proc = subprocess.Popen(
-        cmd,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=not windows,
-        creationflags=subprocess.CREATE_NEW_PROCESS_GROUP if windows else 0,
-    )
+    proc = _start(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -339,13 +335,29 @@ def start_worker(python: str, pipe: str) -> subprocess.Popen:
 
 
 def _start(cmd: list[str], **pipes) -> subprocess.Popen:
+    """Start `cmd` in its own process group (so that it and what it starts can be ended
+    together). Ctrl-C and SIGTERM are held while it starts: one arriving inside Popen would
+    leave a program running that nothing knows of. A stop held so ends the program (and its
+    group) and is raised once it is known."""
     windows = os.name == "nt"
-    return subprocess.Popen(
-        cmd,
-        start_new_session=not windows,
-        creationflags=subprocess.CREATE_NEW_PROCESS_GROUP if windows else 0,
-        **pipes,
-    )
+    held: list[int] = []
+    main = threading.current_thread() is threading.main_thread()
+    stops = (signal.SIGINT, signal.SIGTERM) if main else ()
+    before = {s: signal.signal(s, lambda signum, frame: held.append(signum)) for s in stops}
+    try:
+        proc = subprocess.Popen(
+            cmd,
+            start_new_session=not windows,
+            creationflags=subprocess.CREATE_NEW_PROCESS_GROUP if windows else 0,
+            **pipes,
+        )
+    finally:
+        for stop, handler in before.items():
+            signal.signal(stop, handler if handler is not None else signal.SIG_DFL)
+    if held:
+        _kill(proc, windows)
+        signal.raise_signal(held[0])  # to the handler restored: KeyboardInterrupt, deck's SIGTERM one
+    return proc
 
 
 def end_process(proc: subprocess.Popen | None, grace: float = 5.0) -> None:
