@@ -6,12 +6,15 @@ import difflib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from deck.fields.inline import parse_inline
 from deck.model import Rich, Span
 from deck.problems import Problem, Where, cut
 from deck.source.located import Map, Node, Scalar, kind_name
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _Invalid:

@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from pathlib import Path
-from typing import Any
 
 from deck import model as m
 from deck.fields import Ctx, Field, Spec, Text
@@ -17,6 +16,10 @@ from deck.layout.fit import Fitter
 from deck.problems import Code
 from deck.source.located import Node
 from deck.theme import Role
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @frozen

@@ -16,7 +16,6 @@ bytes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from deck.layout.page import Chart, Page, Pages, Picture
 from deck.pptx.backdrop import prepare_background
@@ -40,6 +39,7 @@ from deck.pptx.text import east_asian_language
 from deck.pptx.theme import theme_xml
 from deck.theme import Theme
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # a company template is read only for a deck on one
     from deck.theme.template import Template
 

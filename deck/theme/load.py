@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from deck.fields import INVALID, Ctx
 from deck.problems import Problem, Where, cut, display_path
@@ -20,6 +19,7 @@ from deck.theme.room import room
 from deck.theme.spec import KIND_ROLES, SLIDE_SIZES, TEXT_ROLES, THEME, logo_fits, min_above_size
 from deck.units import EMU_PER_PT
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # a company template is read only for a deck on one
     from deck.theme.template import Template
 
