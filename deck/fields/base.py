@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -119,6 +118,8 @@ def show(node: Node) -> str:
 
 def suggest(word: str, options) -> str:
     """Return `; did you mean `x`?` for the option closest to `word`, else the list of options."""
+    import difflib  # only a mistyped key or value needs it
+
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6) if len(word) < 100 else []
     if not close:
         close = [o for o in options if o.lower() == word.lower()]

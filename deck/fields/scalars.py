@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import unicodedata
 
@@ -195,6 +194,8 @@ class Choice(Spec):
     def read(self, node: Node, ctx: Ctx) -> Any:
         if isinstance(node, Scalar) and node.text in self.options:
             return node.text
+        import difflib  # only a value not among the options needs it
+
         close = (
             difflib.get_close_matches(node.text, self.options, n=1)
             if isinstance(node, Scalar) and len(node.text) < 100

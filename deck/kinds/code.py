@@ -10,7 +10,6 @@ naming it.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
 
 from deck import model as m
@@ -97,6 +96,8 @@ def build(value: dict, node, ctx, folder) -> CodeBlock:
     source = value["text"].expandtabs(TAB).rstrip("\n")
     lines = _coloured(source, language)
     if lines is None:
+        import difflib  # only an unknown language needs it
+
         names = _language_names()
         close = difflib.get_close_matches(language.lower(), names, n=1)
         hint = f"; did you mean `{close[0]}`?" if close else "; write `text` for no colouring"

@@ -6,7 +6,6 @@ import dataclasses
 import hashlib
 import json
 import sys
-from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -127,6 +126,8 @@ def compare(before: Slides | None, slides: Slides, restyled: bool = False) -> Ch
     inserted above) pair by content, in order, so an insertion marks only itself."""
     if before is None:
         return Changes(first=True)
+    from difflib import SequenceMatcher  # a first build compares nothing
+
     changed: list[str] = []
     added: list[str] = []
     removed: list[str] = []
