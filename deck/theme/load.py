@@ -76,7 +76,9 @@ def load_theme(ref: str, folder: Path | None, inside: Path | None = None) -> tup
     logo_fits(theme, node, ctx)
     if any(p.is_error for p in ctx.problems):
         return None, ctx.problems
-    found = readability(theme, node) + room(theme, node, lambda: load_builtin("default"))
+    found = readability(theme, node)
+    if ref not in BUILTIN:  # a built-in theme's room is a fact of its file, proven by its test, not by each build
+        found += room(theme, node, lambda: load_builtin("default"))
     if template is not None:
         theme = on_template(theme, template)
         at = template_ref[1]  # what the template gave is reported at the key that names it
