@@ -7,7 +7,8 @@ instance is made (a build makes about half of deck's classes); the other five ar
 code reading the class's field names. An instance behaves as the dataclass's: the same fields,
 defaults and default factories, `__post_init__`, equality and hash (of the tuple of compared
 fields, as dataclass computes it), repr, `dataclasses.fields`/`replace`/`asdict`, and
-assigning or deleting an attribute raises `dataclasses.FrozenInstanceError`.
+assigning or deleting an attribute raises `dataclasses.FrozenInstanceError`. `@frozen(order=True)`
+adds `<`, `<=`, `>` and `>=` as `@dataclass(frozen=True, order=True)` does.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from __future__ import annotations
 import dataclasses
 import inspect
 from dataclasses import MISSING, FrozenInstanceError
-from operator import attrgetter
+from operator import attrgetter, ge, gt, le, lt
 from reprlib import recursive_repr
 
 
-def frozen(cls: type) -> type:
-    """Make `cls` a frozen dataclass (see the module's docstring); returns `cls`."""
+def frozen(cls: type | None = None, *, order: bool = False):
+    """Make `cls` a frozen dataclass (see the module's docstring); returns `cls`. Used as
+    `@frozen(order=True)`, returns the decorator that also orders instances."""
+    if cls is None:
+        return lambda cls: frozen(cls, order=order)
     own = set(cls.__dict__)  # what the class body defines itself is kept, as dataclass keeps it
     body_hash = cls.__dict__.get("__hash__", MISSING)
     own_hash = not (body_hash is MISSING or (body_hash is None and "__eq__" in own))
@@ -65,9 +69,31 @@ def frozen(cls: type) -> type:
             _method(cls, method)
     if not own_hash:
         _method(cls, __hash__)
+    for name, compare in _ORDER if order else ():
+        if name in own:
+            raise TypeError(
+                f"Cannot overwrite attribute {name} in class {cls.__name__}. Consider using functools.total_ordering"
+            )
+        _method(cls, _ordering(name, compare, compared))
     if undocumented:
         cls.__doc__ = f"{cls.__name__}({', '.join(_parameter(f) for f in fields if f.init)})"
     return cls
+
+
+_ORDER = (("__lt__", lt), ("__le__", le), ("__gt__", gt), ("__ge__", ge))
+
+
+def _ordering(name: str, compare, compared):
+    """Return the method `name` comparing two instances of one class as dataclass's does: by
+    the tuples of their compared fields (NotImplemented for another class)."""
+
+    def method(self, other):
+        if other.__class__ is self.__class__:
+            return compare(compared(self), compared(other))
+        return NotImplemented
+
+    method.__name__ = name
+    return method
 
 
 def _parameter(f: dataclasses.Field) -> str:

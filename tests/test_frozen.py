@@ -85,3 +85,25 @@ def test_methods_the_class_writes_itself_are_kept_and_it_stays_hashable_as_with_
     for made in (own(dataclass(frozen=True)), own(frozen)):
         assert made("a", "x") == made("a", "y")
         assert hash(made("a", "x")) == hash(("a", "x"))
+
+
+def test_an_ordered_frozen_class_sorts_and_compares_as_the_dataclass():
+    def ordered(deco):
+        @deco
+        class Found:
+            path: str
+            line: int
+            note: str = field(default="", compare=False)
+
+        return Found
+
+    by_dataclass, by_frozen = ordered(dataclass(frozen=True, order=True)), ordered(frozen(order=True))
+    values = [("b", 2, "x"), ("a", 9, "y"), ("b", 1, "z"), ("a", 9, "a")]
+    assert [dataclasses.astuple(v) for v in sorted(by_frozen(*v) for v in values)] == [
+        dataclasses.astuple(v) for v in sorted(by_dataclass(*v) for v in values)
+    ]
+    a, b = by_frozen("a", 1), by_frozen("a", 2)
+    assert (a < b, a <= b, a > b, a >= b, a <= by_frozen("a", 1, "other")) == (True, True, False, False, True)
+    assert a.__lt__(by_dataclass("a", 2)) is NotImplemented
+    with pytest.raises(TypeError):
+        a < ("a", 2)  # noqa: B015
