@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
 
 from deck.fields.base import (
     INVALID,
@@ -20,7 +19,7 @@ from deck.fields.base import (
     suggest,
 )
 from deck.fields.scalars import Bool, Choice, Number, Text
-from deck.frozen import frozen
+from deck.frozen import field, frozen
 from deck.problems import cut
 from deck.source.located import Map, Node, Seq
 

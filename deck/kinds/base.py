@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import field
 from pathlib import Path
 
 from deck import model as m
 from deck.fields import Ctx, Field, Spec, Text
-from deck.frozen import frozen
+from deck.frozen import field, frozen
 from deck.layout.blocks import Area, Laid
 from deck.layout.fit import Fitter
 from deck.problems import Code

@@ -10,11 +10,9 @@ naming it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck import model as m
 from deck.fields import INVALID, Field, Record
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.kinds.base import CAPTION, Kind, plain_text
 from deck.layout.blocks import Area, Body, Laid, caption_below, frames_shrunk, under
 from deck.layout.fit import Fitter, Para

@@ -6,9 +6,9 @@ on the master's layout whose placeholders take what it shows (deck.layout.choose
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from deck import model as m
+from deck.frozen import replace
 from deck.layout.automatic import Draft, agenda_divider, agenda_entries, list_pages, section_pages, title_pages
 from deck.layout.blocks import Area, Body, centred
 from deck.layout.choose import Chooser, bind_page

@@ -15,8 +15,7 @@ their largest part beside, above or below it), and the template reading warns of
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from deck.frozen import replace
 from deck.layout.fit import Fitter, Para
 from deck.layout.masters import Grid
 from deck.layout.page import Box, Page, TextFrame

@@ -9,12 +9,12 @@ carry their language and table header rows are marked.)
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import PurePath
 
 from deck import model as m
+from deck.frozen import field_names
 from deck.problems import Problem, Where, cut
 
 # Link texts that do not say where a link goes, case and surrounding punctuation ignored.
@@ -125,6 +125,6 @@ def _walk(value: object) -> Iterator[m.Rich]:
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _walk(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from _walk(getattr(value, f.name))
+    elif not isinstance(value, type) and (names := field_names(value)) is not None:
+        for name in names:
+            yield from _walk(getattr(value, name))

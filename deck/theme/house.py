@@ -19,8 +19,7 @@ What comes from where:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from deck.frozen import replace
 from deck.theme.files import written
 from deck.theme.model import BODY_POINTS, PALETTE_SLOTS, Theme
 from deck.theme.spec import KIND_ROLES

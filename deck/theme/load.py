@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from deck.fields import INVALID, Ctx
+from deck.frozen import replace
 from deck.problems import Problem, Where, cut, display_path
 from deck.source import paths
 from deck.source.located import Scalar

@@ -5,10 +5,9 @@ Placeholder, Level), which a theme's layouts are generated into or a template is
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:

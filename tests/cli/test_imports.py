@@ -44,8 +44,9 @@ def test_building_a_deck_without_charts_never_imports_python_pptx_lxml_xlsxwrite
 def test_a_plain_build_never_imports_what_only_rarer_paths_need(write, tmp_path):
     """A talk of bullets builds without the modules only other paths use: typing (deck's type
     hints name it only for type checkers), difflib (suggestions for mistakes, and comparing
-    slides with a previous build's), threading (`deck watch` and `deck serve`) and the picture
-    writers (a deck without pictures)."""
+    slides with a previous build's), threading (`deck watch` and `deck serve`), the picture
+    writers (a deck without pictures), and dataclasses with the inspect it imports (deck.frozen
+    reads the fields itself)."""
     outline = write("talk.yaml", _outline(3))
     done = _run(
         "import sys; from deck.cli import main; "
@@ -57,7 +58,7 @@ def test_a_plain_build_never_imports_what_only_rarer_paths_need(write, tmp_path)
     assert done.returncode == 0, done.stderr
 
 
-_RARE = {"typing", "difflib", "threading", "deck.pptx.pictures", "deck.pptx.backdrop"}
+_RARE = {"typing", "difflib", "threading", "deck.pptx.pictures", "deck.pptx.backdrop", "dataclasses", "inspect"}
 
 
 def test_render_work_grows_linearly_with_the_slides(write):
