@@ -45,8 +45,8 @@ def test_a_plain_build_never_imports_what_only_rarer_paths_need(write, tmp_path)
     """A talk of bullets builds without the modules only other paths use: typing (deck's type
     hints name it only for type checkers), difflib (suggestions for mistakes, and comparing
     slides with a previous build's), threading (`deck watch` and `deck serve`), the picture
-    writers (a deck without pictures), and dataclasses with the inspect it imports (deck.frozen
-    reads the fields itself)."""
+    writers (a deck without pictures), dataclasses with the inspect it imports (deck.frozen
+    reads the fields itself) and the cp437 codec (zip entry names that are not ASCII)."""
     outline = write("talk.yaml", _outline(3))
     done = _run(
         "import sys; from deck.cli import main; "
@@ -58,7 +58,16 @@ def test_a_plain_build_never_imports_what_only_rarer_paths_need(write, tmp_path)
     assert done.returncode == 0, done.stderr
 
 
-_RARE = {"typing", "difflib", "threading", "deck.pptx.pictures", "deck.pptx.backdrop", "dataclasses", "inspect"}
+_RARE = {
+    "typing",
+    "difflib",
+    "threading",
+    "deck.pptx.pictures",
+    "deck.pptx.backdrop",
+    "dataclasses",
+    "inspect",
+    "encodings.cp437",
+}
 
 
 def test_render_work_grows_linearly_with_the_slides(write):
