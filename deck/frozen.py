@@ -7,28 +7,99 @@ instance is made (a build makes about half of deck's classes); the other five ar
 code reading the class's field names. An instance behaves as the dataclass's: the same fields,
 defaults and default factories, `__post_init__`, equality and hash (of the tuple of compared
 fields, as dataclass computes it), repr, `dataclasses.fields`/`replace`/`asdict`, and
-assigning or deleting an attribute raises `dataclasses.FrozenInstanceError`.
+assigning or deleting an attribute raises `dataclasses.FrozenInstanceError`. `@frozen(order=True)`
+adds `<`, `<=`, `>` and `>=` as `@dataclass(frozen=True, order=True)` does; `@frozen(eq=False)`
+compares and hashes by identity, as `@dataclass(frozen=True, eq=False)`.
+
+The fields are read here from the class's annotations as dataclass reads them (a base class's
+first, `field()` for a default factory or a field left out of comparison), so that a build
+never imports dataclasses (and inspect, which it imports: 7 ms of every start-up). The
+dataclasses module's own functions still work on these classes: the first time one of them
+asks a class for `__dataclass_fields__`, the class is handed to dataclass (as it was on every
+start-up before), which makes it. deck's code uses `replace` and `field_names` from here.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
-from dataclasses import MISSING, FrozenInstanceError
-from operator import attrgetter
+import abc
+import re
+import sys
+from operator import attrgetter, ge, gt, le, lt
 from reprlib import recursive_repr
 
 
-def frozen(cls: type) -> type:
-    """Make `cls` a frozen dataclass (see the module's docstring); returns `cls`."""
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()  # no default: as dataclasses.MISSING, which needs dataclasses imported
+
+
+class Field:
+    """One field of a frozen class, as `dataclasses.Field` describes one (the same attributes)."""
+
+    __slots__ = ("name", "type", "default", "default_factory", "init", "repr", "hash", "compare")
+
+    def __init__(self, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True):
+        if default is not MISSING and default_factory is not MISSING:
+            raise ValueError("cannot specify both default and default_factory")
+        self.name, self.type = None, None
+        self.default, self.default_factory = default, default_factory
+        self.init, self.repr, self.hash, self.compare = init, repr, hash, compare
+
+    def __repr__(self) -> str:
+        return f"Field(name={self.name!r},default={self.default!r},default_factory={self.default_factory!r})"
+
+
+def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True) -> Field:
+    """A field's default factory or options, in a frozen class's body (as `dataclasses.field`)."""
+    return Field(default, default_factory, init, repr, hash, compare)
+
+
+def replace(obj, /, **changes):
+    """Return a copy of frozen instance `obj` with `changes`, as `dataclasses.replace` does (an
+    instance of any other dataclass is passed to it)."""
+    fields = getattr(type(obj), "__frozen_fields__", None)
+    if fields is None:
+        import dataclasses
+
+        return dataclasses.replace(obj, **changes)
+    for name, f in fields.items():
+        if not f.init:
+            if name in changes:
+                raise ValueError(f"field {name} is declared with init=False, it cannot be specified with replace()")
+        elif name not in changes:
+            changes[name] = getattr(obj, name)
+    return obj.__class__(**changes)
+
+
+def field_names(value) -> tuple[str, ...] | None:
+    """Return the field names, in order, of `value`'s class (or of `value`, a class) when it is
+    a frozen class or a dataclass, else None. Never imports dataclasses: no object is an
+    instance of a dataclass unless that module is imported."""
+    kind = value if isinstance(value, type) else type(value)
+    fields = getattr(kind, "__frozen_fields__", None)
+    if fields is not None:
+        return tuple(fields)
+    dataclasses = sys.modules.get("dataclasses")
+    if dataclasses is not None and dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
+
+
+def frozen(cls: type | None = None, *, order: bool = False, eq: bool = True):
+    """Make `cls` a frozen dataclass (see the module's docstring); returns `cls`. Used as
+    `@frozen(order=True)` or `@frozen(eq=False)`, returns the decorator that does so."""
+    if cls is None:
+        return lambda cls: frozen(cls, order=order, eq=eq)
     own = set(cls.__dict__)  # what the class body defines itself is kept, as dataclass keeps it
     body_hash = cls.__dict__.get("__hash__", MISSING)
     own_hash = not (body_hash is MISSING or (body_hash is None and "__eq__" in own))
     undocumented = not cls.__doc__
     if undocumented:  # written below, once __init__ is there, as dataclass writes it
         cls.__doc__ = cls.__name__
-    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
-    fields = dataclasses.fields(cls)
+    fields = tuple(_read_fields(cls).values())
     names = tuple(f.name for f in fields)
     compared = _key(tuple(f.name for f in fields if f.compare))
     hashed = _key(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
@@ -52,33 +123,178 @@ def frozen(cls: type) -> type:
 
     def __setattr__(self, name, value):
         if type(self) is cls or name in names:
+            from dataclasses import FrozenInstanceError  # only a mistake needs it
+
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
 
     def __delattr__(self, name):
         if type(self) is cls or name in names:
+            from dataclasses import FrozenInstanceError
+
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
     for method in (__eq__, __repr__, __setattr__, __delattr__):
-        if method.__name__ not in own:
+        if method.__name__ not in own and (eq or method is not __eq__):
             _method(cls, method)
-    if not own_hash:
+    if eq and not own_hash:
         _method(cls, __hash__)
+    for name, compare in _ORDER if order else ():
+        if name in own:
+            raise TypeError(
+                f"Cannot overwrite attribute {name} in class {cls.__name__}. Consider using functools.total_ordering"
+            )
+        _method(cls, _ordering(name, compare, compared))
     if undocumented:
         cls.__doc__ = f"{cls.__name__}({', '.join(_parameter(f) for f in fields if f.init)})"
     return cls
 
 
-def _parameter(f: dataclasses.Field) -> str:
+_ORDER = (("__lt__", lt), ("__le__", le), ("__gt__", gt), ("__ge__", ge))
+
+
+def _ordering(name: str, compare, compared):
+    """Return the method `name` comparing two instances of one class as dataclass's does: by
+    the tuples of their compared fields (NotImplemented for another class)."""
+
+    def method(self, other):
+        if other.__class__ is self.__class__:
+            return compare(compared(self), compared(other))
+        return NotImplemented
+
+    method.__name__ = name
+    return method
+
+
+# An annotation dataclass gives a meaning of its own: such fields are not supported here.
+_SPECIAL = re.compile(r"^\s*(?:\w+\s*\.\s*)?(?:ClassVar|InitVar|KW_ONLY)\b")
+
+
+def _read_fields(cls: type) -> dict[str, Field]:
+    """Return the fields of `cls` by name, in order, and record them on it (`__frozen_fields__`),
+    as dataclass reads them: a base class's fields first (a field named again keeps its place),
+    then the class's own annotations, each with its default from the class body or `field()`
+    (a `dataclasses.field` too); the class attribute then holds the default, or nothing."""
+    fields: dict[str, Field] = {}
+    for base in cls.__mro__[-1:0:-1]:
+        fields.update(getattr(base, "__frozen_fields__", None) or _dataclass_fields(base))
+    annotations = cls.__dict__.get("__annotations__", {})
+    for name, kind in annotations.items():
+        if isinstance(kind, str) and _SPECIAL.match(kind):
+            raise TypeError(f"{cls.__name__}.{name}: @frozen does not support {kind}")
+        value = cls.__dict__.get(name, MISSING)
+        f = _as_field(value)
+        if f is None:
+            f = Field(default=value)
+        elif f.default is MISSING:
+            delattr(cls, name)
+        else:
+            setattr(cls, name, f.default)
+        if f.default is not MISSING and f.default.__class__.__hash__ is None:
+            raise ValueError(f"mutable default {type(f.default)} for field {name} is not allowed: use default_factory")
+        f.name, f.type = name, kind
+        fields[name] = f
+    for name, value in cls.__dict__.items():
+        if name not in annotations and _as_field(value) is not None:
+            raise TypeError(f"{name!r} is a field but has no type annotation")
+    defaulted = False
+    for f in fields.values():
+        if f.init and (f.default is not MISSING or f.default_factory is not MISSING):
+            defaulted = True
+        elif f.init and defaulted:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+    cls.__frozen_fields__ = fields
+    if "__match_args__" not in cls.__dict__:
+        cls.__match_args__ = tuple(f.name for f in fields.values() if f.init)
+    if "__dataclass_fields__" not in cls.__dict__:
+        cls.__dataclass_fields__ = _DataclassFields(cls)
+    abc.update_abstractmethods(cls)
+    return fields
+
+
+def _as_field(value) -> Field | None:
+    """`value` as a Field when it is one (ours, or a copy of a `dataclasses.field`), else None."""
+    if isinstance(value, Field):
+        return Field(value.default, value.default_factory, value.init, value.repr, value.hash, value.compare)
+    dataclasses = sys.modules.get("dataclasses")
+    if dataclasses is not None and isinstance(value, dataclasses.Field):
+        return _from_dataclasses(value, dataclasses.MISSING)
+    return None
+
+
+def _from_dataclasses(f, missing) -> Field:
+    """A copy of `dataclasses.Field` `f` (`missing`: dataclasses.MISSING, ours here)."""
+    default = MISSING if f.default is missing else f.default
+    factory = MISSING if f.default_factory is missing else f.default_factory
+    return Field(default, factory, f.init, f.repr, f.hash, f.compare)
+
+
+def _dataclass_fields(base: type) -> dict[str, Field]:
+    """The fields of `base` when it is a dataclass not made here (none when it is no dataclass)."""
+    made = base.__dict__.get("__dataclass_fields__")
+    if not isinstance(made, dict):
+        return {}
+    import dataclasses
+
+    out = {}
+    for f in dataclasses.fields(base):
+        out[f.name] = mine = _from_dataclasses(f, dataclasses.MISSING)
+        mine.name, mine.type = f.name, f.type
+    return out
+
+
+class _DataclassFields:
+    """A frozen class's `__dataclass_fields__` until the dataclasses module asks for it: then
+    the class is handed to dataclass with its fields as they were written (init, repr and
+    comparisons left as they are here), which puts the real one in this one's place."""
+
+    def __init__(self, cls: type):
+        self.cls = cls
+
+    def __get__(self, instance, owner=None):
+        import dataclasses
+
+        cls = self.cls
+        if cls.__dict__.get("__dataclass_fields__") is self:
+            own = cls.__dict__.get("__annotations__", {})
+            for f in cls.__frozen_fields__.values():
+                if f.name in own:
+                    default = dataclasses.MISSING if f.default is MISSING else f.default
+                    factory = dataclasses.MISSING if f.default_factory is MISSING else f.default_factory
+                    made = dataclasses.field(
+                        default=default,
+                        default_factory=factory,
+                        init=f.init,
+                        repr=f.repr,
+                        hash=f.hash,
+                        compare=f.compare,
+                    )
+                    setattr(cls, f.name, made)
+            delattr(cls, "__dataclass_fields__")
+            dataclasses.dataclass(cls, init=False, repr=False, eq=False)
+        return cls.__dict__["__dataclass_fields__"]
+
+
+def _parameter(f: Field) -> str:
     """Return the field as its __init__ parameter prints in a signature (`size: 'int' = 0`)."""
-    text = f"{f.name}: {inspect.formatannotation(f.type)}"
+    text = f"{f.name}: {_annotation(f.type)}"
     if f.default is not MISSING:
         return f"{text} = {f.default!r}"
     return f"{text} = <factory>" if f.default_factory is not MISSING else text
 
 
-def _first_init(cls: type, fields: tuple[dataclasses.Field, ...]):
+def _annotation(kind) -> str:
+    """An annotation as inspect.formatannotation prints it: a string (deck's, with postponed
+    annotations) as its repr; anything else by inspect itself."""
+    if isinstance(kind, str):
+        return repr(kind)
+    import inspect
+
+    return inspect.formatannotation(kind)
+
+
+def _first_init(cls: type, fields: tuple[Field, ...]):
     """Return an __init__ that compiles the class's own (`_init`) when the first instance is
     made, puts it in its place and runs it: a class never instantiated costs no compiling."""
 
@@ -106,7 +322,7 @@ def _method(cls: type, function) -> None:
     setattr(cls, function.__name__, function)
 
 
-def _init(cls: type, fields: tuple[dataclasses.Field, ...]):
+def _init(cls: type, fields: tuple[Field, ...]):
     """Compile `cls`'s __init__: the init fields as parameters in order (with their defaults),
     each value set on the instance; then `__post_init__` when the class has one."""
     scope = {"__set": object.__setattr__, "__missing": MISSING}

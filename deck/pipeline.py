@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from deck.frozen import replace
 from deck.kinds import KINDS, parse_deck
 from deck.layout import lay_out
 from deck.layout.page import Pages, Picture
@@ -23,18 +23,19 @@ from deck.theme.load import BUILTIN, load_theme
 FIXED_DATE = "2000-01-01T00:00:00Z"
 
 
-@dataclass
 class Outcome:
     """What a check or build found and made. `problems` are sorted; `output` is the written
-    .pptx (None when nothing was written)."""
+    .pptx (None when nothing was written); `changes` the slides changed since the output's
+    previous build; `talk` the speaking time estimated from the notes."""
 
-    problems: list[Problem] = field(default_factory=list)
-    deck: Deck | None = None
-    theme: Theme | None = None
-    pages: Pages | None = None
-    output: Path | None = None
-    changes: Changes | None = None  # slides changed since the output's previous build
-    talk: TalkTime | None = None  # estimated speaking time from the notes
+    def __init__(self):
+        self.problems: list[Problem] = []
+        self.deck: Deck | None = None
+        self.theme: Theme | None = None
+        self.pages: Pages | None = None
+        self.output: Path | None = None
+        self.changes: Changes | None = None
+        self.talk: TalkTime | None = None
 
     @property
     def errors(self) -> list[Problem]:

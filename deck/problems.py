@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from deck.frozen import frozen
@@ -27,7 +26,7 @@ class Exit(enum.IntEnum):
     TERMINATED = 143  # SIGTERM (128 + 15); nothing was written
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Problem:
     """One thing wrong with the input, at `path:line:column` (1-based; 0 = whole file), with a
     stable `code` (see `deck.codes`; `deck explain CODE` prints its long form)."""

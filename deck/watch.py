@@ -10,12 +10,15 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
 
 from deck.frozen import frozen
 from deck.layout.page import Picture
 from deck.pipeline import Outcome, build_outline, default_output
 from deck.problems import display_path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import TextIO
 
 STEP_MS = 100  # a change is built once no further change has come for this long (an editor's save-rename)
 POLL_MS = 1000  # between these waits, the files' stat is compared too: a change missed by events still counts

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from deck.fields.inline import parse_inline
+from deck.frozen import replace
 from deck.model import Rich, Span
 from deck.problems import Problem, Where, cut
 from deck.source.located import Map, Node, Scalar, kind_name
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _Invalid:
@@ -22,7 +24,6 @@ class _Invalid:
 INVALID: Any = _Invalid()  # a value that failed; its problem is already recorded
 
 
-@dataclass
 class Ctx:
     """What validators share while reading one file: the problems found so far, the folder
     that relative paths in it start from, the pictures already checked (so that a picture
@@ -30,10 +31,17 @@ class Ctx:
     see `deck.fields.pictures`), and the inline texts already parsed (text repeated through
     YAML aliases is parsed once: text → its spans and problems)."""
 
-    problems: list[Problem] = field(default_factory=list)
-    folder: Path | None = None
-    pictures: dict[tuple[str, int, int], Any] = field(default_factory=dict)
-    inline: dict[str, tuple[tuple[Span, ...], list[Problem]]] = field(default_factory=dict)
+    def __init__(
+        self,
+        problems: list[Problem] | None = None,
+        folder: Path | None = None,
+        pictures: dict[tuple[str, int, int], Any] | None = None,
+        inline: dict[str, tuple[tuple[Span, ...], list[Problem]]] | None = None,
+    ):
+        self.problems = [] if problems is None else problems
+        self.folder = folder
+        self.pictures = {} if pictures is None else pictures
+        self.inline = {} if inline is None else inline
 
     def parse_inline(self, text: str, where: Where) -> tuple[Rich, list[Problem]]:
         """`deck.fields.inline.parse_inline(text, where)`, parsed once per distinct text."""
@@ -116,6 +124,8 @@ def show(node: Node) -> str:
 
 def suggest(word: str, options) -> str:
     """Return `; did you mean `x`?` for the option closest to `word`, else the list of options."""
+    import difflib  # only a mistyped key or value needs it
+
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6) if len(word) < 100 else []
     if not close:
         close = [o for o in options if o.lower() == word.lower()]

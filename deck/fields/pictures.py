@@ -7,7 +7,6 @@ import struct
 import warnings
 import zlib
 from pathlib import Path
-from typing import Any
 
 from deck.fields.base import INVALID, Ctx
 from deck.fields.scalars import Text
@@ -16,6 +15,10 @@ from deck.problems import Where, cut
 from deck.source import paths
 from deck.source.located import Node
 from deck.source.paths import find_inside
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 SUPPORTED = ("PNG", "JPEG", "GIF", "BMP")
 MAX_BYTES = 50_000_000

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
-from typing import Any
 
 from deck.fields.base import (
     INVALID,
@@ -21,9 +19,13 @@ from deck.fields.base import (
     suggest,
 )
 from deck.fields.scalars import Bool, Choice, Number, Text
-from deck.frozen import frozen
+from deck.frozen import field, frozen
 from deck.problems import cut
 from deck.source.located import Map, Node, Seq
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "INVALID",

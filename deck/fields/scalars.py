@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import unicodedata
-from typing import Any
 
 from deck.fields.base import Ctx, Spec, is_nothing, show, spaces
 from deck.frozen import frozen
 from deck.problems import cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _mapping_instead_of_text(node: Map, what: str) -> tuple[str, str]:
@@ -192,6 +194,8 @@ class Choice(Spec):
     def read(self, node: Node, ctx: Ctx) -> Any:
         if isinstance(node, Scalar) and node.text in self.options:
             return node.text
+        import difflib  # only a value not among the options needs it
+
         close = (
             difflib.get_close_matches(node.text, self.options, n=1)
             if isinstance(node, Scalar) and len(node.text) < 100

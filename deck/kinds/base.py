@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import field
 from pathlib import Path
-from typing import Any
 
 from deck import model as m
 from deck.fields import Ctx, Field, Spec, Text
-from deck.frozen import frozen
+from deck.frozen import field, frozen
 from deck.layout.blocks import Area, Laid
 from deck.layout.fit import Fitter
 from deck.problems import Code
 from deck.source.located import Node
 from deck.theme import Role
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @frozen

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from deck import model as m
 from deck.fields import INVALID, Ctx, Either, Field, ListOf, Record, Spec, is_map, is_scalar
@@ -15,6 +14,10 @@ from deck.layout.blocks import Area, Body, Laid, TooBig, continue_paragraphs, fr
 from deck.layout.fit import Fitter, Para, runs_of
 from deck.problems import Code, Problem, Where, cut
 from deck.source.located import Node, Scalar
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @frozen

@@ -10,12 +10,9 @@ naming it.
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import replace
-
 from deck import model as m
 from deck.fields import INVALID, Field, Record
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.kinds.base import CAPTION, Kind, plain_text
 from deck.layout.blocks import Area, Body, Laid, caption_below, frames_shrunk, under
 from deck.layout.fit import Fitter, Para
@@ -97,6 +94,8 @@ def build(value: dict, node, ctx, folder) -> CodeBlock:
     source = value["text"].expandtabs(TAB).rstrip("\n")
     lines = _coloured(source, language)
     if lines is None:
+        import difflib  # only an unknown language needs it
+
         names = _language_names()
         close = difflib.get_close_matches(language.lower(), names, n=1)
         hint = f"; did you mean `{close[0]}`?" if close else "; write `text` for no colouring"

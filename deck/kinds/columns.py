@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from deck import model as m
 from deck.fields import INVALID, Ctx, Field, ListOf, Record
 from deck.frozen import frozen
@@ -16,6 +14,10 @@ from deck.layout.fit import Fitter, Para, plain, runs_of
 from deck.layout.page import Box, Picture, Shape
 from deck.problems import Code, Problem
 from deck.source.located import Map, Node
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @frozen

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from deck import model as m
 from deck.fields import INVALID, Ctx, read_field, suggest
@@ -30,6 +29,10 @@ from deck.kinds.notes import split_notes
 from deck.kinds.wayfinding import read_supports
 from deck.problems import Problem, cut
 from deck.source.located import Map, Node, Scalar, Seq, kind_name
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def read_deck(root: Node, path: Path, shown: str, kinds: Mapping[str, Kind]) -> tuple[m.Deck | None, list[Problem]]:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck.fields import Field, ListOf, Record
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.kinds.base import Kind, plain_text
 from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
 from deck.layout.fit import Fitter, Para, plain

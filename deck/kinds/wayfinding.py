@@ -5,12 +5,14 @@ the top-level `agenda` (none, once, or again at every section). `deck.kinds.argu
 
 from __future__ import annotations
 
-from typing import Any
-
 from deck import model as m
 from deck.fields import Choice, Ctx, Field, Text
 from deck.problems import cut
 from deck.source.located import Node, Scalar
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 WAYFINDING: dict[str, Field] = {
     "supports": Field(

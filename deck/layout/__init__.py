@@ -6,10 +6,9 @@ on the master's layout whose placeholders take what it shows (deck.layout.choose
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from deck import model as m
+from deck.frozen import replace
 from deck.layout.automatic import Draft, agenda_divider, agenda_entries, list_pages, section_pages, title_pages
 from deck.layout.blocks import Area, Body, centred
 from deck.layout.choose import Chooser, bind_page
@@ -22,6 +21,7 @@ from deck.layout.variants import fit_layouts
 from deck.problems import Problem
 from deck.theme import Theme
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # the kinds import the layout's blocks; the layout gets the registry passed in
     from deck.kinds import Kind
 

@@ -4,10 +4,8 @@ and the Draft each page is before it is numbered and placed (deck.layout)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck import model as m
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.layout.blocks import Body, TooBig, continue_paragraphs
 from deck.layout.fit import Para, plain, runs_of
 from deck.layout.frame import Frame

@@ -4,10 +4,9 @@ paragraphs that continue over slides, captions, one size for several roles, shri
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from deck import model as m
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.layout.fit import Fitter, Para, runs_of
 from deck.layout.page import Box, Element, TextFrame
 from deck.problems import Problem, Where

@@ -14,9 +14,7 @@ strips unused, and comes first in the master wins.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.layout.page import Element, Page, Ph, Shape
 from deck.theme.model import Layout, Master, Placeholder
 

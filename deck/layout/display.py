@@ -4,8 +4,7 @@ breaks written by hand between phrases (deck.layout.phrases decides where text m
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from deck.frozen import replace
 from deck.layout.measure import Measure
 from deck.layout.para import Para, break_runs, slice_runs
 from deck.layout.phrases import at_phrases, breaks, choose_narrowing, is_display, lone_last, phrase_lines

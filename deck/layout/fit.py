@@ -12,9 +12,8 @@ paragraphs fitted are deck.layout.para's (exported here too).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck import model as m
+from deck.frozen import replace
 from deck.layout.display import by_phrases, narrowing
 from deck.layout.measure import CENTRE_FILL, STEP, Measure
 from deck.layout.metrics import uncovered

@@ -5,7 +5,6 @@ Its boxes come from the theme's Grid, which the layouts' placeholders are made f
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from deck import model as m
 from deck.frozen import frozen
@@ -14,6 +13,7 @@ from deck.layout.masters import Grid, takeaway_offset
 from deck.layout.page import Box, Run, Shape, TextFrame
 from deck.problems import Problem, Where
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:
     from deck.layout.blocks import Body
 

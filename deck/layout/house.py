@@ -15,15 +15,14 @@ their largest part beside, above or below it), and the template reading warns of
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
+from deck.frozen import replace
 from deck.layout.fit import Fitter, Para
 from deck.layout.masters import Grid
 from deck.layout.page import Box, Page, TextFrame
 from deck.layout.phrases import kerned, lone_last
 from deck.theme.model import Layout, Master, Placeholder
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # a company template is read only for a deck on one
     from deck.theme.template import Template
 

@@ -5,8 +5,8 @@ and how display text breaks between phrases (deck.layout.phrases)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from deck.frozen import replace
 from deck.layout.linebreak import count_lines, wrap
 from deck.layout.metrics import text_width
 from deck.layout.page import Box

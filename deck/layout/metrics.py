@@ -42,10 +42,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from deck.frozen import frozen
 from deck.layout.installed import installed_metrics
 from deck.theme import Face
 
@@ -132,7 +132,7 @@ def resolve_scripts(text: str) -> list[bool]:
     return out
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per table file
+@frozen(eq=False)  # compared and hashed by identity: one per table file
 class FontTable:
     """One font's metrics: font units, run-length advance ranges sorted by first codepoint."""
 

@@ -3,10 +3,8 @@ and runs cut to a stretch of their text or broken by hand."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck import model as m
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.layout.page import Run
 
 

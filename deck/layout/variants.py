@@ -6,8 +6,7 @@ listed right after the layout they vary."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from deck.frozen import replace
 from deck.layout.page import Page, TextFrame
 from deck.theme.model import Layout, Master
 

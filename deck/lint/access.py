@@ -9,12 +9,12 @@ carry their language and table header rows are marked.)
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import PurePath
 
 from deck import model as m
+from deck.frozen import field_names
 from deck.problems import Problem, Where, cut
 
 # Link texts that do not say where a link goes, case and surrounding punctuation ignored.
@@ -30,8 +30,9 @@ VAGUE_ALTS = frozenset(
     "image picture photo photograph figure graphic chart diagram screenshot img pic logo icon "
     "图 图片 图像 照片 截图 插图 示意图 图表".split()
 )
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
-_FILE = re.compile(r"^\S+\.(?:png|jpe?g|gif|bmp|svg|webp|tiff?|heic)$", re.IGNORECASE)
+# patterns compiled (by re) only when a deck has links or pictures to check
+_URL = r"(?i)^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$"
+_FILE = r"(?i)^\S+\.(?:png|jpe?g|gif|bmp|svg|webp|tiff?|heic)$"
 _EDGES = " \t.,;:!?()[]<>\"'“”‘’「」『』（）。，；：！？…"
 
 
@@ -60,7 +61,7 @@ def check_access(deck: m.Deck) -> list[Problem]:
 
 def _vague_link(text: str, url: str) -> bool:
     plain = text.strip(_EDGES).casefold()
-    return not plain or plain in VAGUE_LINKS or bool(_URL.match(text.strip())) or text.strip() == url
+    return not plain or plain in VAGUE_LINKS or bool(re.match(_URL, text.strip())) or text.strip() == url
 
 
 def _alt_problems(slide: m.Slide) -> list[Problem]:
@@ -75,7 +76,7 @@ def _alt_problems(slide: m.Slide) -> list[Problem]:
             continue
         plain = alt.strip(_EDGES).casefold()
         names = {PurePath(path).name.casefold(), PurePath(path).stem.casefold()} if path else set()
-        if plain in VAGUE_ALTS or _FILE.match(alt.strip()) or plain in names:
+        if plain in VAGUE_ALTS or re.match(_FILE, alt.strip()) or plain in names:
             problems.append(
                 slide.where.warning(
                     "A111",
@@ -124,6 +125,6 @@ def _walk(value: object) -> Iterator[m.Rich]:
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _walk(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from _walk(getattr(value, f.name))
+    elif not isinstance(value, type) and (names := field_names(value)) is not None:
+        for name in names:
+            yield from _walk(getattr(value, name))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import sys
-from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
-from deck.frozen import frozen
+from deck.frozen import field_names, frozen, replace
 from deck.layout.page import Page, Pages, Picture, Run
 from deck.theme import Theme
 
@@ -62,7 +60,7 @@ def _content(page: Page) -> str:
     """The page in canonical form (sorted-key JSON of its fields), without its key, source
     line and slide-number preview; a picture by its file's name and the hash of its bytes
     rather than its absolute path."""
-    return _canonical(dataclasses.replace(page, key="", line=0))
+    return _canonical(replace(page, key="", line=0))
 
 
 def theme_hash(theme: Theme) -> str:
@@ -89,8 +87,8 @@ def _plain(value):
     if _is_template(type(value)):  # a company template: by its bytes
         return {"Template": value.digest}
     if isinstance(value, Run) and value.field == "slidenum":
-        value = dataclasses.replace(value, text="")
-    if dataclasses.is_dataclass(value):
+        value = replace(value, text="")
+    if _field_names(kind) is not None:
         return {kind.__name__: {name: _plain(getattr(value, name)) for name in _field_names(kind)}}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
@@ -112,8 +110,8 @@ _SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 @cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    return field_names(kind)
 
 
 def _file_hash(path: Path) -> str:
@@ -127,6 +125,8 @@ def compare(before: Slides | None, slides: Slides, restyled: bool = False) -> Ch
     inserted above) pair by content, in order, so an insertion marks only itself."""
     if before is None:
         return Changes(first=True)
+    from difflib import SequenceMatcher  # a first build compares nothing
+
     changed: list[str] = []
     added: list[str] = []
     removed: list[str] = []

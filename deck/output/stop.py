@@ -4,7 +4,6 @@ run; and the problem that says what was being made when it stopped."""
 from __future__ import annotations
 
 import signal
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,13 +40,14 @@ def making(path: Path) -> Iterator[None]:
 def on_sigterm() -> Callable[[], object]:
     """Make SIGTERM raise Terminated (from the main thread only; elsewhere nothing changes);
     return a function that restores the previous handler."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
 
     def _raise(signum, frame):
         raise Terminated()
 
-    previous = signal.signal(signal.SIGTERM, _raise)
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise)
+    except ValueError:  # not the main thread: only it may set a handler (asked so, threading is not imported)
+        return lambda: None
     return lambda: signal.signal(signal.SIGTERM, previous)
 
 

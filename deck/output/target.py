@@ -11,9 +11,12 @@ import stat
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import BinaryIO
 
 from deck.problems import Problem, Where, cut, display_path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 try:  # POSIX: a temporary file is locked while deck writes it
     import fcntl

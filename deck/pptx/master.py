@@ -11,8 +11,7 @@ and Slide Master edits reach every slide.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from deck.frozen import replace
 from deck.layout.linebreak import NO_END, NO_START
 from deck.pptx.styles import body_pr_xml, inherited_levels, level_xml, list_style_xml, master_placeholder
 from deck.pptx.text import NS, scheme_name, solid_fill_xml, stable_guid, xml_attr

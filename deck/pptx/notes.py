@@ -8,8 +8,7 @@ print and read as dark text on a light page.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from deck.frozen import replace
 from deck.layout.page import Page, Paragraph
 from deck.pptx.master import DECL, GROUP, NOTES_SIZE, ROOT_NS, color_map_xml, nine_levels, plain_level
 from deck.pptx.paragraphs import Look, Writer

@@ -134,7 +134,7 @@ class Package:
         folder = posixpath.dirname(source)
         rels = []
         for (kind, target, external), rid in self._rels[source].items():
-            ref = target if external else posixpath.relpath(target, folder)
+            ref = target if external else relative(target, folder)
             mode = ' TargetMode="External"' if external else ""
             rels.append(f"<Relationship Id={_quoted(rid)} Type={_quoted(kind)} Target={_quoted(ref)}{mode}/>")
         return f'{_DECL}<Relationships xmlns="{_RELS_NS}">{"".join(rels)}</Relationships>'.encode()
@@ -220,6 +220,17 @@ def package_rels_xml(main: str) -> bytes:
         for n, (kind, target) in enumerate(_PACKAGE_RELS, 1)
     )
     return f'{_DECL}<Relationships xmlns="{ns}">{rels}</Relationships>'.encode()
+
+
+def relative(target: str, folder: str) -> str:
+    """Return part name `target` relative to `folder` (`ppt/slideLayouts/slideLayout1.xml` from
+    `ppt/slides`: `../slideLayouts/slideLayout1.xml`), as posixpath.relpath gives it for part
+    names, without the two calls to os.getcwd it makes each time (a relationship each)."""
+    parts, start = [p for p in target.split("/") if p], [p for p in folder.split("/") if p]
+    common = 0
+    while common < min(len(parts), len(start)) and parts[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:]) or "."
 
 
 def rels_name(name: str) -> str:

@@ -12,10 +12,9 @@ and LibreOffice never add it there. Every run carries its language (deck.pptx.la
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from itertools import count
 
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.layout.masters import BULLETS
 from deck.layout.page import Paragraph, Run
 from deck.pptx.lang import language_runs

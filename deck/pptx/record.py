@@ -120,7 +120,9 @@ def _entries(blob: bytes) -> dict[str, tuple[bytes, bytes]]:
         (offset,) = struct.unpack_from("<L", blob, p + 42)
         if blob[p : p + 4] != b"PK\x01\x02" or flags & 0x8 or 0xFFFFFFFF in (csize, offset):
             raise ValueError("not a plain zip entry")  # a bug: deck's own packages are plain
-        name = blob[p + 46 : p + 46 + n].decode("utf-8" if flags & 0x800 else "cp437")
+        raw = blob[p + 46 : p + 46 + n]
+        # an ASCII name reads the same in both; UTF-8 spares loading the cp437 codec
+        name = raw.decode("utf-8" if flags & 0x800 or raw.isascii() else "cp437")
         ln, lm = struct.unpack_from("<2H", blob, offset + 26)
         out[name] = (blob[offset : offset + 30 + ln + lm + csize], blob[p : p + 46 + n + m + k])
         p += 46 + n + m + k

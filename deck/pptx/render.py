@@ -16,10 +16,8 @@ bytes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from deck.layout.page import Chart, Page, Pages, Picture
-from deck.pptx.backdrop import prepare_background
 from deck.pptx.master import presentation_xml, slide_layout_xml, slide_master_xml, table_styles_xml
 from deck.pptx.notes import notes_master_xml, notes_xml
 from deck.pptx.package import (
@@ -34,12 +32,12 @@ from deck.pptx.package import (
     view_props_xml,
 )
 from deck.pptx.paragraphs import Writer, field_ids
-from deck.pptx.pictures import prepare_picture
 from deck.pptx.slide import Refs, slide_xml
 from deck.pptx.text import east_asian_language
 from deck.pptx.theme import theme_xml
 from deck.theme import Theme
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # a company template is read only for a deck on one
     from deck.theme.template import Template
 
@@ -156,10 +154,14 @@ def _add_master(
     package.relate(_PRESENTATION, theme1, _RT["theme"])
     background_rid = logo_rid = None
     if theme.background is not None:
+        from deck.pptx.backdrop import prepare_background  # pictures are read only for a deck with some
+
         stored, _ = prepare_background(theme.background, theme)
         image = package.add(f"ppt/media/background.{stored.ext}", stored.content_type, stored.blob)
         background_rid = package.relate(_MASTER, image, _RT["image"])
     if theme.logo is not None:
+        from deck.pptx.pictures import prepare_picture
+
         stored = prepare_picture(theme.logo.path, theme.logo.width, theme.logo.height)
         image = package.add(f"ppt/media/logo.{stored.ext}", stored.content_type, stored.blob)
         logo_rid = package.relate(_MASTER, image, _RT["image"])
@@ -234,6 +236,8 @@ class _Slides:
         """Return the image part of background picture `path` (veiled for the theme), added
         on its first use."""
         if path not in self.backgrounds:
+            from deck.pptx.backdrop import prepare_background  # pictures are read only for a deck with some
+
             stored, _ = prepare_background(path, self.theme)
             self.backgrounds[path] = self.package.add(
                 f"ppt/media/background{len(self.backgrounds) + 2}.{stored.ext}", stored.content_type, stored.blob
@@ -243,6 +247,8 @@ class _Slides:
     def _image(self, picture: Picture) -> str:
         """Return the image part of `picture`'s file, added on its first use."""
         if picture.path not in self.images:
+            from deck.pptx.pictures import prepare_picture
+
             stored = prepare_picture(picture.path, *self.boxes[picture.path])
             name = self.package.unused(f"ppt/media/image{len(self.images) + 1}.{stored.ext}")
             self.images[picture.path] = self.package.add(name, stored.content_type, stored.blob)

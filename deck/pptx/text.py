@@ -14,14 +14,14 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from deck.layout.masters import BULLETS
-
-if TYPE_CHECKING:  # lxml is imported only where an element is made: a deck without charts never needs it
-    from lxml import etree
 from deck.theme import PALETTE_SLOTS, Theme
 from deck.units import EMU_PER_PT
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:  # lxml is imported only where an element is made: a deck without charts never needs it
+    from lxml import etree
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",

@@ -16,13 +16,16 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import TextIO
 
 from deck.export.warm import WarmOffice
 from deck.problems import display_path
 from deck.serve.http import LOOPBACK, Server
 from deck.serve.session import Session
 from deck.watch import Job, watch
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import TextIO
 
 IDLE_SECONDS = 300.0  # no page open for this long: LibreOffice is ended
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import field
-
-from deck.frozen import frozen
+from deck.frozen import field, frozen
 from deck.problems import Where
 
 

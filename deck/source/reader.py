@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 from yaml.events import AliasEvent, DocumentEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.problems import Problem, Where, cut
 from deck.source.encoding import check_characters, decode
 from deck.source.keys import checked_map
@@ -81,19 +80,17 @@ def _where(shown: str, mark) -> Where:
     return Where(shown, mark.line + 1, mark.column + 1)
 
 
-@dataclass
 class _Open:
-    """A list or mapping whose items are still being read."""
+    """A list or mapping whose items are still being read: its `kind` (Seq or Map), where it
+    starts (and the parser's start `mark`), its anchor, the `items` read so far, and what is
+    inside it, counting repeats through aliases: `size` values, `height` levels of nesting and
+    `chars` characters of text."""
 
-    kind: type  # Seq or Map
-    where: Where
-    mark: object  # the parser's start mark
-    anchor: str | None
-    items: list
-    flow: bool = False
-    size: int = 1  # values inside, counting repeats through aliases
-    height: int = 1  # levels of nesting, through aliases
-    chars: int = 0  # characters of text inside, counting repeats through aliases
+    __slots__ = ("kind", "where", "mark", "anchor", "items", "flow", "size", "height", "chars")
+
+    def __init__(self, kind, where, mark, anchor, items, flow=False, size=1, height=1, chars=0):
+        self.kind, self.where, self.mark, self.anchor, self.items, self.flow = kind, where, mark, anchor, items, flow
+        self.size, self.height, self.chars = size, height, chars
 
 
 @frozen

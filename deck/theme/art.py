@@ -4,8 +4,7 @@ box one covers. Pictures (logos) are read by deck.theme.placeholders.pictures.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # the elements come from deck.theme.template, which imports lxml when it reads
     from lxml import etree
 

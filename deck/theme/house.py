@@ -19,14 +19,13 @@ What comes from where:
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
+from deck.frozen import replace
 from deck.theme.files import written
 from deck.theme.model import BODY_POINTS, PALETTE_SLOTS, Theme
 from deck.theme.spec import KIND_ROLES
 from deck.units import EMU_PER_PT
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # a company template's reading: imported only for a deck on one
     from deck.theme.template import Template
 

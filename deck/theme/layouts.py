@@ -4,8 +4,6 @@ with its insets (per side) recorded, and placeholders numbered alike reported.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from deck.frozen import frozen
 from deck.theme.model import Layout, Placeholder
 from deck.theme.package import NS, Package
@@ -21,6 +19,7 @@ from deck.theme.placeholders import (
     shape,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:
     from lxml import etree
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from deck.fields import INVALID, Ctx
+from deck.frozen import replace
 from deck.problems import Problem, Where, cut, display_path
 from deck.source import paths
 from deck.source.located import Scalar
@@ -20,6 +19,7 @@ from deck.theme.room import room
 from deck.theme.spec import KIND_ROLES, SLIDE_SIZES, TEXT_ROLES, THEME, logo_fits, min_above_size
 from deck.units import EMU_PER_PT
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # a company template is read only for a deck on one
     from deck.theme.template import Template
 
@@ -76,7 +76,9 @@ def load_theme(ref: str, folder: Path | None, inside: Path | None = None) -> tup
     logo_fits(theme, node, ctx)
     if any(p.is_error for p in ctx.problems):
         return None, ctx.problems
-    found = readability(theme, node) + room(theme, node, lambda: load_builtin("default"))
+    found = readability(theme, node)
+    if ref not in BUILTIN:  # a built-in theme's room is a fact of its file, proven by its test, not by each build
+        found += room(theme, node, lambda: load_builtin("default"))
     if template is not None:
         theme = on_template(theme, template)
         at = template_ref[1]  # what the template gave is reported at the key that names it

@@ -5,12 +5,11 @@ Placeholder, Level), which a theme's layouts are generated into or a template is
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:
     from deck.theme.template import Template
 

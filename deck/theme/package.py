@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from typing import TYPE_CHECKING
 
 from deck.frozen import frozen
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # lxml is imported when a template is read: a build without one never loads it
     from lxml import etree
 

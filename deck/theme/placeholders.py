@@ -8,13 +8,13 @@ always states its own)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from deck.frozen import frozen
+from deck.theme.model import Level, Master, Placeholder
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # the elements come from deck.theme.template, which imports lxml when it reads
     from lxml import etree
 
-from deck.frozen import frozen
-from deck.theme.model import Level, Master, Placeholder
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",

@@ -4,11 +4,11 @@ in it; when it does not fit, the theme file's key to blame, not the outline."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from deck import model as m
+from deck.frozen import replace
 from deck.kinds import KINDS, parse_deck
 from deck.layout import lay_out
 from deck.problems import Problem

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from deck.fields import INVALID, Bool, Choice, Ctx, Field, Number, Record, Spec, Text
 from deck.fields.pictures import ImagePath
@@ -11,6 +10,10 @@ from deck.kinds import KINDS
 from deck.problems import cut
 from deck.source.located import Map, Node, Scalar
 from deck.theme.model import BASE_ROLES, BODY_POINTS, FONT_ROLES, PALETTE_SLOTS, Role
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 SLIDE_SIZES = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}  # EMU
 LOGO_POSITIONS = ("top-right", "top-left")

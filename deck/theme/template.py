@@ -23,7 +23,6 @@ import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from deck.frozen import frozen
 from deck.theme.art import Drawn, covered, drawn
@@ -33,6 +32,7 @@ from deck.theme.model import Master
 from deck.theme.package import NS, RT, Package, Part, Unusable
 from deck.theme.placeholders import TITLES, content_layout, finished, levels, pictures, scheme, size_hints
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
 if TYPE_CHECKING:  # lxml is imported when a template is read: a build without one never loads it
     from lxml import etree
 

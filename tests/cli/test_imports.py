@@ -41,6 +41,35 @@ def test_building_a_deck_without_charts_never_imports_python_pptx_lxml_xlsxwrite
     assert done.returncode == 0, done.stderr
 
 
+def test_a_plain_build_never_imports_what_only_rarer_paths_need(write, tmp_path):
+    """A talk of bullets builds without the modules only other paths use: typing (deck's type
+    hints name it only for type checkers), difflib (suggestions for mistakes, and comparing
+    slides with a previous build's), threading (`deck watch` and `deck serve`), the picture
+    writers (a deck without pictures), dataclasses with the inspect it imports (deck.frozen
+    reads the fields itself) and the cp437 codec (zip entry names that are not ASCII)."""
+    outline = write("talk.yaml", _outline(3))
+    done = _run(
+        "import sys; from deck.cli import main; "
+        f"status = main(['build', {str(outline)!r}, '-o', {str(tmp_path / 'o.pptx')!r}]); "
+        "assert status == 0, status; "
+        f"late = sorted(m for m in sys.modules if m in {sorted(_RARE)!r}); "
+        "assert not late, late"
+    )
+    assert done.returncode == 0, done.stderr
+
+
+_RARE = {
+    "typing",
+    "difflib",
+    "threading",
+    "deck.pptx.pictures",
+    "deck.pptx.backdrop",
+    "dataclasses",
+    "inspect",
+    "encodings.cp437",
+}
+
+
 def test_render_work_grows_linearly_with_the_slides(write):
     small, large = (check_outline(write(f"talk-{n}.yaml", _outline(n))) for n in (40, 320))
     render_pptx(small.pages, small.theme)  # warm caches, so both runs count the same kind of work

@@ -37,3 +37,16 @@ def test_what_the_zip_writer_writes_reads_back():
     with zipfile.ZipFile(io.BytesIO(zip_entries(ENTRIES))) as package:
         assert package.testzip() is None
         assert [(i.filename, package.read(i)) for i in package.infolist()] == ENTRIES
+
+
+def test_a_relationship_names_its_target_part_as_posixpath_relpath_does():
+    import posixpath
+
+    from deck.pptx.package import relative
+
+    names = ["ppt/presentation.xml", "ppt/slides/slide1.xml", "ppt/slideLayouts/slideLayout2.xml"]
+    names += ["ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx", "docProps/core.xml", "ppt/slides", "ppt"]
+    folders = ["", "ppt", "ppt/slides", "ppt/charts", "ppt/notesSlides", "docProps", "ppt/slides/deeper"]
+    for target in names:
+        for folder in folders:
+            assert relative(target, folder) == posixpath.relpath(target, folder), (target, folder)

@@ -11,7 +11,9 @@ from conftest import run_deck
 
 from deck.pipeline import check_outline
 from deck.theme.contrast import AA, contrast, low_contrast
+from deck.theme.files import BUILTIN, read_theme_source
 from deck.theme.load import load_builtin, load_theme
+from deck.theme.room import room
 
 
 def talk(tmp_path: Path, theme: str, title: str = "A") -> Path:
@@ -83,6 +85,16 @@ def test_a_theme_that_only_renames_a_built_in_one_has_no_warning(name, tmp_path)
     path = talk(tmp_path, f"name: ours\nextends: {name}\n")
     assert found(path) == []
     assert load_theme("ours.yaml", tmp_path)[0].text == load_builtin(name).text
+
+
+@pytest.mark.parametrize("name", ["default", "dark"])
+def test_every_built_in_theme_leaves_room_for_the_smallest_talk(name):
+    """load_theme leaves the room check out for a built-in theme (its files are deck's own):
+    this test is what stands for it."""
+    assert set(BUILTIN) == {"default", "dark"}
+    node, problems = read_theme_source(name, None, None)
+    assert problems == []
+    assert room(load_builtin(name), node, lambda: load_builtin("default")) == []
 
 
 def test_margins_that_leave_no_room_are_blamed_on_the_theme_not_the_one_letter_title(tmp_path):

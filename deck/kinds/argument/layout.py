@@ -3,8 +3,7 @@ the conclusion under them; its text roles with their defaults."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from deck.frozen import replace
 from deck.kinds.argument.spec import Argument
 from deck.layout.blocks import Area, Body, Laid, sizes_shrunk, uniform_sizes
 from deck.layout.fit import Fitter, Para, plain, runs_of

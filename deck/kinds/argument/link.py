@@ -4,10 +4,9 @@ by its argument's map with the reasons supported so far marked."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck import model as m
 from deck.fields import Ctx, suggest
+from deck.frozen import replace
 from deck.kinds.argument.spec import Argument, Revisit
 from deck.layout.frame import words
 from deck.problems import cut
