@@ -129,6 +129,19 @@ def test_every_deck_opens_cleanly_by_openxml_audit(outline, theme, tmp_path):
     assert audit_errors(out) == []
 
 
+def test_the_audit_still_finds_a_broken_slide_among_parts_it_has_seen_clean(showcase, tmp_path):
+    assert audit_errors(showcase) == []  # every part now seen clean
+    broken = tmp_path / "broken.pptx"
+    with zipfile.ZipFile(showcase) as z, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename == "ppt/slides/slide2.xml":
+                data = data.replace(b"<a:bodyPr", b"<a:notAnElement/><a:bodyPr", 1)
+            w.writestr(info, data)
+    assert any("notAnElement" in e for e in audit_errors(broken))
+    assert audit_errors(showcase) == []
+
+
 def test_no_notes_writes_a_copy_without_speaker_notes(tmp_path):
     out = tmp_path / "share.pptx"
     assert main(["build", str(SHOWCASE), "-o", str(out), "--no-notes"]) == 0
