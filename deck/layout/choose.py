@@ -40,12 +40,22 @@ class Chooser:
 
     def __init__(self, master: Master, size: tuple[int, int]):
         self.layouts = [(layout, _parts(layout, size)) for layout in master.layouts]
+        # Choices by what they depend on (the kind, and each slot's name and text role), so
+        # pages alike are chosen for once (perf, issue 15).
+        self._chosen: dict[tuple, Choice] = {}
 
     def choose(self, page: Page, kind: str) -> Choice:
         """Return the layout for `page` ('title', 'section' or 'content' page `kind`) and the
         placeholder bound to each slot. When no layout takes the page's content, the result
         has `fits` False and a layout without content placeholders (Title Only if any)."""
         slots = _slots(page)
+        key = (kind, *((slot, getattr(element, "role", None)) for slot, element in slots.items()))
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            chosen = self._chosen[key] = self._choose(slots, kind)
+        return Choice(chosen.layout, dict(chosen.slots), chosen.fits)
+
+    def _choose(self, slots: dict[str, Element], kind: str) -> Choice:
         best: tuple | None = None
         for order, (layout, parts) in enumerate(self.layouts):
             bound = _bind(parts, slots, kind)

@@ -30,6 +30,9 @@ class Measure:
         self.theme = theme
         # Memos for this layout (perf, issue 7): one-line widths by (text, face, size, bold).
         self._widths: dict[tuple, int] = {}
+        # … and line counts by all that `lines` is given: fitting a frame asks again and
+        # again, four times in five (perf, issue 15).
+        self._lines: dict[tuple, int] = {}
 
     # ---- sizes ---------------------------------------------------------------------------
 
@@ -73,6 +76,13 @@ class Measure:
         narrower (what fitting uses); without, what a viewer with the theme's fonts shows. With
         `whole_words` (and `safe`), a size at which a Latin word must be split does not fit
         (10,000 lines), so fitting shrinks before it breaks words; its last step allows it."""
+        key = (para, size, width, safe, whole_words, narrow)
+        count = self._lines.get(key)
+        if count is None:
+            count = self._lines[key] = self._count_lines(para, size, width, safe, whole_words, narrow)
+        return count
+
+    def _count_lines(self, para: Para, size: int, width: int, safe: bool, whole_words: bool, narrow: int) -> int:
         indent = self.indent(para.level, size)
         usable = self.usable(width - indent - narrow) if safe else width - indent - narrow
         if usable <= 0:
