@@ -192,10 +192,11 @@ def _measure(
             round(w) * EMU_PER_DEVICE_PIXEL
             for w in advances(run.text, run_face, pixels, bold or run.bold, italic or run.italic, part)
         )
-    for i in range(len(text) - 1, 0, -1):  # "——" is one glyph in CJK fonts: one unit
-        if _inside_dashes(text, scripts, i):
-            widths[i - 1], widths[i] = widths[i - 1] + widths[i], 0.0
-    stops = tuple(i for i, ch in enumerate(text) if ch == "\n") + (len(text),)
+    if "\u2014\u2014" in text:  # "——" is one glyph in CJK fonts: one unit
+        for i in range(len(text) - 1, 0, -1):
+            if _inside_dashes(text, scripts, i):
+                widths[i - 1], widths[i] = widths[i - 1] + widths[i], 0.0
+    stops = (tuple(i for i, ch in enumerate(text) if ch == "\n") if "\n" in text else ()) + (len(text),)
     return text, tuple(scripts), tuple(widths), array("d", accumulate(widths, initial=0)), stops
 
 

@@ -116,13 +116,19 @@ def is_weak(ch: str) -> bool:
     return category in ("Mn", "Me") or (cp >= 0x2000 and not category.startswith("L"))
 
 
+@lru_cache(maxsize=8192)
+def _strength(ch: str) -> bool | None:
+    """None for a weak character, else whether it is East Asian (one cached call per character)."""
+    return None if is_weak(ch) else is_east_asian(ch)
+
+
 def resolve_scripts(text: str) -> list[bool]:
     """Return, per character of `text`, True where a viewer sets it in the East Asian face.
 
     Weak characters take the script of the last strong character before them, or, at the
     start, of the first strong character after them; text with no strong character is Latin.
     """
-    strong = [None if is_weak(ch) else is_east_asian(ch) for ch in text]
+    strong = list(map(_strength, text))
     current = next((s for s in strong if s is not None), False)
     out: list[bool] = []
     for s in strong:
