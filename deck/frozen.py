@@ -6,10 +6,12 @@ of a `deck build` of 30 slides. Here only __init__ is compiled, and only when th
 instance is made (a build makes about half of deck's classes); the other five are shared
 code reading the class's field names. An instance behaves as the dataclass's: the same fields,
 defaults and default factories, `__post_init__`, equality and hash (of the tuple of compared
-fields, as dataclass computes it), repr, `dataclasses.fields`/`replace`/`asdict`, and
-assigning or deleting an attribute raises `dataclasses.FrozenInstanceError`. `@frozen(order=True)`
-adds `<`, `<=`, `>` and `>=` as `@dataclass(frozen=True, order=True)` does; `@frozen(eq=False)`
-compares and hashes by identity, as `@dataclass(frozen=True, eq=False)`.
+fields, as dataclass computes it; here computed once and kept on the instance, in
+`__frozen_hash__`, since layout memos hash the same runs and faces again and again), repr,
+`dataclasses.fields`/`replace`/`asdict`, and assigning or deleting an attribute raises
+`dataclasses.FrozenInstanceError`. `@frozen(order=True)` adds `<`, `<=`, `>` and `>=` as
+`@dataclass(frozen=True, order=True)` does; `@frozen(eq=False)` compares and hashes by
+identity, as `@dataclass(frozen=True, eq=False)`.
 
 The fields are read here from the class's annotations as dataclass reads them (a base class's
 first, `field()` for a default factory or a field left out of comparison), so that a build
@@ -114,8 +116,12 @@ def frozen(cls: type | None = None, *, order: bool = False, eq: bool = True):
             return compared(self) == compared(other)
         return NotImplemented
 
-    def __hash__(self):
-        return hash(hashed(self))
+    def __hash__(self):  # computed once, kept on the instance (its fields never change)
+        h = self.__frozen_hash__
+        if h is None:
+            h = hash(hashed(self))
+            object.__setattr__(self, "__frozen_hash__", h)
+        return h
 
     @recursive_repr()
     def __repr__(self):
@@ -140,6 +146,7 @@ def frozen(cls: type | None = None, *, order: bool = False, eq: bool = True):
             _method(cls, method)
     if eq and not own_hash:
         _method(cls, __hash__)
+        cls.__frozen_hash__ = None  # an instance's own is set when it is first hashed
     for name, compare in _ORDER if order else ():
         if name in own:
             raise TypeError(

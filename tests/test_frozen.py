@@ -191,3 +191,14 @@ def test_a_field_without_default_after_one_with_a_default_is_refused_as_dataclas
         class Mixed:
             name: str = ""
             size: int
+
+
+def test_a_hash_kept_on_the_instance_changes_nothing_else_the_dataclass_does():
+    made_by_dataclass, made_by_frozen = _pair()
+    a, b = made_by_dataclass((1, 2), 1), made_by_frozen((1, 2), 1)
+    assert hash(b) == hash(b) == hash(a)  # the second from what the first kept
+    assert dataclasses.asdict(b) == dataclasses.asdict(a)
+    assert repr(b).endswith(repr(a).split("(", 1)[1])
+    again = dataclasses.replace(b, level=2)
+    assert again.level == 2 and hash(again) == hash(dataclasses.replace(a, level=2))
+    assert b == made_by_frozen((1, 2), 1) and {b: 1}[made_by_frozen((1, 2), 1)] == 1

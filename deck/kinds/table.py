@@ -6,7 +6,7 @@ import re
 
 from deck import model as m
 from deck.fields import INVALID, Choice, Field, ListOf, Number, Record, plural
-from deck.frozen import frozen
+from deck.frozen import frozen, replace
 from deck.kinds.base import CAPTION, Kind, inline_text
 from deck.layout.blocks import Area, Body, Laid, caption_below, under
 from deck.layout.fit import Fitter, Para, runs_of
@@ -220,7 +220,7 @@ def _table(header, rows, widths, heights, fit: Fitter, k: int, box: Box, align: 
     size = fit.size("table", k)
 
     def cell(p: Para, align: str, bold: bool = False) -> Cell:
-        runs = tuple(r if not bold else type(r)(**{**r.__dict__, "bold": True}) for r in p.runs)
+        runs = tuple(r if not bold else replace(r, bold=True) for r in p.runs)
         return Cell((Paragraph(runs, align=align),))
 
     cells = (

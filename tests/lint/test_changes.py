@@ -36,3 +36,18 @@ def test_slide_hash_ignores_the_slide_number_preview_and_where_a_picture_lives(t
     assert _hash(_page("3", at_a)) == _hash(_page("7", at_b))
     (tmp_path / "b" / "p.png").write_bytes(b"other bytes")
     assert _hash(_page("3", at_a)) != _hash(_page("3", at_b))
+
+
+def test_the_canonical_form_is_the_sorted_key_json_of_the_plain_data_written_directly(tmp_path):
+    import json
+
+    from deck.lint.changes import _canonical, _plain
+
+    (tmp_path / "p.png").write_bytes(b"bytes")
+    odd = Run('quote " amp & <tag> 中文\n\t', bold=True, link="https://x.test/?a=1&b=2", color=None)
+    page = dataclasses.replace(
+        _page("3", Picture(Box(0, 0, 5, 5), tmp_path / "p.png", "alt")),
+        notes=(Paragraph((odd, Run("2.5", italic=True)), level=1),),
+    )
+    for value in (page, load_builtin("default"), [], (1, None, True, 2.5, "x"), {"b": 1, "a": [2]}):
+        assert _canonical(value) == json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
