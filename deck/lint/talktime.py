@@ -48,7 +48,7 @@ def count_text(text: str) -> tuple[int, int]:
     """Return (CJK characters, words) in `text`: each Han or kana character counts alone;
     a word is any other run of non-space characters holding a letter or digit."""
     cjk = len(_CJK.findall(text))
-    words = sum(1 for w in _CJK.sub(" ", text).split() if any(c.isalnum() for c in w))
+    words = sum(1 for w in _CJK.sub(" ", text).split() if w.isalnum() or any(c.isalnum() for c in w))
     return cjk, words
 
 
