@@ -78,6 +78,20 @@ def write(tmp_path):
     return _write
 
 
+def processes_naming(*words: str) -> list[int]:
+    """The ids of the running processes whose command line holds every one of `words` (reads
+    /proc; a process that ends meanwhile is skipped)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        if proc.name.isdigit() and all(w in cmd for w in words):
+            found.append(int(proc.name))
+    return found
+
+
 def skip_or_fail(reason: str) -> None:
     """Skip a render test where a tool is missing, with `reason`; in CI (CI=true) fail instead."""
     if CI:

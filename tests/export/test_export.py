@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import skip_or_fail
+from conftest import processes_naming, skip_or_fail
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches, Pt
@@ -261,16 +261,8 @@ def test_contact_sheet_of_no_images_is_an_error(tmp_path):
 
 
 def offices_using(profile: Path) -> list[int]:
-    """The running LibreOffice processes whose command line names `profile` (reads /proc)."""
-    found = []
-    for proc in Path("/proc").iterdir():
-        try:
-            cmd = (proc / "cmdline").read_bytes().decode("utf-8", "replace")
-        except OSError:
-            continue
-        if proc.name.isdigit() and profile.as_uri() in cmd:
-            found.append(int(proc.name))
-    return found
+    """The running LibreOffice processes whose command line names `profile`."""
+    return processes_naming(profile.as_uri())
 
 
 @pytest.mark.render

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import processes_naming
 from harness import Paused, command, deck, environment, snapshot, talk
 from pptx import Presentation
 
@@ -153,11 +154,4 @@ def test_ctrl_c_during_the_pdf_export_stops_libreoffice_and_leaves_no_pdf(built,
 
 def _running_in(folder: Path, *also: str) -> bool:
     """Whether a process runs whose command line names `folder` (and holds each of `also`)."""
-    for entry in Path("/proc").iterdir():
-        try:
-            cmd = (entry / "cmdline").read_bytes()
-            if entry.name.isdigit() and all(w.encode() in cmd for w in (str(folder), *also)):
-                return True
-        except OSError:
-            continue
-    return False
+    return bool(processes_naming(str(folder), *also))

@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import skip_or_fail
+from conftest import processes_naming, skip_or_fail
 from PIL import Image
 
 from deck.export import find_soffice
@@ -87,15 +87,7 @@ class Serve:
 
     def offices(self) -> list[int]:
         """The LibreOffice processes this serve started: their profile is under its TMPDIR."""
-        found = []
-        for proc in Path("/proc").iterdir():
-            try:
-                cmd = (proc / "cmdline").read_bytes().decode("utf-8", "replace")
-            except OSError:
-                continue
-            if proc.name.isdigit() and str(self.tmp) in cmd and "soffice" in cmd:
-                found.append(int(proc.name))
-        return found
+        return processes_naming(str(self.tmp), "soffice")
 
     def stop(self, sig: int) -> int:
         self.process.send_signal(sig)
