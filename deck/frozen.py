@@ -123,6 +123,11 @@ def frozen(cls: type | None = None, *, order: bool = False, eq: bool = True):
             object.__setattr__(self, "__frozen_hash__", h)
         return h
 
+    def __getstate__(self):  # a copy or pickle never carries the kept hash: strings hash anew in each process
+        state = dict(self.__dict__)
+        state.pop("__frozen_hash__", None)
+        return state
+
     @recursive_repr()
     def __repr__(self):
         return f"{self.__class__.__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in shown)})"
@@ -147,6 +152,8 @@ def frozen(cls: type | None = None, *, order: bool = False, eq: bool = True):
     if eq and not own_hash:
         _method(cls, __hash__)
         cls.__frozen_hash__ = None  # an instance's own is set when it is first hashed
+        if "__getstate__" not in own:
+            _method(cls, __getstate__)
     for name, compare in _ORDER if order else ():
         if name in own:
             raise TypeError(

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import os
+import pickle
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 import pytest
 
 from deck.frozen import frozen
+from deck.layout.page import Run
 
 
 def _pair():
@@ -202,3 +208,23 @@ def test_a_hash_kept_on_the_instance_changes_nothing_else_the_dataclass_does():
     again = dataclasses.replace(b, level=2)
     assert again.level == 2 and hash(again) == hash(dataclasses.replace(a, level=2))
     assert b == made_by_frozen((1, 2), 1) and {b: 1}[made_by_frozen((1, 2), 1)] == 1
+
+
+def test_a_pickled_instance_hashes_anew_in_a_process_with_another_hash_seed(tmp_path):
+    run = Run("第 1 页 text", bold=True)
+    hash(run)  # kept on the instance now
+    assert "__frozen_hash__" not in copy.copy(run).__dict__ and copy.copy(run) == run
+    (tmp_path / "run.pickle").write_bytes(pickle.dumps(run))
+    seed = "2" if os.environ.get("PYTHONHASHSEED") != "2" else "3"
+    code = (
+        "import pickle, sys; from deck.layout.page import Run; "
+        "run = pickle.loads(open(sys.argv[1], 'rb').read()); "
+        "assert run in {Run('第 1 页 text', bold=True)}, 'found by its hash in a set'"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "run.pickle")],
+        env={**os.environ, "PYTHONHASHSEED": seed},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
