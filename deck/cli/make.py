@@ -19,14 +19,15 @@ def cmd_build(args) -> int:
         print("deck: error: --handout prints the speaker notes, which --no-notes leaves out; use one", file=sys.stderr)
         return Exit.USAGE
     if not (args.pdf or args.handout):
-        return _build(args, None)
+        return _build(args, [])
     from deck.export import office_ahead
 
-    with office_ahead() as office:  # LibreOffice starts while deck builds
-        return _build(args, office)
+    # LibreOffice starts while deck builds: one for each export, as one converts only once
+    with office_ahead() as first, office_ahead() if args.pdf and args.handout else nullcontext() as second:
+        return _build(args, [first, second])
 
 
-def _build(args, office) -> int:
+def _build(args, offices: list) -> int:
     from deck.pipeline import build_outline, default_output, handout_path
 
     start = time.perf_counter()
@@ -53,7 +54,7 @@ def _build(args, office) -> int:
         print(f"wrote {outcome.output} ({slides} slides) in {time.perf_counter() - start:.2f} s", flush=True)
         print(outcome.changes.summary(), flush=True)
         status = Exit.OK
-        for target in exports:
+        for target, office in zip(exports, offices):
             if status == Exit.OK:
                 with making(target):
                     status = _export_pdf(outcome.output, target, office, notes_pages=target == handout)

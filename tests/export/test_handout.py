@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pdfplumber
 import pytest
-from conftest import run_deck
+from conftest import processes_naming, run_deck
 
 from deck.output import written
 
@@ -50,6 +53,24 @@ def test_handout_is_one_portrait_notes_page_per_slide_with_its_notes(outline, tm
     assert any(line.startswith("–") and "a detail" in line for line in lines)
     assert "第二页" in second and "这里讲第二页的内容。" in second
     assert written.deck_wrote(handout)  # in the written-files manifest
+
+
+@pytest.mark.render
+def test_pdf_and_handout_together_are_each_their_own_and_no_libreoffice_is_left(outline, tmp_path):
+    private = tmp_path / "tmp"  # LibreOffice's profiles go here: its processes are found by it
+    private.mkdir()
+    done = run_deck("build", outline, "--pdf", "--handout", env={**os.environ, "TMPDIR": str(private)}, process=True)
+    assert done.returncode == 0, done.stderr
+    with pdfplumber.open(tmp_path / "build" / "talk.pdf") as doc:
+        assert [(round(p.width), round(p.height)) for p in doc.pages] == [(960, 540)] * 3  # the slides, 16:9
+        assert "Open with" not in "".join(p.extract_text() or "" for p in doc.pages)
+    with pdfplumber.open(tmp_path / "build" / "talk-handout.pdf") as doc:
+        assert [(p.width, p.height) for p in doc.pages] == [(540, 720)] * 3  # notes pages, portrait
+        assert "Open with the question." in doc.pages[1].extract_text()
+    deadline = time.monotonic() + 5
+    while processes_naming(str(private)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_naming(str(private)) == []
 
 
 def test_handout_without_notes_is_a_usage_error_writing_nothing(outline, tmp_path):
