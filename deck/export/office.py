@@ -1,9 +1,10 @@
-"""Export through external programs: .pptx → PDF (LibreOffice), PDF → PNGs (pdftoppm); every
-file written atomically (deck.output.target) and recorded (deck.output.written), so only deck's
-own are removed.
+"""Export through LibreOffice: .pptx → PDF, written atomically (deck.output.target) and recorded
+(deck.output.written), so only deck's own are removed; and the LibreOffice kept running by
+`deck serve`.
 
-The only module of the package that runs subprocesses (what it runs is found by
-deck.export.programs; results and progress lines are deck.export.result's). Expected export failures (tool missing,
+The only module of the package that runs subprocesses: deck.export.raster runs pdftoppm through
+`run` (what runs is found by deck.export.programs; results and progress lines are
+deck.export.result's). Expected export failures (tool missing,
 file not convertible, timeout) are returned as problems (codes O103–O106, located at the file
 that was not made), never raised; the CLI decides the exit status. Progress lines go to stderr
 only when it is a terminal.
@@ -19,16 +20,13 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from deck.export.pictures import SLIDE_PNG, encode_pngs, page_count, png_names
 from deck.export.programs import (
     executable,
     find_soffice,
     has_kept_profile,
-    install_hint,
     keep_profile,
     missing_soffice,
     seed_profile,
@@ -38,8 +36,6 @@ from deck.export.result import (
     failed_pdf,
     kept_warning,
     looks_like_pdf,
-    not_ours,
-    problem_at,
     say,
     say_done,
 )
@@ -145,7 +141,7 @@ def export_pdf(
             str(work / "out"),
             str(src),
         ]
-        code, err = _run(cmd, timeout)
+        code, err = run(cmd, timeout)
         seconds = time.monotonic() - start
         made = work / "out" / "deck.pdf"
         if code is None:
@@ -178,7 +174,7 @@ def export_pdf(
     return ExportResult((pdf,), None, seconds, warnings)
 
 
-def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
+def run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     """Run `cmd` in its own process group; return (exit status or None on timeout, stderr).
 
     On timeout the whole group is killed: soffice is a launcher that starts soffice.bin.
@@ -212,86 +208,6 @@ def _kill(proc: subprocess.Popen, windows: bool) -> None:
     except ProcessLookupError:
         pass
     proc.wait()
-
-
-def export_pngs(
-    pdf: Path,
-    out_dir: Path,
-    *,
-    dpi: int = 96,
-    timeout: float = 120,
-    progress: bool | None = None,
-    pdftoppm: str | None = None,
-    sheet: Path | None = None,
-) -> ExportResult:
-    """Render each page of `pdf` to `out_dir/slide-NN.png` (see `png_names`) at `dpi` pixels
-    per inch, and record them as deck's (deck.output.written). With `sheet`, their contact
-    sheet (deck.export.sheet, default layout) is written there too, not recorded.
-
-    The `slide-*.png` pictures deck wrote into `out_dir` before (and nobody changed since) are
-    removed first, so a failure leaves none of them behind; any other file is left alone. A file
-    deck did not write at a name it needs is never replaced: the result is then an error (O114)
-    and nothing is written. Returns the PNGs in page order, or an error (pdftoppm missing,
-    unreadable PDF, timeout, a file in the way).
-    """
-    pdf, out_dir = Path(pdf), Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        written.remove_own(p for p in written.listed(out_dir) if SLIDE_PNG.fullmatch(p.name))
-    except OSError as e:
-        return ExportResult((), problem_at(out_dir, "O106", f"cannot prepare {out_dir} for PNGs: {e.strerror or e}"))
-    exe = executable(pdftoppm or "pdftoppm")
-    if exe is None:
-        return ExportResult(
-            (),
-            problem_at(
-                out_dir,
-                "O103",
-                f"pdftoppm (poppler) is needed for PNG export, but {pdftoppm or 'it'} was not found; "
-                f"{install_hint('pdftoppm')}",
-            ),
-        )
-    say(progress, "rendering slides to PNG…")
-    start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
-        status, err, pages = _raster(exe, pdf, Path(tmp), dpi, timeout)
-        seconds = time.monotonic() - start
-        if status != 0 or not pages:
-            why = "timed out" if status is None else f"exit status {status}" + (f": {err}" if err else "")
-            say_done(progress, seconds, failed=True)
-            message = f"cannot render {pdf} to PNG ({why})"
-            return ExportResult((), problem_at(out_dir, "O104" if status is None else "O105", message), seconds)
-        dests = [out_dir / name for name in png_names(len(pages))]
-        if in_way := written.foreign(dests):
-            say_done(progress, seconds, failed=True)
-            return ExportResult((), not_ours(in_way[0]), seconds)
-        try:
-            encode_pngs(pages, dests, sheet)
-            written.record(dests)
-        except OSError as e:
-            return ExportResult((), problem_at(out_dir, "O106", f"cannot write PNGs to {out_dir}: {e.strerror or e}"))
-    say_done(progress, seconds)
-    return ExportResult(tuple(dests), None, seconds)
-
-
-def _raster(exe: str, pdf: Path, tmp: Path, dpi: int, timeout: float) -> tuple[int | None, str, list[Path]]:
-    """Render every page of `pdf` with pdftoppm to uncompressed pictures in `tmp`; return (exit
-    status or None on timeout, stderr, the pictures in page order). pdftoppm's own PNG output
-    spends most of its time compressing as hard as zlib can; `encode_pngs` does it faster. A
-    long PDF is split in two page ranges rendered side by side when there are cores to do so."""
-    cmd = [exe, "-r", str(int(dpi))]
-    pages = page_count(pdf) if (os.cpu_count() or 1) > 1 else None
-    if pages is None or pages < 8:
-        status, err = _run([*cmd, str(pdf), str(tmp / "p")], timeout)
-    else:
-        half = pages // 2
-        ranges = [("1", str(half)), (str(half + 1), str(pages))]
-        with ThreadPoolExecutor(2) as pool:
-            done = list(
-                pool.map(lambda r: _run([*cmd, "-f", r[0], "-l", r[1], str(pdf), str(tmp / "p")], timeout), ranges)
-            )
-        status, err = next((d for d in done if d[0] != 0), done[0])
-    return status, err, sorted(tmp.glob("p-*.ppm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
 # The warm LibreOffice of `deck serve`: deck.export.warm decides when; the processes start and end here.
@@ -384,23 +300,3 @@ def end_process(proc: subprocess.Popen | None, grace: float = 5.0) -> None:
         except (ProcessLookupError, PermissionError, subprocess.TimeoutExpired):
             pass
     _kill(proc, windows)
-
-
-def rasterise(pdf: Path, dests: list[Path], *, dpi: int = 96, timeout: float = 120) -> ExportResult:
-    """Render the pages of `pdf`, in order, to the PNG files `dests` (one a page, each written
-    atomically; a private folder's files, not recorded as outputs)."""
-    exe = executable("pdftoppm")
-    if exe is None:
-        message = f"pdftoppm (poppler) is needed to draw the slides, but it was not found; {install_hint('pdftoppm')}"
-        return ExportResult((), problem_at(pdf, "O103", message))
-    start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="deck-pdftoppm-", ignore_cleanup_errors=True) as tmp:
-        status, err, pages = _raster(exe, pdf, Path(tmp), dpi, timeout)
-        if status != 0 or len(pages) != len(dests):
-            why = "timed out" if status is None else f"exit status {status}, {len(pages)} of {len(dests)} pages"
-            code = "O104" if status is None else "O105"
-            return ExportResult(
-                (), problem_at(pdf, code, f"cannot render {pdf} to PNG ({why}{': ' + err if err else ''})")
-            )
-        encode_pngs(pages, dests)
-    return ExportResult(tuple(dests), None, time.monotonic() - start)

@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from deck.export.office import rasterise
+from deck.export.raster import rasterise
 from deck.export.warm import WarmOffice
 from deck.frozen import frozen
 from deck.layout.page import Page, Pages, Run
