@@ -17,7 +17,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,7 +47,21 @@ _NOTES_PAGES = (
     '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}'
 )
 _NOISE = ("javaldx", "Warning: failed to launch")  # harmless lines soffice prints on stderr
-_SWITCHES = ("--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck")
+
+
+def _soffice(exe: str, profile: Path, *args: str) -> list[str]:
+    """The command line of headless LibreOffice `exe` running with the private profile folder
+    `profile`, then `args`."""
+    return [
+        exe,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        *args,
+    ]
 
 
 class Office:
@@ -78,7 +91,7 @@ def office_ahead(soffice: str | Path | None = None) -> Iterator[Office | None]:
     with tempfile.TemporaryDirectory(prefix="deck-soffice-", ignore_cleanup_errors=True) as tmp:
         profile = Path(tmp) / "profile"
         seed_profile(profile, exe)
-        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--invisible", *_SWITCHES]
+        cmd = _soffice(exe, profile, "--invisible")
         proc = None
         try:
             proc = _start(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -131,16 +144,8 @@ def export_pdf(
         profile = office.profile if office is not None else work / "profile"
         if office is None:
             seed_profile(profile, exe)
-        cmd = [
-            exe,
-            f"-env:UserInstallation={profile.as_uri()}",
-            *_SWITCHES,
-            "--convert-to",
-            _NOTES_PAGES if notes_pages else "pdf",
-            "--outdir",
-            str(work / "out"),
-            str(src),
-        ]
+        to = _NOTES_PAGES if notes_pages else "pdf"
+        cmd = _soffice(exe, profile, "--convert-to", to, "--outdir", str(work / "out"), str(src))
         code, err = run(cmd, timeout)
         seconds = time.monotonic() - start
         made = work / "out" / "deck.pdf"
@@ -223,17 +228,7 @@ def start_listening_office(profile: Path, pipe: str) -> subprocess.Popen | None:
     if exe is None:
         return None
     seed_profile(profile, exe)
-    cmd = [
-        exe,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--invisible",
-        "--norestore",
-        "--nologo",
-        "--nodefault",
-        "--nolockcheck",
-        f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
-    ]
+    cmd = _soffice(exe, profile, "--invisible", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext")
     return _start(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -257,9 +252,12 @@ def _start(cmd: list[str], **pipes) -> subprocess.Popen:
     group) and is raised once it is known."""
     windows = os.name == "nt"
     held: list[int] = []
-    main = threading.current_thread() is threading.main_thread()
-    stops = (signal.SIGINT, signal.SIGTERM) if main else ()
-    before = {s: signal.signal(s, lambda signum, frame: held.append(signum)) for s in stops}
+    before = {}
+    try:
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            before[stop] = signal.signal(stop, lambda signum, frame: held.append(signum))
+    except ValueError:  # not the main thread: only it may set a handler (as deck.output.stop asks)
+        pass
     try:
         proc = subprocess.Popen(
             cmd,
