@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,8 +11,37 @@ from deck import __version__
 from deck.problems import Exit
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, told the terminal's width. Left to find it, argparse imports
+    shutil (2.5 ms of every command, bz2 and lzma with it) each time it checks an option."""
+
+    def __init__(self, prog: str, **kwargs) -> None:
+        if kwargs.get("width") is None:
+            kwargs["width"] = _columns() - 2  # as argparse does
+        super().__init__(prog, **kwargs)
+
+
+def _columns() -> int:
+    """The terminal's width as shutil.get_terminal_size finds it: COLUMNS, else the terminal
+    standard output is, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class _Parser(argparse.ArgumentParser):
     partial = False  # the top parser holding one command only: its usage is the whole parser's
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str):  # wrong usage → exit 2 with one line, no traceback
         (parser() if self.partial else self).print_usage(sys.stderr)

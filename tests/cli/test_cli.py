@@ -1,6 +1,7 @@
 """The command line as a user meets it: exit statuses, messages, outputs, `python -m deck`."""
 
 import json
+import os
 
 from conftest import ROOT, run_deck
 
@@ -51,6 +52,17 @@ def test_unknown_flag_is_a_usage_error_without_traceback(tmp_path):
     result = run_deck("build", "--frobnicate", cwd=tmp_path, process=True)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "unrecognized arguments" in result.stderr
+
+
+def test_help_wraps_to_the_terminal_width_columns_names(tmp_path):
+    """COLUMNS sets the width help is wrapped to, as argparse's own lookup would."""
+    widths = {}
+    for columns in ("50", "200"):
+        env = {**os.environ, "COLUMNS": columns}
+        result = run_deck("build", "--help", cwd=tmp_path, env=env, process=True)
+        assert result.returncode == 0, result.stderr
+        widths[columns] = max(map(len, result.stdout.splitlines()))
+    assert widths["50"] <= 48 < widths["200"] <= 198
 
 
 def test_strict_turns_warnings_into_failure(write, capsys):
