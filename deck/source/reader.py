@@ -5,16 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-from yaml.events import AliasEvent, DocumentEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
 from deck.frozen import frozen, replace
 from deck.problems import Problem, Where, cut
 from deck.source.encoding import check_characters, decode
 from deck.source.keys import checked_map
 from deck.source.limits import DEFAULT_LIMITS, Limits, Stop, over_totals, too_deep, too_large, too_long
 from deck.source.located import Map, Node, Scalar, Seq
+from deck.source.patterns import compiled_on_first_use
 from deck.source.traps import (
     bad_escapes,
     escape_problem,
@@ -25,6 +22,18 @@ from deck.source.traps import (
     folded_dash_message,
     line_col,
 )
+
+with compiled_on_first_use("yaml"):  # 4 ms of its import, for patterns a build seldom uses
+    import yaml
+    from yaml.events import (
+        AliasEvent,
+        DocumentEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 # libyaml's parser is ~20× faster than PyYAML's pure-Python one and streams events without
 # recursion; either way we compose the events ourselves, so every limit is checked as we go.

@@ -1,5 +1,8 @@
 """The loader keeps every scalar exactly as typed, with its line and column, with either parser."""
 
+import subprocess
+import sys
+
 import pytest
 
 from deck.source.located import Map, Scalar, Seq
@@ -161,3 +164,23 @@ def test_a_line_starting_with_a_dash_folded_into_a_plain_value_is_warned_at_the_
 )
 def test_dashes_in_quoted_and_block_values_and_real_items_are_not_warned(text):
     assert load(text)[1] == []
+
+
+def test_pyyaml_patterns_left_for_later_match_as_compiled_ones_when_used():
+    """deck's reader imports PyYAML with its patterns compiled on first use (start-up); the
+    pure-Python loader then still refuses a control character and reads a timestamp."""
+    code = """
+import deck.source.reader
+import yaml
+assert type(yaml.reader.Reader.NON_PRINTABLE).__name__ == "Later"
+try:
+    yaml.load("a: b\\x07", Loader=yaml.SafeLoader)
+except yaml.reader.ReaderError as exc:
+    assert "special characters are not allowed" in str(exc), exc
+else:
+    raise AssertionError("a control character was read")
+data = yaml.load("when: 2001-12-14 21:59:43.10\\nn: 0x1F\\nok: yes", Loader=yaml.SafeLoader)
+assert data == {"when": data["when"], "n": 31, "ok": True} and data["when"].year == 2001, data
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
