@@ -8,8 +8,10 @@ Each table is one JSON file per family and style (e.g. `noto-sans-cjk-sc-bold.js
     hhea {ascender, descender, lineGap}, typo {ascender, descender, lineGap},
     win {ascent, descent}, avgCharWidth (OS/2 xAvgCharWidth),
     language: the OpenType language whose 'locl' forms the advances are of ("" for none),
-    advances: [[first, last, advance], ...]  ranges of consecutive codepoints that all have
-               a glyph and share one advance width (font units), sorted by `first`.
+    advances: {first: [...], last: [...], width: [...]}  ranges of consecutive codepoints
+               that all have a glyph and share one advance width (font units), sorted by
+               `first`: range i runs from first[i] to last[i] and has advance width[i]. Three
+               flat lists, not a list of triples: deck reads them in half the time.
 
 A codepoint is covered by the font exactly when it falls in one of the ranges. The output is
 deterministic (sorted keys, no timestamps), so rebuilding from the same fonts changes nothing.
@@ -197,8 +199,13 @@ def table_for(font: TTFont, family: str, style: str, source: str, language: str 
         "win": {"ascent": os2.usWinAscent, "descent": os2.usWinDescent},
         "avgCharWidth": os2.xAvgCharWidth,
         "language": language,
-        "advances": advance_ranges(font, language),
+        "advances": columns(advance_ranges(font, language)),
     }
+
+
+def columns(ranges: list[list[int]]) -> dict[str, list[int]]:
+    """Return [first, last, advance] ranges as the table holds them: one list per column."""
+    return {"first": [r[0] for r in ranges], "last": [r[1] for r in ranges], "width": [r[2] for r in ranges]}
 
 
 def find_file(name: str, dirs: list[Path]) -> Path:
@@ -224,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         target = args.out / f"{stem}.json"
         target.write_text(text, encoding="ascii")
         total += len(text)
-        print(f"{target}: {len(table['advances'])} ranges, {len(text):,} bytes")
+        print(f"{target}: {len(table['advances']['first'])} ranges, {len(text):,} bytes")
     print(f"total {total:,} bytes")
     return 0
 

@@ -190,7 +190,7 @@ def _read(stem: str) -> FontTable | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="ascii"))
-    ranges = data["advances"]
+    ranges = data["advances"]  # {first, last, width}: one list per column (tools/make_metrics.py)
     return FontTable(
         family=data["family"],
         style=data["style"],
@@ -198,9 +198,9 @@ def _read(stem: str) -> FontTable | None:
         ascender=data["hhea"]["ascender"],
         descender=abs(data["hhea"]["descender"]),
         line_gap=data["hhea"]["lineGap"],
-        firsts=tuple(r[0] for r in ranges),
-        lasts=tuple(r[1] for r in ranges),
-        widths=tuple(r[2] for r in ranges),
+        firsts=tuple(ranges["first"]),
+        lasts=tuple(ranges["last"]),
+        widths=tuple(ranges["width"]),
     )
 
 
