@@ -3,7 +3,8 @@
 Python 3.11's dataclass compiles six methods for each frozen class (__init__, __repr__,
 __eq__, __hash__, __setattr__, __delattr__); with a hundred such classes that was a quarter
 of a `deck build` of 30 slides. Here only __init__ is compiled, and only when the first
-instance is made (a build makes about half of deck's classes); the other five are shared
+instance is made (a build makes about half of deck's classes), its code kept for later
+processes as bytecode is (deck.frozen.compiled); the other five are shared
 code reading the class's field names. An instance behaves as the dataclass's: the same fields,
 defaults and default factories, `__post_init__`, equality and hash (of the tuple of compared
 fields, as dataclass computes it; here computed once and kept on the instance, in
@@ -27,6 +28,7 @@ import sys
 from operator import attrgetter, ge, gt, le, lt
 from reprlib import recursive_repr
 
+from deck.frozen.compiled import compiled
 from deck.frozen.fields import MISSING, Field, field, parameter, read_fields
 
 __all__ = ["MISSING", "Field", "field", "field_names", "frozen", "replace"]
@@ -207,7 +209,7 @@ def _init(cls: type, fields: tuple[Field, ...]):
     if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
     source = f"def __init__(self, {', '.join(params)}):\n    " + ("\n    ".join(body) or "pass")
-    exec(source, scope)  # as dataclasses does: once per class, here the only method compiled
+    exec(compiled(source, "<deck.frozen __init__>"), scope)  # one per class, kept for later processes
     init = scope["__init__"]
     init.__annotations__ = {**{f.name: f.type for f in fields if f.init}, "return": None}
     return init
