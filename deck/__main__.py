@@ -1,7 +1,5 @@
 """`python -m deck`: the same as the `deck` command."""
 
-import sys
+from deck.cli import run
 
-from deck.cli import main
-
-sys.exit(main())
+run()

@@ -107,6 +107,26 @@ def test_check_dump_prints_the_laid_out_slides_after_the_summary(capsys):
     assert capsys.readouterr().out == summary + (case / "expected.txt").read_text(encoding="utf-8")
 
 
+def test_commands_that_end_pause_the_collector_and_lasting_ones_keep_it(write, monkeypatch):
+    """A build, check or preview runs without cyclic garbage collection (5% of a build) and
+    turns it back on after; watch and serve, which run until stopped, keep it running."""
+    import gc
+
+    import deck.cli
+
+    seen = {}
+    for name in ("build", "check", "watch", "serve"):
+        monkeypatch.setitem(
+            deck.cli.COMMANDS, name, lambda args, name=name: seen.setdefault(name, gc.isenabled()) and 0
+        )
+    outline = write("outline.yaml", GOOD)
+    assert gc.isenabled()
+    for name in ("build", "check", "watch", "serve"):
+        assert main([name, str(outline)]) == 0
+        assert gc.isenabled(), name
+    assert seen == {"build": False, "check": False, "watch": True, "serve": True}
+
+
 def test_check_dump_prints_nothing_more_when_the_check_fails(write, capsys):
     outline = write("outline.yaml", GOOD.replace("bullets: [a, b]", "bulets: [a, b]"))
     assert main(["check", str(outline), "--dump"]) == 1
