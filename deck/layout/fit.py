@@ -19,6 +19,7 @@ from deck.layout.measure import CENTRE_FILL, STEP, Measure
 from deck.layout.metrics import uncovered
 from deck.layout.page import Box, Paragraph, Run, TextFrame
 from deck.layout.para import Para, plain, runs_of
+from deck.layout.phrases import is_display, lone_last
 from deck.problems import Problem, Where
 from deck.theme import Theme
 from deck.units import EMU_PER_PT
@@ -104,22 +105,27 @@ class Fitter(Measure):
         inset = self.inset(first) if inset is None else inset
         style = self.theme.text[first]
         out, lines = [], 0
+        width = box.w - 2 * inset
         room = box.h - self.height(paras, sizes, box.w, inset)  # display text may take more lines
         for i, para in enumerate(paras):
             size = sizes[para.role]
-            spare = max(0, room // self.pitch(size))
-            before = self.lines(para, size, box.w - 2 * inset)
-            narrow = narrowing(self, para, size, box.w - 2 * inset, spare)
-            broken = by_phrases(self, para, size, box.w - 2 * inset, narrow, spare)
-            if broken is not None:
-                para, narrow = broken, 0
-            room -= (self.lines(para, size, box.w - 2 * inset, narrow=narrow) - before) * self.pitch(size)
-            lines += self.lines(para, size, box.w - 2 * inset, safe=False, narrow=narrow)
+            if self.one_line(para, size, width):  # as below gives, without asking (`one_line`)
+                narrow = 0
+                lines += 1
+            else:
+                before = self.lines(para, size, width)
+                spare = max(0, room // self.pitch(size))
+                narrow = narrowing(self, para, size, width, spare)
+                broken = by_phrases(self, para, size, width, narrow, spare)
+                if broken is not None:
+                    para, narrow = broken, 0
+                room -= (self.lines(para, size, width, narrow=narrow) - before) * self.pitch(size)
+                lines += self.lines(para, size, width, safe=False, narrow=narrow)
             own = self.theme.text[para.role]
             other = para.role != first
             out.append(
                 Paragraph(
-                    tuple(self._styled(r, para.role) for r in para.runs),
+                    self._styled(para.runs, para.role),
                     para.level,
                     para.align,
                     self.space_before(size) if i else 0,
@@ -153,10 +159,23 @@ class Fitter(Measure):
             group=group,
         )
 
-    def _styled(self, run: Run, role: str) -> Run:
-        if run.bold and run.color is None and not self.theme.text[role].bold:
-            return replace(run, color="accent")
-        return run
+    def one_line(self, para: Para, size: int, width: int) -> bool:
+        """Return whether `para` at `size` takes one line of a text column `width` EMU wide
+        with the safety margin, and is not display text of a lone CJK character. Then it takes
+        one line without the margin too (a wider line), has no forced break, and
+        deck.layout.display leaves it as it is: narrowing changes only text of two lines or
+        more, and breaking by phrases only display text whose lines break inside a phrase or
+        end with a lone character (`frame` skips asking them)."""
+        if self.lines(para, size, width) != 1:
+            return False
+        text = "".join(r.text for r in para.runs)
+        return not (is_display(text, para.level) and lone_last(text))
+
+    def _styled(self, runs: tuple[Run, ...], role: str) -> tuple[Run, ...]:
+        """Return `runs` with strong text (bold where the role is not) in the accent colour."""
+        if not any(run.bold and run.color is None for run in runs) or self.theme.text[role].bold:
+            return runs
+        return tuple(replace(run, color="accent") if run.bold and run.color is None else run for run in runs)
 
     def shrunk(self, where: Where, what: str, role: str, size: int) -> list[Problem]:
         """Return the warning, at `where`, that `what` was set at `size` below role `role`'s
