@@ -194,17 +194,17 @@ class Fitter(Measure):
     def coverage(self, rich_or_text, where: Where) -> list[Problem]:
         """Return a warning, at `where`, naming the characters of the text that no theme font
         has (viewers substitute another font, whose widths differ); none when every one is covered."""
-        text = rich_or_text.plain if isinstance(rich_or_text, m.Rich) else rich_or_text
-        chars = dict.fromkeys(text)
-        new = [c for c in chars if c not in self._covered and c not in self._missing]
-        if new:  # look up each distinct character once per layout
+        rich = isinstance(rich_or_text, m.Rich)
+        chars = set().union(*(s.text for s in rich_or_text.spans)) if rich else set(rich_or_text)
+        new = chars - self._covered
+        if new and (new := new - self._missing):  # look up each distinct character once per layout
             lacking = set(uncovered("".join(new), self.theme.fonts.values()))
             self._missing |= lacking
-            self._covered.update(c for c in new if c not in lacking)
-        missing = [c for c in chars if c in self._missing]
-        if not missing:
+            self._covered |= new - lacking
+        if self._missing.isdisjoint(chars):
             return []
-        shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(missing))
+        text = rich_or_text.plain if rich else rich_or_text
+        shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(text) if c in self._missing)
         return [
             where.warning(
                 "L110",

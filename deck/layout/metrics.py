@@ -292,10 +292,23 @@ def advances(
     latin, ea = _tables(face, bold, italic)
     if scripts is None:
         scripts = resolve_scripts(text)
-    return [
-        0.0 if ch == "\n" else _em(ord(ch), *((ea, latin) if east else (latin, ea))) * size
-        for ch, east in zip(text, scripts)
-    ]
+    in_latin, in_ea = _ems_by_character(latin, ea)
+    out = []
+    for ch, east in zip(text, scripts):
+        ems = in_ea if east else in_latin
+        em = ems.get(ch)
+        if em is None:
+            em = ems[ch] = 0.0 if ch == "\n" else _em(ord(ch), *((ea, latin) if east else (latin, ea)))
+        out.append(em * size)
+    return out
+
+
+@cache
+def _ems_by_character(latin: FontTable, ea: FontTable) -> tuple[dict[str, float], dict[str, float]]:
+    """Return, for a pair of tables, memos of each character's advance in em (`_em`) set in
+    the Latin face and in the East Asian one, filled as characters are measured: a
+    dictionary look-up per character rather than a cached call (perf, issue 21)."""
+    return {}, {}
 
 
 def text_width(text: str, face: Face, size: int, bold: bool = False, italic: bool = False) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import count
 
-from deck.frozen import frozen, replace
+from deck.frozen import field, frozen, replace
 from deck.layout.masters import BULLETS
 from deck.layout.page import Paragraph, Run
 from deck.pptx.lang import language_runs
@@ -59,6 +59,8 @@ class Writer:
     link: Callable[[str], str]
     field_id: Callable[[], str]
     east_asian: str
+    # run properties written, by all they are written from: a part's runs share a few (perf, issue 21)
+    props: dict = field(default_factory=dict, compare=False, repr=False)
 
     def body(self, tag: str, paragraphs, look: Look, *, inset: int | None, anchor: str, wrap: bool = True) -> str:
         """Return a text body with every property spelt out: `p:txBody` for shapes,
@@ -137,6 +139,15 @@ class Writer:
 
     def _run_props(
         self, tag: str, look: Look, base: Level | None, lang: str, rid: str | None = None, weighted: bool = False
+    ) -> str:
+        key = (tag, look, base, lang, rid, weighted)
+        xml = self.props.get(key)
+        if xml is None:
+            xml = self.props[key] = self._new_run_props(tag, look, base, lang, rid, weighted)
+        return xml
+
+    def _new_run_props(
+        self, tag: str, look: Look, base: Level | None, lang: str, rid: str | None, weighted: bool
     ) -> str:
         alt = look.lang if lang != look.lang else None
         ea = self._other_face(look.font, lang) if alt else None
