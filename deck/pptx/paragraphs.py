@@ -59,7 +59,8 @@ class Writer:
     link: Callable[[str], str]
     field_id: Callable[[], str]
     east_asian: str
-    # run properties written, by all they are written from: a part's runs share a few (perf, issue 21)
+    # run properties written, by all they are written from: runs share a few, so the writers of
+    # one package's parts may share one memo (perf, issue 21)
     props: dict = field(default_factory=dict, compare=False, repr=False)
 
     def body(self, tag: str, paragraphs, look: Look, *, inset: int | None, anchor: str, wrap: bool = True) -> str:
@@ -129,7 +130,7 @@ class Writer:
         if run.field is not None:
             raise ValueError(f"unknown text field {run.field!r}")
         out = []
-        for n, line in enumerate(run.text.split("\n")):
+        for n, line in enumerate(run.text.split("\n") if "\n" in run.text else (run.text,)):
             if n:
                 out.append(f"<a:br>{self._run_props('a:rPr', run_look, base, look.lang)}</a:br>")
             for piece, lang in language_runs(line, look.lang, self.east_asian):
