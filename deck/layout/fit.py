@@ -168,7 +168,10 @@ class Fitter(Measure):
         end with a lone character (`frame` skips asking them)."""
         if self.lines(para, size, width) != 1:
             return False
-        text = "".join(r.text for r in para.runs)
+        if para.level:  # not display text
+            return True
+        runs = para.runs
+        text = runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
         return not (is_display(text, para.level) and lone_last(text))
 
     def _styled(self, runs: tuple[Run, ...], role: str) -> tuple[Run, ...]:
@@ -195,7 +198,10 @@ class Fitter(Measure):
         """Return a warning, at `where`, naming the characters of the text that no theme font
         has (viewers substitute another font, whose widths differ); none when every one is covered."""
         rich = isinstance(rich_or_text, m.Rich)
-        chars = set().union(*(s.text for s in rich_or_text.spans)) if rich else set(rich_or_text)
+        texts = [s.text for s in rich_or_text.spans] if rich else [rich_or_text]
+        if all(map(self._covered.issuperset, texts)):  # most text: every character known covered
+            return []
+        chars = set().union(*texts)
         new = chars - self._covered
         if new and (new := new - self._missing):  # look up each distinct character once per layout
             lacking = set(uncovered("".join(new), self.theme.fonts.values()))

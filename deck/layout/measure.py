@@ -79,7 +79,12 @@ class Measure:
         key = (para, size, width, safe, whole_words, narrow)
         count = self._lines.get(key)
         if count is None:
-            count = self._lines[key] = self._count_lines(para, size, width, safe, whole_words, narrow)
+            if safe and not whole_words:  # the count with whole words, where no word had to split
+                count = self._lines.get((para, size, width, True, True, narrow))
+                count = None if count == 10_000 else count
+            if count is None:
+                count = self._count_lines(para, size, width, safe, whole_words, narrow)
+            self._lines[key] = count
         return count
 
     def _count_lines(self, para: Para, size: int, width: int, safe: bool, whole_words: bool, narrow: int) -> int:
