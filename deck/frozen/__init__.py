@@ -50,7 +50,7 @@ def replace(obj, /, **changes):
         owner is kind and places is not None
     ):  # its own generated __init__: values passed by position, cheaper than by name
         values = list(kind.__frozen_values__(obj))
-        if all(name in places for name in changes):
+        if changes.keys() <= places.keys():
             for name, value in changes.items():
                 values[places[name]] = value
             return kind(*values)

@@ -65,7 +65,7 @@ class Fitter(Measure):
     ) -> TextFrame | None:
         """Return a frame with `paras` at the largest step ≥ `step` that fits `box`, or None.
         With `grow`, a body that holds little first grows and is centred (module docstring)."""
-        roles = sorted({p.role for p in paras})
+        roles = [paras[0].role] if len(paras) == 1 else sorted({p.role for p in paras})
         inset = self.inset(roles[0]) if inset is None else inset
         grows = range(self.grow_steps(roles), 0, -1) if grow and step == 0 else ()
         for g in grows:
@@ -176,7 +176,12 @@ class Fitter(Measure):
 
     def _styled(self, runs: tuple[Run, ...], role: str) -> tuple[Run, ...]:
         """Return `runs` with strong text (bold where the role is not) in the accent colour."""
-        if not any(run.bold and run.color is None for run in runs) or self.theme.text[role].bold:
+        for run in runs:
+            if run.bold and run.color is None:
+                break
+        else:
+            return runs  # no strong text
+        if self.theme.text[role].bold:
             return runs
         return tuple(replace(run, color="accent") if run.bold and run.color is None else run for run in runs)
 

@@ -83,7 +83,13 @@ def _json(value) -> str:
 
 @cache
 def _json_writer(kind: type):
-    """Return the function writing a value of class `kind` as `_canonical` does (one per class)."""
+    """Return the function writing a value of class `kind` as `_canonical` does (one per class),
+    and keep it with the common types' writers (`_WRITERS`), where values look theirs up."""
+    writer = _WRITERS[kind] = _new_json_writer(kind)
+    return writer
+
+
+def _new_json_writer(kind: type):
     if kind is tuple or kind is list:
         return _json_items
     names = _field_names(kind)
@@ -116,7 +122,7 @@ def _json_items(value) -> str:
     return "[" + ",".join([writer(type(v), _json)(v) for v in value]) + "]"
 
 
-_WRITERS = {
+_WRITERS = {  # by type: the common ones here, the others as `_json_writer` makes them
     str: _quoted,
     int: int.__repr__,
     bool: {True: "true", False: "false"}.__getitem__,
