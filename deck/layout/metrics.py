@@ -293,14 +293,13 @@ def advances(
     if scripts is None:
         scripts = resolve_scripts(text)
     in_latin, in_ea = _ems_by_character(latin, ea)
-    out = []
-    for ch, east in zip(text, scripts):
-        ems = in_ea if east else in_latin
-        em = ems.get(ch)
-        if em is None:
-            em = ems[ch] = 0.0 if ch == "\n" else _em(ord(ch), *((ea, latin) if east else (latin, ea)))
-        out.append(em * size)
-    return out
+    ems = [(in_ea if east else in_latin).get(ch) for ch, east in zip(text, scripts)]
+    if None in ems:  # characters not measured before in these faces
+        for i, (ch, east) in enumerate(zip(text, scripts)):
+            if ems[i] is None:
+                known = in_ea if east else in_latin
+                ems[i] = known[ch] = 0.0 if ch == "\n" else _em(ord(ch), *((ea, latin) if east else (latin, ea)))
+    return ems if size == 1 else [em * size for em in ems]  # em * 1 is em
 
 
 @cache
