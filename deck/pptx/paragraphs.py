@@ -59,9 +59,14 @@ class Writer:
     link: Callable[[str], str]
     field_id: Callable[[], str]
     east_asian: str
-    # run properties written, by all they are written from: runs share a few, so the writers of
-    # one package's parts may share one memo (perf, issue 21)
+    # run properties written, by all they are written from (and each look, by itself, so that
+    # equal looks are one object, found by identity): runs share a few, so the writers of one
+    # package's parts may share one memo (perf, issue 21)
     props: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _same(self, look: Look) -> Look:
+        """Return the one Look equal to `look` this writer's memo holds (`look`, the first time)."""
+        return self.props.setdefault(look, look)
 
     def body(self, tag: str, paragraphs, look: Look, *, inset: int | None, anchor: str, wrap: bool = True) -> str:
         """Return a text body with every property spelt out: `p:txBody` for shapes,
@@ -69,6 +74,7 @@ class Writer:
         writes a bare `a:bodyPr`)."""
         body_pr = "<a:bodyPr/>" if inset is None else body_pr_xml(inset, anchor, wrap)
         paragraphs = paragraphs or (Paragraph(runs=()),)
+        look = self._same(look)
         pars = "".join(
             self.paragraph(p, look, after_narrowed=i > 0 and paragraphs[i - 1].narrow > 0)
             for i, p in enumerate(paragraphs)
@@ -83,6 +89,7 @@ class Writer:
         run states its weight even where it inherits it: LibreOffice shows a footer
         placeholder whose runs carry no character property as its own footer field, in its
         default font; one property keeps it the placeholder it is."""
+        look = self._same(look)
         pars = "".join(
             self.paragraph(p, look, levels, i == 0, weighted, i > 0 and paragraphs[i - 1].narrow > 0)
             for i, p in enumerate(paragraphs)
@@ -102,7 +109,8 @@ class Writer:
         differs from the level the paragraph takes (and, `weighted`, each run's weight).
         `after_narrowed`: the paragraph before had its lines narrowed, so this one's margins
         are written even where they are the default (LibreOffice carries a margin over)."""
-        look = _own_look(par, look)
+        own = _own_look(par, look)
+        look = look if own is look else self._same(own)
         n = outline_level(par, levels) if levels else 0
         base = levels[min(n, len(levels) - 1)] if levels else None
         props = _paragraph_props(par, look, base, n, first, after_narrowed)
@@ -117,12 +125,14 @@ class Writer:
         rid = self.link(run.link) if run.link else None
         run_look = look
         if run.color or run.link or run.code or run.bold or run.italic:  # else the paragraph's look as it is
-            run_look = replace(
-                look,
-                color=run.color or ("link" if run.link else look.color),
-                font="code" if run.code else look.font,
-                bold=run.bold or look.bold,
-                italic=run.italic or look.italic,
+            run_look = self._same(
+                replace(
+                    look,
+                    color=run.color or ("link" if run.link else look.color),
+                    font="code" if run.code else look.font,
+                    bold=run.bold or look.bold,
+                    italic=run.italic or look.italic,
+                )
             )
         if run.field == "slidenum":
             rpr = self._run_props("a:rPr", run_look, base, look.lang, rid)
