@@ -129,7 +129,11 @@ def resolve_scripts(text: str) -> list[bool]:
     start, of the first strong character after them; text with no strong character is Latin.
     """
     strong = list(map(_strength, text))
-    current = next((s for s in strong if s is not None), False)
+    current = False
+    for s in strong:  # the first strong character's script (a loop: most text starts with one)
+        if s is not None:
+            current = s
+            break
     out: list[bool] = []
     for s in strong:
         if s is not None:
