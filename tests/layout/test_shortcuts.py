@@ -1,5 +1,5 @@
-"""Layout shortcuts (perf, issue 21) give what the full path gives: the same outline built with
-each shortcut turned off must give the same pages and the same .pptx bytes."""
+"""Layout shortcuts and memos (perf, issue 21) give what the full path gives: the same outline
+built with each shortcut turned off must give the same pages and the same .pptx bytes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from deck.layout.fit import Fitter
-from deck.pipeline import build_outline
+from deck.layout.measure import Measure
+from deck.pipeline import build_outline, check_outline
 
 # Stretches of each script, repeated to lengths around a line's width at each role's size, so
 # that some texts end just inside the line and some just past it (exact-fit boundaries).
@@ -63,3 +64,40 @@ def test_one_line_shortcut_lays_out_as_the_full_path(script, tmp_path, monkeypat
     monkeypatch.setattr(Fitter, "one_line", lambda *_: False)  # always the full path
     full = _build(tmp_path / "full", outline)
     assert fast == full
+
+
+def _crowded() -> str:
+    """A talk whose slides continue (too many bullets for one), some bullets holding a word
+    wider than a line at the theme size: fitting asks line counts with and without whole words."""
+    url = "https://example.com/" + "averyverylongpathsegment" * 3
+    lines = ["title: Crowded", "slides:"]
+    for n in range(3, 9):
+        lines += [f"  - title: Crowded {n}", "    bullets:"]
+        lines += [f"      - {_quoted((STRETCHES['mixed'] * 3)[: 20 + 7 * k])}" for k in range(n * 2)]
+        lines += [f"      - {_quoted(url[: 40 + 12 * n] + ' 和 ' + url)}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("script", ["crowded", "long", "mixed", "zh"])
+def test_line_counts_remembered_are_those_counted_afresh(script, tmp_path, monkeypatch):
+    outline = _crowded() if script == "crowded" else _outline(STRETCHES[script])
+    (tmp_path / "memo").mkdir()
+    (tmp_path / "afresh").mkdir()
+    remembered = _build(tmp_path / "memo", outline)
+
+    def afresh(self, para, size, width, safe=True, whole_words=False, narrow=0):
+        return self._count_lines(para, size, width, safe, whole_words, narrow)
+
+    monkeypatch.setattr(Measure, "lines", afresh)  # no memo, no count reused from another
+    assert _build(tmp_path / "afresh", outline) == remembered
+
+
+def test_every_text_holding_a_character_no_font_has_is_warned_about(tmp_path):
+    path = tmp_path / "outline.yaml"
+    path.write_text(
+        "title: T\nslides:\n  - title: 火箭 🚀\n    bullets:\n      - 火箭\n      - 发射 🚀 日\n"
+        "  - title: 火箭\n    bullets:\n      - 🚀\n      - 火箭\n",
+        encoding="utf-8",
+    )
+    warned = [w.line for w in check_outline(path).warnings if "U+1F680" in w.message]
+    assert warned == [3, 6, 9]
