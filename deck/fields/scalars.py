@@ -80,7 +80,8 @@ class Text(Spec):
                 return ctx.error(node.where, "F120", _invisible_message(what, text))
             return (text, node.where) if self.located else text
         rich, problems = ctx.parse_inline(text, node.where)
-        shown = "".join(span.text for span in rich.spans)
+        spans = rich.spans
+        shown = spans[0].text if len(spans) == 1 else "".join(span.text for span in spans)
         if invisible(shown):
             return ctx.error(node.where, "F120", _invisible_message(what, shown))
         ctx.problems.extend(problems)
@@ -117,7 +118,10 @@ _VISIBLE = (
 def invisible(text: str) -> bool:
     """True when no character of `text` would show on a slide (nothing, white space, zero-width
     and format characters, Hangul fillers…): a title of them looks blank."""
-    return all(c.isspace() or c in _INVISIBLE or unicodedata.category(c) == "Cf" for c in text)
+    for c in text:  # a loop, not all(…): most text shows its first character
+        if not (c.isspace() or c in _INVISIBLE or unicodedata.category(c) == "Cf"):
+            return False
+    return True
 
 
 def _invisible_message(what: str, text: str) -> str:

@@ -37,18 +37,28 @@ __all__ = ["MISSING", "Field", "field", "field_names", "frozen", "replace"]
 def replace(obj, /, **changes):
     """Return a copy of frozen instance `obj` with `changes`, as `dataclasses.replace` does (an
     instance of any other dataclass is passed to it)."""
-    fields = getattr(type(obj), "__frozen_fields__", None)
-    if fields is None:
+    kind = type(obj)
+    names = getattr(kind, "__frozen_init__", None)
+    if names is None:
         import dataclasses
 
         return dataclasses.replace(obj, **changes)
-    for name, f in fields.items():
-        if not f.init:
-            if name in changes:
-                raise ValueError(f"field {name} is declared with init=False, it cannot be specified with replace()")
-        elif name not in changes:
-            changes[name] = getattr(obj, name)
-    return obj.__class__(**changes)
+    fixed = kind.__frozen_fixed__
+    if fixed and not fixed.isdisjoint(changes):
+        name = next(n for n in kind.__frozen_fields__ if n in fixed and n in changes)
+        raise ValueError(f"field {name} is declared with init=False, it cannot be specified with replace()")
+    owner, places = kind.__frozen_places__
+    if (
+        owner is kind and places is not None
+    ):  # its own generated __init__: values passed by position, cheaper than by name
+        values = list(kind.__frozen_values__(obj))
+        if changes.keys() <= places.keys():
+            for name, value in changes.items():
+                values[places[name]] = value
+            return kind(*values)
+    kept = dict(zip(names, kind.__frozen_values__(obj)))
+    kept.update(changes)
+    return kind(**kept)  # an unknown name raises TypeError, as dataclasses.replace's call does
 
 
 def field_names(value) -> tuple[str, ...] | None:
@@ -81,6 +91,11 @@ def frozen(cls: type | None = None, *, order: bool = False, eq: bool = True):
     compared = _key(tuple(f.name for f in fields if f.compare))
     hashed = _key(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
     shown = tuple(f.name for f in fields if f.repr)
+    cls.__frozen_init__ = tuple(f.name for f in fields if f.init)  # what `replace` passes on
+    cls.__frozen_fixed__ = frozenset(f.name for f in fields if not f.init)
+    cls.__frozen_values__ = staticmethod(_key(cls.__frozen_init__))
+    # where `replace` puts each init field's value in a call of the __init__ made here (none: the class's own)
+    cls.__frozen_places__ = (cls, None if "__init__" in own else {n: i for i, n in enumerate(cls.__frozen_init__)})
     if "__init__" not in own:
         _method(cls, _first_init(cls, fields))
 

@@ -19,6 +19,7 @@ from deck.layout.measure import CENTRE_FILL, STEP, Measure
 from deck.layout.metrics import uncovered
 from deck.layout.page import Box, Paragraph, Run, TextFrame
 from deck.layout.para import Para, plain, runs_of
+from deck.layout.phrases import is_display, lone_last
 from deck.problems import Problem, Where
 from deck.theme import Theme
 from deck.units import EMU_PER_PT
@@ -64,7 +65,7 @@ class Fitter(Measure):
     ) -> TextFrame | None:
         """Return a frame with `paras` at the largest step ≥ `step` that fits `box`, or None.
         With `grow`, a body that holds little first grows and is centred (module docstring)."""
-        roles = sorted({p.role for p in paras})
+        roles = [paras[0].role] if len(paras) == 1 else sorted({p.role for p in paras})
         inset = self.inset(roles[0]) if inset is None else inset
         grows = range(self.grow_steps(roles), 0, -1) if grow and step == 0 else ()
         for g in grows:
@@ -104,22 +105,27 @@ class Fitter(Measure):
         inset = self.inset(first) if inset is None else inset
         style = self.theme.text[first]
         out, lines = [], 0
+        width = box.w - 2 * inset
         room = box.h - self.height(paras, sizes, box.w, inset)  # display text may take more lines
         for i, para in enumerate(paras):
             size = sizes[para.role]
-            spare = max(0, room // self.pitch(size))
-            before = self.lines(para, size, box.w - 2 * inset)
-            narrow = narrowing(self, para, size, box.w - 2 * inset, spare)
-            broken = by_phrases(self, para, size, box.w - 2 * inset, narrow, spare)
-            if broken is not None:
-                para, narrow = broken, 0
-            room -= (self.lines(para, size, box.w - 2 * inset, narrow=narrow) - before) * self.pitch(size)
-            lines += self.lines(para, size, box.w - 2 * inset, safe=False, narrow=narrow)
+            if self.one_line(para, size, width):  # as below gives, without asking (`one_line`)
+                narrow = 0
+                lines += 1
+            else:
+                before = self.lines(para, size, width)
+                spare = max(0, room // self.pitch(size))
+                narrow = narrowing(self, para, size, width, spare)
+                broken = by_phrases(self, para, size, width, narrow, spare)
+                if broken is not None:
+                    para, narrow = broken, 0
+                room -= (self.lines(para, size, width, narrow=narrow) - before) * self.pitch(size)
+                lines += self.lines(para, size, width, safe=False, narrow=narrow)
             own = self.theme.text[para.role]
             other = para.role != first
             out.append(
                 Paragraph(
-                    tuple(self._styled(r, para.role) for r in para.runs),
+                    self._styled(para.runs, para.role),
                     para.level,
                     para.align,
                     self.space_before(size) if i else 0,
@@ -153,10 +159,31 @@ class Fitter(Measure):
             group=group,
         )
 
-    def _styled(self, run: Run, role: str) -> Run:
-        if run.bold and run.color is None and not self.theme.text[role].bold:
-            return replace(run, color="accent")
-        return run
+    def one_line(self, para: Para, size: int, width: int) -> bool:
+        """Return whether `para` at `size` takes one line of a text column `width` EMU wide
+        with the safety margin, and is not display text of a lone CJK character. Then it takes
+        one line without the margin too (a wider line), has no forced break, and
+        deck.layout.display leaves it as it is: narrowing changes only text of two lines or
+        more, and breaking by phrases only display text whose lines break inside a phrase or
+        end with a lone character (`frame` skips asking them)."""
+        if self.lines(para, size, width) != 1:
+            return False
+        if para.level:  # not display text
+            return True
+        runs = para.runs
+        text = runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
+        return not (is_display(text, para.level) and lone_last(text))
+
+    def _styled(self, runs: tuple[Run, ...], role: str) -> tuple[Run, ...]:
+        """Return `runs` with strong text (bold where the role is not) in the accent colour."""
+        for run in runs:
+            if run.bold and run.color is None:
+                break
+        else:
+            return runs  # no strong text
+        if self.theme.text[role].bold:
+            return runs
+        return tuple(replace(run, color="accent") if run.bold and run.color is None else run for run in runs)
 
     def shrunk(self, where: Where, what: str, role: str, size: int) -> list[Problem]:
         """Return the warning, at `where`, that `what` was set at `size` below role `role`'s
@@ -175,17 +202,20 @@ class Fitter(Measure):
     def coverage(self, rich_or_text, where: Where) -> list[Problem]:
         """Return a warning, at `where`, naming the characters of the text that no theme font
         has (viewers substitute another font, whose widths differ); none when every one is covered."""
-        text = rich_or_text.plain if isinstance(rich_or_text, m.Rich) else rich_or_text
-        chars = dict.fromkeys(text)
-        new = [c for c in chars if c not in self._covered and c not in self._missing]
-        if new:  # look up each distinct character once per layout
+        rich = isinstance(rich_or_text, m.Rich)
+        texts = [s.text for s in rich_or_text.spans] if rich else [rich_or_text]
+        if all(map(self._covered.issuperset, texts)):  # most text: every character known covered
+            return []
+        chars = set().union(*texts)
+        new = chars - self._covered
+        if new and (new := new - self._missing):  # look up each distinct character once per layout
             lacking = set(uncovered("".join(new), self.theme.fonts.values()))
             self._missing |= lacking
-            self._covered.update(c for c in new if c not in lacking)
-        missing = [c for c in chars if c in self._missing]
-        if not missing:
+            self._covered |= new - lacking
+        if self._missing.isdisjoint(chars):
             return []
-        shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(missing))
+        text = rich_or_text.plain if rich else rich_or_text
+        shown = " ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(text) if c in self._missing)
         return [
             where.warning(
                 "L110",

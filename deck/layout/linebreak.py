@@ -172,32 +172,42 @@ def kinsoku_break(text: str, p: int) -> int:
     return p
 
 
+@lru_cache(maxsize=1024)
+def _ems(
+    runs: tuple[Run, ...], face: Face, bold: bool, italic: bool, code: Face | None
+) -> tuple[str, tuple[bool, ...], array, tuple[int, ...]]:
+    """Return the paragraph's text; per character, whether it is set in the East Asian face and
+    its advance in em; and where its forced lines end ('\\n' positions, then its length).
+    Cached apart from the size: the fitter measures the same paragraph at several sizes."""
+    text = "".join(run.text for run in runs)
+    scripts = resolve_scripts(text)
+    ems = array("d")
+    for run in runs:
+        run_face = code if (run.code and code is not None) else face
+        part = scripts[len(ems) : len(ems) + len(run.text)]
+        ems.extend(advances(run.text, run_face, 1, bold or run.bold, italic or run.italic, part))
+    stops = (tuple(i for i, ch in enumerate(text) if ch == "\n") if "\n" in text else ()) + (len(text),)
+    return text, tuple(scripts), ems, stops
+
+
 @lru_cache(maxsize=2048)
 def _measure(
     runs: tuple[Run, ...], face: Face, size: int, bold: bool, italic: bool, code: Face | None
-) -> tuple[str, tuple[bool, ...], tuple[float, ...], array, tuple[int, ...]]:
-    """Return the paragraph's text; per character, whether it is set in the East Asian face and
-    its width (EMU, a whole number); the widths' running sums (the first 0, one more than the
-    characters; doubles, exact for whole numbers below 2**53, in an array to keep the cache
-    small); and where its forced lines end ('\\n' positions, then its length). Cached: the
-    fitter measures the same paragraph at several widths."""
-    text = "".join(run.text for run in runs)
-    scripts = resolve_scripts(text)
+) -> tuple[str, tuple[bool, ...], array, tuple[int, ...]]:
+    """Return the paragraph's text; per character, whether it is set in the East Asian face;
+    the running sums of the characters' widths (EMU, whole numbers, measured in whole pixels
+    of the reference device; the first 0, one more than the characters; doubles, exact for
+    whole numbers below 2**53, in an array to keep the cache small); and where its forced
+    lines end ('\\n' positions, then its length). Cached: the fitter measures the same
+    paragraph at several widths."""
+    text, scripts, ems, stops = _ems(runs, face, bold, italic, code)
     pixels = max(1, round(size / EMU_PER_DEVICE_PIXEL))
-    widths: list[float] = []
-    for run in runs:
-        run_face = code if (run.code and code is not None) else face
-        part = scripts[len(widths) : len(widths) + len(run.text)]
-        widths.extend(
-            round(w) * EMU_PER_DEVICE_PIXEL
-            for w in advances(run.text, run_face, pixels, bold or run.bold, italic or run.italic, part)
-        )
+    widths = [round(em * pixels) * EMU_PER_DEVICE_PIXEL for em in ems]  # em * pixels: as advances(…, pixels)
     if "\u2014\u2014" in text:  # "——" is one glyph in CJK fonts: one unit
         for i in range(len(text) - 1, 0, -1):
             if _inside_dashes(text, scripts, i):
                 widths[i - 1], widths[i] = widths[i - 1] + widths[i], 0.0
-    stops = (tuple(i for i, ch in enumerate(text) if ch == "\n") if "\n" in text else ()) + (len(text),)
-    return text, tuple(scripts), tuple(widths), array("d", accumulate(widths, initial=0)), stops
+    return text, scripts, array("d", accumulate(widths, initial=0)), stops
 
 
 def _inside_dashes(text: str, scripts: Sequence[bool], p: int) -> bool:
@@ -258,7 +268,7 @@ def _lines(
 ) -> tuple[str, ...]:
     """`wrap`'s lines. Cached: fitting asks for the same paragraph at the same width again and
     again (its height, its narrowing, its phrases), six times in seven."""
-    text, scripts, _, sums, stops = _measure(runs, face, size, bold, italic, code)
+    text, scripts, sums, stops = _measure(runs, face, size, bold, italic, code)
     lines: list[str] = []
     start = 0
     for stop in stops:

@@ -28,8 +28,8 @@ class Measure:
 
     def __init__(self, theme: Theme):
         self.theme = theme
-        # Memos for this layout (perf, issue 7): one-line widths by (text, face, size, bold).
-        self._widths: dict[tuple, int] = {}
+        # Memos for this layout (perf, issue 7): one-line widths by (face, bold), then (text, size).
+        self._widths: dict[tuple, dict[tuple[str, int], int]] = {}
         # … and line counts by all that `lines` is given: fitting a frame asks again and
         # again, four times in five (perf, issue 15).
         self._lines: dict[tuple, int] = {}
@@ -79,7 +79,12 @@ class Measure:
         key = (para, size, width, safe, whole_words, narrow)
         count = self._lines.get(key)
         if count is None:
-            count = self._lines[key] = self._count_lines(para, size, width, safe, whole_words, narrow)
+            if safe and not whole_words:  # the count with whole words, where no word had to split
+                count = self._lines.get((para, size, width, True, True, narrow))
+                count = None if count == 10_000 else count
+            if count is None:
+                count = self._count_lines(para, size, width, safe, whole_words, narrow)
+            self._lines[key] = count
         return count
 
     def _count_lines(self, para: Para, size: int, width: int, safe: bool, whole_words: bool, narrow: int) -> int:
@@ -110,16 +115,29 @@ class Measure:
         style = self.theme.text[para.role]
         for run in para.runs:
             face = self.theme.fonts["code"] if run.code else self.theme.face(para.role)
+            bold = style.bold or run.bold
+            widths = self._widths_in(face, bold)
             for word in _WORD.findall(run.text):
-                if len(word) > 1 and self._text_width(word, face, size, style.bold or run.bold) > usable:
-                    return True
+                if len(word) > 1:
+                    width = widths.get((word, size))
+                    if width is None:
+                        width = widths[word, size] = text_width(word, face, size, bold=bold)
+                    if width > usable:
+                        return True
         return False
 
+    def _widths_in(self, face, bold: bool) -> dict[tuple[str, int], int]:
+        """Return the memo of one-line widths by (text, size) in `face`, bold or not."""
+        widths = self._widths.get((face, bold))
+        if widths is None:
+            widths = self._widths[face, bold] = {}
+        return widths
+
     def _text_width(self, text: str, face, size: int, bold: bool) -> int:
-        key = (text, face, size, bold)
-        width = self._widths.get(key)
+        widths = self._widths_in(face, bold)
+        width = widths.get((text, size))
         if width is None:
-            width = self._widths[key] = text_width(text, face, size, bold=bold)
+            width = widths[text, size] = text_width(text, face, size, bold=bold)
         return width
 
     def width(self, text: str, role: str, size: int) -> int:

@@ -129,7 +129,11 @@ def resolve_scripts(text: str) -> list[bool]:
     start, of the first strong character after them; text with no strong character is Latin.
     """
     strong = list(map(_strength, text))
-    current = next((s for s in strong if s is not None), False)
+    current = False
+    for s in strong:  # the first strong character's script (a loop: most text starts with one)
+        if s is not None:
+            current = s
+            break
     out: list[bool] = []
     for s in strong:
         if s is not None:
@@ -292,10 +296,22 @@ def advances(
     latin, ea = _tables(face, bold, italic)
     if scripts is None:
         scripts = resolve_scripts(text)
-    return [
-        0.0 if ch == "\n" else _em(ord(ch), *((ea, latin) if east else (latin, ea))) * size
-        for ch, east in zip(text, scripts)
-    ]
+    in_latin, in_ea = _ems_by_character(latin, ea)
+    ems = [(in_ea if east else in_latin).get(ch) for ch, east in zip(text, scripts)]
+    if None in ems:  # characters not measured before in these faces
+        for i, (ch, east) in enumerate(zip(text, scripts)):
+            if ems[i] is None:
+                known = in_ea if east else in_latin
+                ems[i] = known[ch] = 0.0 if ch == "\n" else _em(ord(ch), *((ea, latin) if east else (latin, ea)))
+    return ems if size == 1 else [em * size for em in ems]  # em * 1 is em
+
+
+@cache
+def _ems_by_character(latin: FontTable, ea: FontTable) -> tuple[dict[str, float], dict[str, float]]:
+    """Return, for a pair of tables, memos of each character's advance in em (`_em`) set in
+    the Latin face and in the East Asian one, filled as characters are measured: a
+    dictionary look-up per character rather than a cached call (perf, issue 21)."""
+    return {}, {}
 
 
 def text_width(text: str, face: Face, size: int, bold: bool = False, italic: bool = False) -> int:

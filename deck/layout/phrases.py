@@ -58,8 +58,13 @@ def is_cjk_letter(ch: str) -> bool:
 
 def lone_last(line: str) -> bool:
     """Return True if `line`, a paragraph's last, holds a single CJK letter (punctuation aside)."""
-    rest = [ch for ch in line if unicodedata.category(ch)[0] not in "PSZ"]
-    return len(rest) == 1 and is_cjk_letter(rest[0])
+    found = None
+    for ch in line:  # the characters other than punctuation, symbols and spaces: stop at the second
+        if unicodedata.category(ch)[0] not in "PSZ":
+            if found is not None:
+                return False
+            found = ch
+    return found is not None and is_cjk_letter(found)
 
 
 def is_display(text: str, level: int) -> bool:

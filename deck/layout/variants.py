@@ -42,7 +42,9 @@ def _own_geometry(page: Page, layout: Layout) -> tuple:
             continue
         base = layout.placeholder_for(element.placeholder.type, element.placeholder.idx)
         b = element.box
-        phs[phs.index(base)] = replace(base, x=b.x, y=b.y, w=b.w, h=b.h, anchor=element.anchor, inset=element.inset)
+        own = (b.x, b.y, b.w, b.h, element.anchor, element.inset)
+        if own != (base.x, base.y, base.w, base.h, base.anchor, base.inset):  # else it is the same
+            phs[phs.index(base)] = replace(base, x=b.x, y=b.y, w=b.w, h=b.h, anchor=element.anchor, inset=element.inset)
     return tuple(phs)
 
 

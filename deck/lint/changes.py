@@ -6,7 +6,6 @@ import hashlib
 import json
 import sys
 from functools import cache
-from itertools import repeat
 from json.encoder import encode_basestring as _quoted
 from operator import attrgetter
 from pathlib import Path
@@ -84,7 +83,13 @@ def _json(value) -> str:
 
 @cache
 def _json_writer(kind: type):
-    """Return the function writing a value of class `kind` as `_canonical` does (one per class)."""
+    """Return the function writing a value of class `kind` as `_canonical` does (one per class),
+    and keep it with the common types' writers (`_WRITERS`), where values look theirs up."""
+    writer = _WRITERS[kind] = _new_json_writer(kind)
+    return writer
+
+
+def _new_json_writer(kind: type):
     if kind is tuple or kind is list:
         return _json_items
     names = _field_names(kind)
@@ -97,40 +102,32 @@ def _json_writer(kind: type):
 
 
 def _json_fields(name: str, names: tuple[str, ...]):
-    """Return the function writing an instance as {`name`: {field: value}} of `names`, sorted."""
+    """Return the function writing an instance as {`name`: {field: value}} of `names`, sorted:
+    compiled for the class, each value written by its type's writer (`_WRITERS`, else `_json`)."""
     keys = sorted(names)
     if not keys:
         return lambda value: "{" + _quoted(name) + ":{}}"
     labels = [("{" if i == 0 else ",") + _quoted(k) + ":" for i, k in enumerate(keys)]
     labels[0] = "{" + _quoted(name) + ":" + labels[0]
-    values = attrgetter(*keys) if len(keys) > 1 else lambda value: (getattr(value, keys[0]),)
-
-    def fields(value) -> str:
-        return _json_join(zip(labels, values(value))) + "}}"
-
-    return fields
+    scope = {"get": attrgetter(*keys) if len(keys) > 1 else lambda value: (getattr(value, keys[0]),)}
+    scope.update({f"l{i}": label for i, label in enumerate(labels)}, w=_WRITERS.get, j=_json)
+    values = ", ".join(f"v{i}" for i in range(len(keys)))
+    parts = ", ".join(f"l{i}, w(type(v{i}), j)(v{i})" for i in range(len(keys)))
+    exec(f"def fields(value):\n    {values}, = get(value)\n    return ''.join(({parts}, '}}}}'))", scope)
+    return scope["fields"]
 
 
 def _json_items(value) -> str:
-    return "[" + _json_join(zip(repeat(","), value))[1:] + "]"
+    writer = _WRITERS.get
+    return "[" + ",".join([writer(type(v), _json)(v) for v in value]) + "]"
 
 
-def _json_join(labelled) -> str:
-    """Return the labels, each followed by its value written as JSON (the common ones here)."""
-    out = []
-    for label, v in labelled:
-        kind = type(v)
-        if kind is str:
-            out.append(label + _quoted(v))
-        elif v is None:
-            out.append(label + "null")
-        elif kind is int:
-            out.append(label + int.__repr__(v))
-        elif kind is bool:
-            out.append(label + ("true" if v else "false"))
-        else:
-            out.append(label + _json(v))
-    return "".join(out)
+_WRITERS = {  # by type: the common ones here, the others as `_json_writer` makes them
+    str: _quoted,
+    int: int.__repr__,
+    bool: {True: "true", False: "false"}.__getitem__,
+    type(None): {None: "null"}.__getitem__,
+}
 
 
 def _json_plain(value) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import count
 
-from deck.frozen import frozen, replace
+from deck.frozen import field, frozen, replace
 from deck.layout.masters import BULLETS
 from deck.layout.page import Paragraph, Run
 from deck.pptx.lang import language_runs
@@ -59,6 +59,14 @@ class Writer:
     link: Callable[[str], str]
     field_id: Callable[[], str]
     east_asian: str
+    # run properties written, by all they are written from (and each look, by itself, so that
+    # equal looks are one object, found by identity): runs share a few, so the writers of one
+    # package's parts may share one memo (perf, issue 21)
+    props: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _same(self, look: Look) -> Look:
+        """Return the one Look equal to `look` this writer's memo holds (`look`, the first time)."""
+        return self.props.setdefault(look, look)
 
     def body(self, tag: str, paragraphs, look: Look, *, inset: int | None, anchor: str, wrap: bool = True) -> str:
         """Return a text body with every property spelt out: `p:txBody` for shapes,
@@ -66,6 +74,7 @@ class Writer:
         writes a bare `a:bodyPr`)."""
         body_pr = "<a:bodyPr/>" if inset is None else body_pr_xml(inset, anchor, wrap)
         paragraphs = paragraphs or (Paragraph(runs=()),)
+        look = self._same(look)
         pars = "".join(
             self.paragraph(p, look, after_narrowed=i > 0 and paragraphs[i - 1].narrow > 0)
             for i, p in enumerate(paragraphs)
@@ -80,6 +89,7 @@ class Writer:
         run states its weight even where it inherits it: LibreOffice shows a footer
         placeholder whose runs carry no character property as its own footer field, in its
         default font; one property keeps it the placeholder it is."""
+        look = self._same(look)
         pars = "".join(
             self.paragraph(p, look, levels, i == 0, weighted, i > 0 and paragraphs[i - 1].narrow > 0)
             for i, p in enumerate(paragraphs)
@@ -99,7 +109,8 @@ class Writer:
         differs from the level the paragraph takes (and, `weighted`, each run's weight).
         `after_narrowed`: the paragraph before had its lines narrowed, so this one's margins
         are written even where they are the default (LibreOffice carries a margin over)."""
-        look = _own_look(par, look)
+        own = _own_look(par, look)
+        look = look if own is look else self._same(own)
         n = outline_level(par, levels) if levels else 0
         base = levels[min(n, len(levels) - 1)] if levels else None
         props = _paragraph_props(par, look, base, n, first, after_narrowed)
@@ -114,12 +125,14 @@ class Writer:
         rid = self.link(run.link) if run.link else None
         run_look = look
         if run.color or run.link or run.code or run.bold or run.italic:  # else the paragraph's look as it is
-            run_look = replace(
-                look,
-                color=run.color or ("link" if run.link else look.color),
-                font="code" if run.code else look.font,
-                bold=run.bold or look.bold,
-                italic=run.italic or look.italic,
+            run_look = self._same(
+                replace(
+                    look,
+                    color=run.color or ("link" if run.link else look.color),
+                    font="code" if run.code else look.font,
+                    bold=run.bold or look.bold,
+                    italic=run.italic or look.italic,
+                )
             )
         if run.field == "slidenum":
             rpr = self._run_props("a:rPr", run_look, base, look.lang, rid)
@@ -127,7 +140,7 @@ class Writer:
         if run.field is not None:
             raise ValueError(f"unknown text field {run.field!r}")
         out = []
-        for n, line in enumerate(run.text.split("\n")):
+        for n, line in enumerate(run.text.split("\n") if "\n" in run.text else (run.text,)):
             if n:
                 out.append(f"<a:br>{self._run_props('a:rPr', run_look, base, look.lang)}</a:br>")
             for piece, lang in language_runs(line, look.lang, self.east_asian):
@@ -137,6 +150,15 @@ class Writer:
 
     def _run_props(
         self, tag: str, look: Look, base: Level | None, lang: str, rid: str | None = None, weighted: bool = False
+    ) -> str:
+        key = (tag, look, base, lang, rid, weighted)
+        xml = self.props.get(key)
+        if xml is None:
+            xml = self.props[key] = self._new_run_props(tag, look, base, lang, rid, weighted)
+        return xml
+
+    def _new_run_props(
+        self, tag: str, look: Look, base: Level | None, lang: str, rid: str | None, weighted: bool
     ) -> str:
         alt = look.lang if lang != look.lang else None
         ea = self._other_face(look.font, lang) if alt else None

@@ -201,6 +201,7 @@ class _Slides:
         self.boxes = _largest_boxes(pages.pages)
         self.images: dict[Path, str] = {}  # picture file → its image part
         self.backgrounds: dict[Path, str] = {}  # background picture file → its image part
+        self.props: dict = {}  # run properties written: the slides' and notes' text writers share them
 
     def add(self, page: Page, layout: str, number: int) -> str:
         """Add slide `number` for `page` on layout part `layout` (with its notes slide);
@@ -216,7 +217,7 @@ class _Slides:
         background = None
         if page.background is not None:
             background = package.relate(slide, self._background(page.background), _RT["image"])
-        package.set(slide, slide_xml(page, self.master, self.theme, refs, f"slide {number}", background))
+        package.set(slide, slide_xml(page, self.master, self.theme, refs, f"slide {number}", background, self.props))
         if page.notes:
             self.notes += 1
             notes = package.add(f"ppt/notesSlides/notesSlide{self.notes}.xml", _TYPES["notesSlide"])
@@ -227,6 +228,7 @@ class _Slides:
                 lambda url: package.relate(notes, url, _RT["hyperlink"], True),
                 field_ids(f"notes {number}", page.key),
                 east_asian_language(self.theme),
+                self.props,
             )
             package.set(notes, notes_xml(page, self.theme, writer))
             package.relate(slide, notes, _RT["notesSlide"])

@@ -51,12 +51,21 @@ class Refs:
     chart: Callable[[Chart], str]
 
 
-def slide_xml(page: Page, master: Master, theme: Theme, refs: Refs, scope: str, background: str | None = None) -> bytes:
+def slide_xml(
+    page: Page,
+    master: Master,
+    theme: Theme,
+    refs: Refs,
+    scope: str,
+    background: str | None = None,
+    props: dict | None = None,
+) -> bytes:
     """Return the slide part (`p:sld`, UTF-8 bytes) for `page` on its layout of `master`,
     with its own background picture (relationship `background`) when it has one. `scope`
-    (e.g. 'slide 3') seeds the stable field ids. Raises KeyError on an unknown layout,
-    placeholder or palette role, ValueError on text XML cannot hold."""
-    writer = _Writer(page, master, theme, refs, scope)
+    (e.g. 'slide 3') seeds the stable field ids; `props` is the memo of run properties the
+    package's text writers share (deck.pptx.paragraphs.Writer), if any. Raises KeyError on
+    an unknown layout, placeholder or palette role, ValueError on text XML cannot hold."""
+    writer = _Writer(page, master, theme, refs, scope, {} if props is None else props)
     shapes = []
     for group, members in groupby((page.title, *page.elements), key=lambda e: getattr(e, "group", None)):
         if group is None:
@@ -88,10 +97,10 @@ def ph_xml(ph: Ph) -> str:
 class _Writer:
     """Writes one page's shapes: numbers them, supplies field ids and relationship ids."""
 
-    def __init__(self, page: Page, master: Master, theme: Theme, refs: Refs, scope: str):
+    def __init__(self, page: Page, master: Master, theme: Theme, refs: Refs, scope: str, props: dict):
         self.page, self.master, self.theme, self.refs = page, master, theme, refs
         self.layout = master.layout(page.layout)
-        self.text = Writer(theme, refs.link, field_ids(scope, page.key), east_asian_language(theme))
+        self.text = Writer(theme, refs.link, field_ids(scope, page.key), east_asian_language(theme), props)
         self._ids = count(2)
 
     def element(self, element) -> str:

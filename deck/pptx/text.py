@@ -43,6 +43,9 @@ _GUID_NAMESPACE = bytes.fromhex("6f0b3a524c0e4f7e9d553d1f0c0de0c1")  # of stable
 # str.replace (`&` first): a C scan of the text per character escaped, where str.translate
 # looks every character of non-ASCII text up in a dict, ten times slower (perf, issue 15).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# … and, with what each escapes, what text or an attribute value cannot be written as it is
+_TEXT_AS_IS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff&<>\r]")
+_ATTR_AS_IS = re.compile('[\x00-\x1f\ud800-\udfff\ufffe\uffff&<>"]')
 
 
 def qn(tag: str) -> str:
@@ -94,6 +97,8 @@ def scheme_name(role: str) -> str:
 def xml_text(value: str) -> str:
     """Return `value` escaped for element text. Raises ValueError on characters XML cannot
     carry (control characters, lone surrogates), as lxml does."""
+    if _TEXT_AS_IS.search(value) is None:  # most text: one scan finds nothing to escape or refuse
+        return value
     if _NOT_XML.search(value):
         raise ValueError(f"text cannot be written as XML: {value[:40]!r}")
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
@@ -101,6 +106,8 @@ def xml_text(value: str) -> str:
 
 def xml_attr(value: str) -> str:
     """Return `value` escaped for a double-quoted attribute (raises as `xml_text`)."""
+    if _ATTR_AS_IS.search(value) is None:
+        return value
     if _NOT_XML.search(value):
         raise ValueError(f"text cannot be written as XML: {value[:40]!r}")
     return (

@@ -1,0 +1,103 @@
+"""Layout shortcuts and memos (perf, issue 21) give what the full path gives: the same outline
+built with each shortcut turned off must give the same pages and the same .pptx bytes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from deck.layout.fit import Fitter
+from deck.layout.measure import Measure
+from deck.pipeline import build_outline, check_outline
+
+# Stretches of each script, repeated to lengths around a line's width at each role's size, so
+# that some texts end just inside the line and some just past it (exact-fit boundaries).
+STRETCHES = {
+    "zh": "大模型的能力来自规模，",
+    "ja": "チャンク分割プリフィルは連続バッチ処理と組み合わせる。",
+    "ko": "한국어 문장은 띄어쓰기에서 줄을 바꾼다 ",
+    "en": "Scaling laws still hold at larger sizes, ",
+    "mixed": "GPT-3 有 175B 参数，in-context learning 让模型学会任务；",
+    "long": "Supercalifragilisticexpialidocious https://example.com/a/very/long/path/without/breaks ",
+    "numbers": "3 12.5% ——「引用」…… (x) a/b ",
+}
+# Texts a one-line shortcut must leave to the full path: a lone CJK character, forced breaks.
+ODD = ["字", "字。", "“字”", "A", "3", "第 1 页", "2023 年", "一\n二", "가", "ー"]
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _outline(stretch: str) -> str:
+    """A talk whose titles, bullets, takeaways and sections are `stretch` cut to many lengths."""
+    lines = ["title: Shortcuts", "language: zh-CN", "slides:", f"  - section: {_quoted(stretch[:12])}"]
+    for n in range(2, 60, 3):
+        text = (stretch * 8)[:n]
+        lines.append(f"  - title: {_quoted(text)}")
+        lines.append("    bullets:")
+        lines += [f"      - {_quoted((stretch * 8)[k : k + n])}" for k in (0, 3, 7)]
+        lines.append(f"      - {_quoted(text + ODD[n % len(ODD)])}")
+        lines.append(f"    takeaway: {_quoted(text[: n // 2 + 1])}")
+    lines.append("  - section: 单")
+    for text in ODD:
+        lines += [f"  - title: {_quoted(text)}", "    bullets:", f"      - {_quoted(text)}", f"      - {_quoted(text)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _build(folder: Path, outline: str) -> bytes:
+    path = folder / "outline.yaml"
+    path.write_text(outline, encoding="utf-8")
+    done = build_outline(path, folder / "out.pptx")
+    assert done.output is not None, done.problems
+    return done.output.read_bytes()
+
+
+@pytest.mark.parametrize("script", sorted(STRETCHES))
+def test_one_line_shortcut_lays_out_as_the_full_path(script, tmp_path, monkeypatch):
+    outline = _outline(STRETCHES[script])
+    (tmp_path / "fast").mkdir()
+    (tmp_path / "full").mkdir()
+    fast = _build(tmp_path / "fast", outline)
+    monkeypatch.setattr(Fitter, "one_line", lambda *_: False)  # always the full path
+    full = _build(tmp_path / "full", outline)
+    assert fast == full
+
+
+def _crowded() -> str:
+    """A talk whose slides continue (too many bullets for one), some bullets holding a word
+    wider than a line at the theme size: fitting asks line counts with and without whole words."""
+    url = "https://example.com/" + "averyverylongpathsegment" * 3
+    lines = ["title: Crowded", "slides:"]
+    for n in range(3, 9):
+        lines += [f"  - title: Crowded {n}", "    bullets:"]
+        lines += [f"      - {_quoted((STRETCHES['mixed'] * 3)[: 20 + 7 * k])}" for k in range(n * 2)]
+        lines += [f"      - {_quoted(url[: 40 + 12 * n] + ' 和 ' + url)}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("script", ["crowded", "long", "mixed", "zh"])
+def test_line_counts_remembered_are_those_counted_afresh(script, tmp_path, monkeypatch):
+    outline = _crowded() if script == "crowded" else _outline(STRETCHES[script])
+    (tmp_path / "memo").mkdir()
+    (tmp_path / "afresh").mkdir()
+    remembered = _build(tmp_path / "memo", outline)
+
+    def afresh(self, para, size, width, safe=True, whole_words=False, narrow=0):
+        return self._count_lines(para, size, width, safe, whole_words, narrow)
+
+    monkeypatch.setattr(Measure, "lines", afresh)  # no memo, no count reused from another
+    assert _build(tmp_path / "afresh", outline) == remembered
+
+
+def test_every_text_holding_a_character_no_font_has_is_warned_about(tmp_path):
+    path = tmp_path / "outline.yaml"
+    path.write_text(
+        "title: T\nslides:\n  - title: 火箭 🚀\n    bullets:\n      - 火箭\n      - 发射 🚀 日\n"
+        "  - title: 火箭\n    bullets:\n      - 🚀\n      - 火箭\n",
+        encoding="utf-8",
+    )
+    warned = [w.line for w in check_outline(path).warnings if "U+1F680" in w.message]
+    assert warned == [3, 6, 9]
