@@ -11,6 +11,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from deck.frozen import field_names, frozen, replace
+from deck.frozen.compiled import compiled
 from deck.layout.page import Page, Pages, Picture, Run
 from deck.theme import Theme
 
@@ -113,7 +114,8 @@ def _json_fields(name: str, names: tuple[str, ...]):
     scope.update({f"l{i}": label for i, label in enumerate(labels)}, w=_WRITERS.get, j=_json)
     values = ", ".join(f"v{i}" for i in range(len(keys)))
     parts = ", ".join(f"l{i}, w(type(v{i}), j)(v{i})" for i in range(len(keys)))
-    exec(f"def fields(value):\n    {values}, = get(value)\n    return ''.join(({parts}, '}}}}'))", scope)
+    source = f"def fields(value):\n    {values}, = get(value)\n    return ''.join(({parts}, '}}}}'))"
+    exec(compiled(source, "<deck slide hash writer>"), scope)  # kept for later processes, as bytecode is
     return scope["fields"]
 
 
