@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from deck.layout.fit import Fitter
+from deck.layout.fit import Fitter, Para
+from deck.layout.frame import Frame
 from deck.layout.measure import Measure
+from deck.layout.page import Run
 from deck.pipeline import build_outline, check_outline
 
 # Stretches of each script, repeated to lengths around a line's width at each role's size, so
@@ -101,3 +103,44 @@ def test_every_text_holding_a_character_no_font_has_is_warned_about(tmp_path):
     )
     warned = [w.line for w in check_outline(path).warnings if "U+1F680" in w.message]
     assert warned == [3, 6, 9]
+
+
+# A theme whose footer is so large that some slide numbers of three digits take two lines and
+# others one: Caladea's digits are of different widths.
+_BIG_FOOTER = """name: big-footer
+extends: default
+fonts:
+  body: {latin: Caladea, ea: Noto Sans CJK SC}
+text:
+  footer: {size: 106, min: 106, font: body, color: muted, bold: false}
+margins: {left: 200, right: 200, top: 28, bottom: 24}
+"""
+
+
+def _numbered(count: int, theme: str) -> str:
+    """A talk of `count` one-bullet slides (numbers of one to three digits) in `theme`."""
+    lines = ["title: Numbers", f"theme: {theme}", "slides:"]
+    for n in range(count):
+        lines += [f"  - title: Slide {n}", "    bullets:", f"      - Point {n}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("theme", ["default", "big.yaml"])
+def test_slide_numbers_framed_once_per_count_of_digits_are_those_framed_afresh(theme, tmp_path, monkeypatch):
+    outline = _numbered(112, theme)
+    for side in ("memo", "afresh"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "big.yaml").write_text(_BIG_FOOTER, encoding="utf-8")
+    remembered = _build(tmp_path / "memo", outline)
+    pages = check_outline(tmp_path / "memo" / "outline.yaml").pages.pages
+    numbers = [e for page in pages for e in page.elements if getattr(e, "slot", None) == "number"]
+    assert {len(e.paragraphs[0].runs[0].text) for e in numbers} == {1, 2, 3}
+    three = {e.lines for e in numbers if len(e.paragraphs[0].runs[0].text) == 3}
+    assert three == ({1, 2} if theme == "big.yaml" else {1})
+
+    def afresh(self, number, box, size):  # the slide number measured as any text is
+        para = Para((Run(str(number), field="slidenum"),), "footer", align="right")
+        return self.fit.frame([para], box, {"footer": size}, name="Slide Number", slot="number")
+
+    monkeypatch.setattr(Frame, "slide_number", afresh)
+    assert _build(tmp_path / "afresh", outline) == remembered
