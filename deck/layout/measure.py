@@ -8,7 +8,7 @@ import re
 
 from deck.frozen import replace
 from deck.layout.linebreak import count_lines, wrap
-from deck.layout.metrics import text_width
+from deck.layout.metrics import advances, text_width
 from deck.layout.page import Box
 from deck.layout.para import Para, slice_runs
 from deck.layout.phrases import after_number, is_display, phrase_lines, phrase_starts
@@ -16,6 +16,7 @@ from deck.theme import Theme
 from deck.units import EMU_PER_PT
 
 _WORD = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\u3000-\u303f\uff00-\uffef]+")
+_ASCII = "".join(map(chr, range(0x21, 0x7F)))  # the printable ASCII characters but the space
 STEP = 2 * EMU_PER_PT  # shrink in steps of two points, so shrunk slides share sizes
 CENTRE_FILL = 2 / 3  # a growing body filling less of its box than this is centred in it
 BULLET_INDENT = 1.0  # a level-1 bullet's text starts this many ems in
@@ -33,6 +34,8 @@ class Measure:
         # … and line counts by all that `lines` is given: fitting a frame asks again and
         # again, four times in five (perf, issue 15).
         self._lines: dict[tuple, int] = {}
+        # … and the widest advance of an ASCII character (em) by (face, bold).
+        self._ascii_ems: dict[tuple, float] = {}
 
     # ---- sizes ---------------------------------------------------------------------------
 
@@ -117,14 +120,29 @@ class Measure:
             face = self.theme.fonts["code"] if run.code else self.theme.face(para.role)
             bold = style.bold or run.bold
             widths = self._widths_in(face, bold)
+            # An ASCII word is no wider than its length times the widest ASCII advance: each
+            # character's EMU (em × size, unrounded) is at most that advance's, and the sum
+            # text_width rounds is within a fraction of an EMU per character of the exact one.
+            most = self.widest_ascii(face, bold) * size + 1
             for word in _WORD.findall(run.text):
                 if len(word) > 1:
+                    if len(word) * most <= usable and word.isascii() and word.isprintable():
+                        continue  # not wider than the line: no need to measure it
                     width = widths.get((word, size))
                     if width is None:
                         width = widths[word, size] = text_width(word, face, size, bold=bold)
                     if width > usable:
                         return True
         return False
+
+    def widest_ascii(self, face, bold: bool) -> float:
+        """Return the largest advance (em) of a printable ASCII character in `face`, bold or
+        not, upright, as text_width measures it (its own table, else the other face's, else
+        deck's fallback width for a character no font has)."""
+        em = self._ascii_ems.get((face, bold))
+        if em is None:
+            em = self._ascii_ems[face, bold] = max(advances(_ASCII, face, 1, bold, False))
+        return em
 
     def _widths_in(self, face, bold: bool) -> dict[tuple[str, int], int]:
         """Return the memo of one-line widths by (text, size) in `face`, bold or not."""

@@ -144,3 +144,13 @@ def test_slide_numbers_framed_once_per_count_of_digits_are_those_framed_afresh(t
 
     monkeypatch.setattr(Frame, "slide_number", afresh)
     assert _build(tmp_path / "afresh", outline) == remembered
+
+
+@pytest.mark.parametrize("script", ["crowded", "long", "en", "numbers"])
+def test_ascii_words_left_unmeasured_are_those_measuring_finds_narrow_enough(script, tmp_path, monkeypatch):
+    outline = _crowded() if script == "crowded" else _outline(STRETCHES[script])
+    (tmp_path / "bound").mkdir()
+    (tmp_path / "measured").mkdir()
+    bounded = _build(tmp_path / "bound", outline)
+    monkeypatch.setattr(Measure, "widest_ascii", lambda *_: float("inf"))  # every word measured
+    assert _build(tmp_path / "measured", outline) == bounded
