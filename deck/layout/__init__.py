@@ -11,13 +11,13 @@ from deck import model as m
 from deck.frozen import replace
 from deck.layout.automatic import Draft, agenda_divider, agenda_entries, list_pages, section_pages, title_pages
 from deck.layout.blocks import Area, Body, centred
-from deck.layout.choose import Chooser, bind_page
+from deck.layout.choose import Chooser, bind
 from deck.layout.fit import CENTRE_FILL, Fitter, Para, runs_of
 from deck.layout.frame import Frame
 from deck.layout.house import snap
 from deck.layout.masters import master_of
 from deck.layout.page import Box, DocInfo, Page, Pages, Paragraph, Run
-from deck.layout.variants import fit_layouts
+from deck.layout.variants import Variants
 from deck.problems import Problem
 from deck.theme import Theme
 
@@ -65,29 +65,34 @@ def lay_out(deck: m.Deck, theme: Theme, kinds: Mapping[str, Kind], created: str)
             subsection = entry.subsection or subsection
             shown = frame.words["sep"].join(x for x in (section, subsection) if x) or None
             marker = frame.marker(entry.supports)
-            made, more = _slide_pages(entry, section, frame, kinds[entry.kind], deck.language)
-            add(([replace(d, section=shown, marker=marker) for d in made], more))
+            add(_slide_pages(entry, section, frame, kinds[entry.kind], deck.language, shown, marker))
     if deck.references:
         items = [Para((Run(f"[{i + 1}] "),) + runs_of(r.text), "body2") for i, r in enumerate(deck.references)]
         add(list_pages(frame, frame.words["references"], items, "references", section, deck))
     pages = []
+    variants = Variants(master) if theme.template is None else None  # a template's layouts are copied as they are
     for number, draft in enumerate(drafts, 1):
-        page, more = _placed(draft, number, frame, chooser)
+        page, more = _placed(draft, number, frame, chooser, variants)
         pages.append(page)
         problems += more
-    if theme.template is None:  # a company template's layouts are copied as they are: no variants
-        pages, master = fit_layouts(pages, master)
+    if variants is not None:
+        master = variants.master()
     info = DocInfo(deck.title, deck.subtitle or "", deck.author or "", deck.language, created)
     return Pages(tuple(pages), info, master), problems
 
 
-def _placed(draft: Draft, number: int, frame: Frame, chooser: Chooser) -> tuple[Page, list[Problem]]:
+def _placed(
+    draft: Draft, number: int, frame: Frame, chooser: Chooser, variants: Variants | None
+) -> tuple[Page, list[Problem]]:
     """Return the draft's page with the footer of slide `number` added (when it has one),
-    placed on the master's layout that takes its content; a warning when none does."""
+    placed on the master's layout that takes its content, or on a variant of it with its
+    own geometry (`variants`, None on a company template's: snapped to the layout instead);
+    a warning when no layout takes its content. The page is made once (perf, issue 21)."""
     page = draft.page
+    elements = page.elements
     if draft.footer:
-        page = replace(page, elements=(*page.elements, *frame.footer(number, draft.section, draft.marker)))
-    choice = chooser.choose(page, draft.kind)
+        elements = (*elements, *frame.footer(number, draft.section, draft.marker))
+    choice = chooser.choose_for(page.title, elements, draft.kind)
     problems = []
     if not choice.fits:
         problems.append(
@@ -97,16 +102,20 @@ def _placed(draft: Draft, number: int, frame: Frame, chooser: Chooser) -> tuple[
                 f"content; it is drawn on `{choice.layout.name}` instead",
             )
         )
-    page = bind_page(page, choice)
-    if frame.fit.theme.template is not None:
-        page = snap(page, choice.layout, frame.fit)
-    return page, problems
+    title, elements = bind(page.title, elements, choice)
+    if variants is None:
+        page = replace(page, layout=choice.layout.name, title=title, elements=elements)
+        return snap(page, choice.layout, frame.fit), problems
+    return replace(
+        page, layout=variants.layout_for(choice.layout, title, elements), title=title, elements=elements
+    ), problems
 
 
 def _slide_pages(
-    slide: m.Slide, section: str | None, frame: Frame, kind: Kind, language: str
+    slide: m.Slide, section: str | None, frame: Frame, kind: Kind, language: str, named: str | None, marker: str | None
 ) -> tuple[list[Draft], list[Problem]]:
-    """Return the pages of one slide (several when its body continues) and their problems."""
+    """Return the pages of one slide (several when its body continues), their footers naming
+    `named` (the section and subsection) with the progress `marker`, and their problems."""
     fit, inner, gap = frame.fit, frame.inner, frame.fit.theme.gap
     problems = [p for note in slide.notes for p in fit.coverage(note, note.where)]
     problems += fit.coverage(slide.title or "", slide.where)
@@ -148,5 +157,5 @@ def _slide_pages(
         page = Page(
             "", shown, (*body.elements, *extras), notes, key, slide.where.line, language, section, slide.background
         )
-        drafts.append(Draft(page, "content", slide.where, section=section, shows=slide.kind))
+        drafts.append(Draft(page, "content", slide.where, section=named, marker=marker, shows=slide.kind))
     return drafts, problems

@@ -48,7 +48,11 @@ class Chooser:
         """Return the layout for `page` ('title', 'section' or 'content' page `kind`) and the
         placeholder bound to each slot. When no layout takes the page's content, the result
         has `fits` False and a layout without content placeholders (Title Only if any)."""
-        slots = _slots(page)
+        return self.choose_for(page.title, page.elements, kind)
+
+    def choose_for(self, title: Element, elements: tuple[Element, ...], kind: str) -> Choice:
+        """Return the layout (`choose`) for a page of `kind` with this title and elements."""
+        slots = _slots(title, elements)
         key = (kind, *((slot, getattr(element, "role", None)) for slot, element in slots.items()))
         chosen = self._chosen.get(key)
         if chosen is None:
@@ -92,8 +96,15 @@ def _type_penalty(kind: str, layout_type: str) -> int:
 def bind_page(page: Page, choice: Choice) -> Page:
     """Return `page` on the chosen layout, each element whose slot it binds set to fill
     that placeholder."""
+    title, elements = bind(page.title, page.elements, choice)
+    return replace(page, layout=choice.layout.name, title=title, elements=elements)
 
-    first = {id(e) for e in _slots(page).values()}
+
+def bind(title: Element, elements: tuple[Element, ...], choice: Choice) -> tuple[Element, tuple[Element, ...]]:
+    """Return a page's title and elements (`bind_page`) each set to fill the placeholder the
+    choice binds its slot to, where it does."""
+
+    first = {id(e) for e in _slots(title, elements).values()}
 
     def placed(element: Element) -> Element:
         ph = choice.slots.get(getattr(element, "slot", None) or "")
@@ -101,15 +112,13 @@ def bind_page(page: Page, choice: Choice) -> Page:
             return element
         return replace(element, placeholder=Ph(ph.type, ph.idx))
 
-    return replace(
-        page, layout=choice.layout.name, title=placed(page.title), elements=tuple(map(placed, page.elements))
-    )
+    return placed(title), tuple(map(placed, elements))
 
 
-def _slots(page: Page) -> dict[str, Element]:
-    """Return the page's elements by slot: the first of each, ornaments left out."""
+def _slots(title: Element, elements: tuple[Element, ...]) -> dict[str, Element]:
+    """Return a page's elements by slot: the first of each, ornaments left out."""
     slots: dict[str, Element] = {}
-    for element in (page.title, *page.elements):
+    for element in (title, *elements):
         slot = getattr(element, "slot", None)
         if slot and not isinstance(element, Shape):
             slots.setdefault(slot, element)

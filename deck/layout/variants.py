@@ -7,37 +7,43 @@ listed right after the layout they vary."""
 from __future__ import annotations
 
 from deck.frozen import replace
-from deck.layout.page import Page, TextFrame
+from deck.layout.page import Element, TextFrame
 from deck.theme.model import Layout, Master
 
 
-def fit_layouts(pages: list[Page], master: Master) -> tuple[list[Page], Master]:
-    """Return the pages, each on a layout whose placeholders have its text frames' boxes,
-    anchors and insets, and the master with the variant layouts this took (named after the
-    layout they vary: "Title and Content (2)", …), in order of first use."""
-    variants: dict[str, list[Layout]] = {}
-    out = []
-    for page in pages:
-        layout = master.layout(page.layout)
-        own = _own_geometry(page, layout)
+class Variants:
+    """The variant layouts of one master the pages have taken so far, in order of first use."""
+
+    def __init__(self, master: Master):
+        self.base = master
+        self.made: dict[str, list[Layout]] = {}
+
+    def layout_for(self, layout: Layout, title: Element, elements: tuple[Element, ...]) -> str:
+        """Return the name of the layout whose placeholders have the boxes, anchors and insets
+        of the text frames of a page on `layout` with this title and elements: `layout`
+        itself, or a variant ("Title and Content (2)", …), made when no page took it before."""
+        own = _own_geometry(title, elements, layout)
         if own == layout.placeholders:
-            out.append(page)
-            continue
-        made = variants.setdefault(layout.name, [])
+            return layout.name
+        made = self.made.setdefault(layout.name, [])
         match = next((v for v in made if v.placeholders == own), None)
         if match is None:
-            match = Layout(_free_name(layout.name, master, variants), layout.type, own)
+            match = Layout(_free_name(layout.name, self.base, self.made), layout.type, own)
             made.append(match)
-        out.append(replace(page, layout=match.name))
-    layouts = tuple(x for layout in master.layouts for x in (layout, *variants.get(layout.name, ())))
-    return out, replace(master, layouts=layouts)
+        return match.name
+
+    def master(self) -> Master:
+        """Return the master with the variant layouts listed right after those they vary."""
+        master = self.base
+        layouts = tuple(x for layout in master.layouts for x in (layout, *self.made.get(layout.name, ())))
+        return replace(master, layouts=layouts)
 
 
-def _own_geometry(page: Page, layout: Layout) -> tuple:
+def _own_geometry(title: Element, elements: tuple[Element, ...], layout: Layout) -> tuple:
     """Return the layout's placeholders with the box, anchor and inset of the page's text
     frame that fills each (the others as they are)."""
     phs = list(layout.placeholders)
-    for element in (page.title, *page.elements):
+    for element in (title, *elements):
         if not isinstance(element, TextFrame) or element.placeholder is None:
             continue
         base = layout.placeholder_for(element.placeholder.type, element.placeholder.idx)
