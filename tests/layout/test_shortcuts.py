@@ -57,15 +57,21 @@ def _build(folder: Path, outline: str) -> bytes:
     return done.output.read_bytes()
 
 
+def _same_bytes_without(tmp_path: Path, outline: str, shortcut_off) -> None:
+    """Build `outline` as deck does, then again after `shortcut_off()`: the bytes are the same."""
+    (tmp_path / "with").mkdir()
+    (tmp_path / "without").mkdir()
+    built = _build(tmp_path / "with", outline)
+    shortcut_off()
+    assert _build(tmp_path / "without", outline) == built
+
+
 @pytest.mark.parametrize("script", sorted(STRETCHES))
 def test_one_line_shortcut_lays_out_as_the_full_path(script, tmp_path, monkeypatch):
-    outline = _outline(STRETCHES[script])
-    (tmp_path / "fast").mkdir()
-    (tmp_path / "full").mkdir()
-    fast = _build(tmp_path / "fast", outline)
-    monkeypatch.setattr(Fitter, "one_line", lambda *_: False)  # always the full path
-    full = _build(tmp_path / "full", outline)
-    assert fast == full
+    # always the full path
+    _same_bytes_without(
+        tmp_path, _outline(STRETCHES[script]), lambda: monkeypatch.setattr(Fitter, "one_line", lambda *_: False)
+    )
 
 
 def _crowded() -> str:
@@ -83,15 +89,12 @@ def _crowded() -> str:
 @pytest.mark.parametrize("script", ["crowded", "long", "mixed", "zh"])
 def test_line_counts_remembered_are_those_counted_afresh(script, tmp_path, monkeypatch):
     outline = _crowded() if script == "crowded" else _outline(STRETCHES[script])
-    (tmp_path / "memo").mkdir()
-    (tmp_path / "afresh").mkdir()
-    remembered = _build(tmp_path / "memo", outline)
 
     def afresh(self, para, size, width, safe=True, whole_words=False, narrow=0):
         return self._count_lines(para, size, width, safe, whole_words, narrow)
 
-    monkeypatch.setattr(Measure, "lines", afresh)  # no memo, no count reused from another
-    assert _build(tmp_path / "afresh", outline) == remembered
+    # no memo, no count reused from another
+    _same_bytes_without(tmp_path, outline, lambda: monkeypatch.setattr(Measure, "lines", afresh))
 
 
 def test_every_text_holding_a_character_no_font_has_is_warned_about(tmp_path):
@@ -149,8 +152,7 @@ def test_slide_numbers_framed_once_per_count_of_digits_are_those_framed_afresh(t
 @pytest.mark.parametrize("script", ["crowded", "long", "en", "numbers"])
 def test_ascii_words_left_unmeasured_are_those_measuring_finds_narrow_enough(script, tmp_path, monkeypatch):
     outline = _crowded() if script == "crowded" else _outline(STRETCHES[script])
-    (tmp_path / "bound").mkdir()
-    (tmp_path / "measured").mkdir()
-    bounded = _build(tmp_path / "bound", outline)
-    monkeypatch.setattr(Measure, "widest_ascii", lambda *_: float("inf"))  # every word measured
-    assert _build(tmp_path / "measured", outline) == bounded
+    # every word measured
+    _same_bytes_without(
+        tmp_path, outline, lambda: monkeypatch.setattr(Measure, "widest_ascii", lambda *_: float("inf"))
+    )
