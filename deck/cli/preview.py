@@ -22,9 +22,9 @@ def cmd_preview(args) -> int:
 
 def _preview(args, folder: Path, office) -> int:
     import tempfile
-    from dataclasses import replace
 
     from deck.export import export_pdf, export_pngs
+    from deck.frozen import replace
     from deck.output import written
     from deck.pipeline import build_outline
 

@@ -48,9 +48,8 @@ def replace(obj, /, **changes):
         name = next(n for n in kind.__frozen_fields__ if n in fixed and n in changes)
         raise ValueError(f"field {name} is declared with init=False, it cannot be specified with replace()")
     owner, places = kind.__frozen_places__
-    if (
-        owner is kind and places is not None
-    ):  # its own generated __init__: values passed by position, cheaper than by name
+    # its own generated __init__: values passed by position, cheaper than by name
+    if owner is kind and places is not None:
         values = list(kind.__frozen_values__(obj))
         if changes.keys() <= places.keys():
             for name, value in changes.items():

@@ -64,8 +64,10 @@ def _known() -> dict[str, CodeType]:
 
 def _load() -> dict[str, CodeType]:
     path = cache_path()
+    if path is None:
+        return {}
     try:
-        with open(path, "rb") as handle:  # type: ignore[arg-type]
+        with open(path, "rb") as handle:
             version, codes = marshal.loads(handle.read())
     except (TypeError, OSError, ValueError, EOFError):  # none, unreadable, damaged
         return {}

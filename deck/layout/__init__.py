@@ -87,7 +87,7 @@ def _placed(
     """Return the draft's page with the footer of slide `number` added (when it has one),
     placed on the master's layout that takes its content, or on a variant of it with its
     own geometry (`variants`, None on a company template's: snapped to the layout instead);
-    a warning when no layout takes its content. The page is made once (perf, issue 21)."""
+    a warning when no layout takes its content. The page is made once (perf, issue 15)."""
     page = draft.page
     elements = page.elements
     if draft.footer:

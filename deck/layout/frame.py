@@ -193,7 +193,7 @@ class Frame:
 
     def slide_number(self, number: int, box: Box, size: int) -> TextFrame:
         """Return the frame of slide number `number` in `box` at `size` (EMU), right-aligned:
-        what Fitter.frame gives, without measuring each number (perf, issue 21). A number of
+        what Fitter.frame gives, without measuring each number (perf, issue 15). A number of
         k digits takes one line when k of the widest digit do (each digit is Latin text whose
         width rounds up or down with its advance), and a one-line paragraph's frame differs
         from another's only by its runs (Fitter.one_line); else it goes the full path."""

@@ -310,7 +310,7 @@ def advances(
 def _ems_by_character(latin: FontTable, ea: FontTable) -> tuple[dict[str, float], dict[str, float]]:
     """Return, for a pair of tables, memos of each character's advance in em (`_em`) set in
     the Latin face and in the East Asian one, filled as characters are measured: a
-    dictionary look-up per character rather than a cached call (perf, issue 21)."""
+    dictionary look-up per character rather than a cached call (perf, issue 15)."""
     return {}, {}
 
 

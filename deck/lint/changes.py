@@ -79,15 +79,11 @@ def _canonical(value) -> str:
 
 
 def _json(value) -> str:
-    return _json_writer(type(value))(value)
-
-
-@cache
-def _json_writer(kind: type):
-    """Return the function writing a value of class `kind` as `_canonical` does (one per class),
-    and keep it with the common types' writers (`_WRITERS`), where values look theirs up."""
-    writer = _WRITERS[kind] = _new_json_writer(kind)
-    return writer
+    kind = type(value)
+    writer = _WRITERS.get(kind)
+    if writer is None:  # made once per class, kept with the common types' writers
+        writer = _WRITERS[kind] = _new_json_writer(kind)
+    return writer(value)
 
 
 def _new_json_writer(kind: type):
@@ -104,7 +100,8 @@ def _new_json_writer(kind: type):
 
 def _json_fields(name: str, names: tuple[str, ...]):
     """Return the function writing an instance as {`name`: {field: value}} of `names`, sorted:
-    compiled for the class, each value written by its type's writer (`_WRITERS`, else `_json`)."""
+    compiled for the class, each value written by its type's writer (`_WRITERS`, else `_json`,
+    which makes it)."""
     keys = sorted(names)
     if not keys:
         return lambda value: "{" + _quoted(name) + ":{}}"
@@ -124,7 +121,7 @@ def _json_items(value) -> str:
     return "[" + ",".join([writer(type(v), _json)(v) for v in value]) + "]"
 
 
-_WRITERS = {  # by type: the common ones here, the others as `_json_writer` makes them
+_WRITERS = {  # by type: the common ones here, the others as `_json` makes them
     str: _quoted,
     int: int.__repr__,
     bool: {True: "true", False: "false"}.__getitem__,

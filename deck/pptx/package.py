@@ -323,7 +323,7 @@ def _repack_workbook(blob: bytes, created: str, parts: dict[str, bytes]) -> byte
 
 def _escape(text: str) -> str:
     """Return `text` with &, <, > and " escaped (by str.replace, `&` first: a C scan of the
-    text per character escaped, where str.translate looks each character up, perf issue 21)."""
+    text per character escaped, where str.translate looks each character up, perf, issue 15)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 

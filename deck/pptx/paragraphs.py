@@ -61,7 +61,7 @@ class Writer:
     east_asian: str
     # run properties written, by all they are written from (and each look, by itself, so that
     # equal looks are one object, found by identity): runs share a few, so the writers of one
-    # package's parts may share one memo (perf, issue 21)
+    # package's parts may share one memo (perf, issue 15)
     props: dict = field(default_factory=dict, compare=False, repr=False)
 
     def _same(self, look: Look) -> Look:

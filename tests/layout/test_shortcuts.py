@@ -1,4 +1,4 @@
-"""Layout shortcuts and memos (perf, issue 21) give what the full path gives: the same outline
+"""Layout shortcuts and memos (perf, issue 15) give what the full path gives: the same outline
 built with each shortcut turned off must give the same pages and the same .pptx bytes."""
 
 from __future__ import annotations
